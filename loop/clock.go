@@ -1,0 +1,58 @@
+package loop
+
+import (
+	"sync"
+	"time"
+)
+
+// Clock is a loop's source of time. A real clock follows the monotonic clock
+// of the machine; a virtual clock stands still while callbacks run and jumps
+// to the next timer when the loop has nothing else to do, so that sleeps
+// return at once and programs are deterministic.
+//
+// Now and Wall may be called from any goroutine. One clock may be shared by
+// several loops (an interpreter's loops share one).
+type Clock struct {
+	virtual bool
+	start   time.Time // wall and monotonic origin
+
+	mu  sync.Mutex
+	now float64 // virtual seconds since start
+}
+
+// NewClock returns a real clock when virtual is false, and a virtual clock
+// starting at the current wall time otherwise.
+func NewClock(virtual bool) *Clock {
+	return &Clock{virtual: virtual, start: time.Now()}
+}
+
+// Virtual reports whether the clock is virtual.
+func (c *Clock) Virtual() bool { return c.virtual }
+
+// Now returns the seconds since the clock was made.
+func (c *Clock) Now() float64 {
+	if !c.virtual {
+		return time.Since(c.start).Seconds()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+// Wall returns the wall-clock time the clock stands at: the time the clock
+// was made plus Now.
+func (c *Clock) Wall() time.Time {
+	if !c.virtual {
+		return time.Now()
+	}
+	return c.start.Add(time.Duration(c.Now() * float64(time.Second)))
+}
+
+// advance moves a virtual clock forward to t; it never moves it back.
+func (c *Clock) advance(t float64) {
+	c.mu.Lock()
+	if t > c.now {
+		c.now = t
+	}
+	c.mu.Unlock()
+}

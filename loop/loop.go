@@ -1,0 +1,434 @@
+package loop
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// clockResolution is added to the loop time when deciding which timers are
+// due, as CPython does with time.get_clock_info('monotonic').resolution.
+const clockResolution = 1e-9
+
+// SlowCallbackDuration is how long a callback or task step may run before a
+// loop in debug mode reports it, as CPython's loop.slow_callback_duration.
+const SlowCallbackDuration = 100 * time.Millisecond
+
+// Options configure a new Loop. The zero value is a real-time loop that
+// reports errors on os.Stderr.
+type Options struct {
+	// Clock is the loop's clock; nil means a new real clock.
+	Clock *Clock
+	// Stderr receives the default exception handler's reports; nil means
+	// os.Stderr.
+	Stderr io.Writer
+	// Debug turns on debug mode (see SetDebug).
+	Debug bool
+}
+
+// ExceptionContext describes an error the loop cannot hand to anyone, such as
+// a panic-free failure of a callback reported by the embedding layer, or an
+// exception no one retrieved.
+type ExceptionContext struct {
+	Message string
+	Err     error
+	Handle  *Handle
+	Future  *Future
+}
+
+// Loop is an event loop. See the package documentation for which goroutine
+// may call what.
+type Loop struct {
+	clock  *Clock
+	stderr io.Writer
+
+	ready      queue
+	timers     timerHeap
+	timerSeq   uint64
+	cancelledT int // cancelled handles still in the timer heap
+
+	inboxMu  sync.Mutex
+	inbox    []*Handle
+	wake     chan struct{}
+	external atomic.Int64
+
+	running  bool
+	stopping bool
+	closed   bool
+	debug    bool
+
+	current *Task
+	tasks   taskList // unfinished tasks, in creation order
+	failed  []*Future
+
+	handler func(ExceptionContext)
+
+	// Value is free for the embedding layer, which keeps its wrapper of the
+	// loop here.
+	Value any
+}
+
+// New returns a loop with the given options.
+func New(opts Options) *Loop {
+	l := &Loop{clock: opts.Clock, stderr: opts.Stderr, debug: opts.Debug, wake: make(chan struct{}, 1)}
+	if l.clock == nil {
+		l.clock = NewClock(false)
+	}
+	if l.stderr == nil {
+		l.stderr = os.Stderr
+	}
+	return l
+}
+
+// Clock returns the loop's clock.
+func (l *Loop) Clock() *Clock { return l.clock }
+
+// Time returns the loop's current time in seconds, as loop.time().
+func (l *Loop) Time() float64 { return l.clock.Now() }
+
+// IsRunning reports whether RunForever or RunUntilComplete is in progress.
+func (l *Loop) IsRunning() bool { return l.running }
+
+// IsClosed reports whether Close was called.
+func (l *Loop) IsClosed() bool { return l.closed }
+
+// Debug reports whether debug mode is on.
+func (l *Loop) Debug() bool { return l.debug }
+
+// SetDebug turns debug mode on or off. In debug mode the loop reports
+// callbacks and task steps that take longer than SlowCallbackDuration.
+func (l *Loop) SetDebug(on bool) { l.debug = on }
+
+// CurrentTask returns the task being stepped, or nil.
+func (l *Loop) CurrentTask() *Task { return l.current }
+
+// Tasks returns the unfinished tasks of the loop, in creation order.
+func (l *Loop) Tasks() []*Task { return l.tasks.slice() }
+
+// SetExceptionHandler replaces the handler of errors nobody else can take; nil
+// restores the default, which writes the message and error to the loop's
+// stderr.
+func (l *Loop) SetExceptionHandler(fn func(ExceptionContext)) { l.handler = fn }
+
+// CallExceptionHandler reports an error through the loop's handler.
+func (l *Loop) CallExceptionHandler(ctx ExceptionContext) {
+	if l.handler != nil {
+		l.handler(ctx)
+		return
+	}
+	msg := ctx.Message
+	if ctx.Err != nil {
+		msg += "\n" + ctx.Err.Error()
+	}
+	fmt.Fprintln(l.stderr, msg)
+}
+
+func (l *Loop) checkClosed() error {
+	if l.closed {
+		return errorf(RuntimeError, "Event loop is closed")
+	}
+	return nil
+}
+
+// CallSoon schedules fn to run on the next iteration, after the callbacks
+// already scheduled. It fails only when the loop is closed.
+func (l *Loop) CallSoon(fn func()) (*Handle, error) {
+	if err := l.checkClosed(); err != nil {
+		return nil, err
+	}
+	h := &Handle{loop: l, fn: fn, index: -1}
+	l.ready.push(h)
+	return h, nil
+}
+
+// callSoonStep schedules a step of t, throwing err into it when not nil.
+func (l *Loop) callSoonStep(t *Task, err error) {
+	l.ready.push(&Handle{loop: l, task: t, stepErr: err, index: -1})
+}
+
+// callSoonFuture schedules fn(f), the way done callbacks are run.
+func (l *Loop) callSoonFuture(fn func(*Future), f *Future) {
+	l.ready.push(&Handle{loop: l, ffn: fn, farg: f, index: -1})
+}
+
+// CallLater schedules fn to run delay seconds from now; a negative delay
+// counts as 0. Timers with equal deadlines run in the order they were made.
+func (l *Loop) CallLater(delay float64, fn func()) (*Handle, error) {
+	if math.IsNaN(delay) {
+		return nil, errorf(ValueError, "call_later: delay is NaN")
+	}
+	if delay < 0 {
+		delay = 0
+	}
+	return l.CallAt(l.Time()+delay, fn)
+}
+
+// CallAt schedules fn to run at loop time when.
+func (l *Loop) CallAt(when float64, fn func()) (*Handle, error) {
+	if err := l.checkClosed(); err != nil {
+		return nil, err
+	}
+	if math.IsNaN(when) {
+		return nil, errorf(ValueError, "call_at: when is NaN")
+	}
+	l.timerSeq++
+	h := &Handle{loop: l, fn: fn, when: when, seq: l.timerSeq, scheduled: true}
+	l.timers.push(h)
+	return h, nil
+}
+
+func (l *Loop) timerCancelled() { l.cancelledT++ }
+
+// CallSoonThreadsafe schedules fn from any goroutine and wakes the loop. The
+// callback joins the ready queue at the start of the loop's next iteration.
+func (l *Loop) CallSoonThreadsafe(fn func()) (*Handle, error) {
+	h := &Handle{loop: l, fn: fn, index: -1}
+	l.inboxMu.Lock()
+	if l.closed {
+		l.inboxMu.Unlock()
+		return nil, errorf(RuntimeError, "Event loop is closed")
+	}
+	l.inbox = append(l.inbox, h)
+	l.inboxMu.Unlock()
+	l.notify()
+	return h, nil
+}
+
+func (l *Loop) notify() {
+	select {
+	case l.wake <- struct{}{}:
+	default:
+	}
+}
+
+// AddExternal records one piece of outside work (a host call on another
+// goroutine, say) that will post to the loop with CallSoonThreadsafe. While
+// any is pending, the loop waits for it rather than report a deadlock, and a
+// virtual clock does not jump ahead. It may be called from any goroutine.
+func (l *Loop) AddExternal() { l.external.Add(1) }
+
+// DoneExternal ends one piece of outside work recorded by AddExternal. It may
+// be called from any goroutine.
+func (l *Loop) DoneExternal() {
+	l.external.Add(-1)
+	l.notify()
+}
+
+func (l *Loop) drainInbox() {
+	l.inboxMu.Lock()
+	in := l.inbox
+	l.inbox = nil
+	l.inboxMu.Unlock()
+	for _, h := range in {
+		l.ready.push(h)
+	}
+}
+
+func (l *Loop) inboxEmpty() bool {
+	l.inboxMu.Lock()
+	defer l.inboxMu.Unlock()
+	return len(l.inbox) == 0
+}
+
+// Stop makes RunForever return after the callbacks of the current iteration.
+// Called before RunForever, it makes the next run do one iteration.
+func (l *Loop) Stop() { l.stopping = true }
+
+func (l *Loop) checkRunnable() error {
+	if err := l.checkClosed(); err != nil {
+		return err
+	}
+	if l.running {
+		return errorf(RuntimeError, "This event loop is already running")
+	}
+	return nil
+}
+
+// RunForever runs the loop until Stop is called.
+func (l *Loop) RunForever() error {
+	if err := l.checkRunnable(); err != nil {
+		return err
+	}
+	return l.run(false)
+}
+
+func (l *Loop) run(detectDeadlock bool) error {
+	l.running = true
+	defer func() { l.running, l.stopping = false, false }()
+	for {
+		if err := l.runOnce(detectDeadlock); err != nil {
+			return err
+		}
+		if l.stopping {
+			return nil
+		}
+	}
+}
+
+// RunUntilComplete runs the loop until f is done and returns its result. When
+// f can never complete (see DeadlockError) it returns an error at once rather
+// than wait forever.
+func (l *Loop) RunUntilComplete(f *Future) (any, error) {
+	if err := l.checkRunnable(); err != nil {
+		return nil, err
+	}
+	if f.loop != l {
+		return nil, errorf(ValueError, "The future belongs to a different loop than the one specified as the loop argument")
+	}
+	key := new(byte)
+	f.AddDoneCallback(func(*Future) { l.Stop() }, key)
+	err := l.run(true)
+	f.RemoveDoneCallback(func(k any) bool { return k == key })
+	if err != nil {
+		return nil, err
+	}
+	if !f.Done() {
+		return nil, errorf(RuntimeError, "Event loop stopped before Future completed.")
+	}
+	return f.Result()
+}
+
+// runOnce is one iteration, as CPython's BaseEventLoop._run_once: wait for
+// something to do, move due timers to the ready queue, then run the callbacks
+// that were ready when the iteration began.
+func (l *Loop) runOnce(detectDeadlock bool) error {
+	for len(l.timers) > 0 && l.timers[0].cancelled {
+		l.timers.pop().scheduled = false
+		l.cancelledT--
+	}
+	l.drainInbox()
+	if l.ready.len() == 0 && !l.stopping {
+		if err := l.idle(detectDeadlock); err != nil {
+			return err
+		}
+	}
+	end := l.Time() + clockResolution
+	for len(l.timers) > 0 {
+		h := l.timers[0]
+		if h.when >= end {
+			break
+		}
+		l.timers.pop()
+		h.scheduled = false
+		if h.cancelled {
+			l.cancelledT--
+			continue
+		}
+		l.ready.push(h)
+	}
+	for n := l.ready.len(); n > 0; n-- {
+		h := l.ready.pop()
+		if h.cancelled {
+			continue
+		}
+		if l.debug {
+			l.runTimed(h)
+		} else {
+			h.run()
+		}
+	}
+	return nil
+}
+
+// idle waits until the loop has something to do: a timer falls due, the
+// inbox gets a callback, or outside work ends.
+func (l *Loop) idle(detectDeadlock bool) error {
+	for {
+		hasTimer := len(l.timers) > 0
+		ext := l.external.Load() > 0
+		if !hasTimer && !ext && detectDeadlock && l.inboxEmpty() {
+			return &DeadlockError{Pending: l.Tasks()}
+		}
+		if hasTimer && l.clock.virtual && !ext {
+			if !l.inboxEmpty() {
+				l.drainInbox()
+				return nil
+			}
+			l.clock.advance(l.timers[0].when)
+			return nil
+		}
+		if hasTimer && !l.clock.virtual {
+			wait := time.Duration((l.timers[0].when - l.Time()) * float64(time.Second))
+			if wait <= 0 {
+				return nil
+			}
+			t := time.NewTimer(wait)
+			select {
+			case <-l.wake:
+				t.Stop()
+			case <-t.C:
+			}
+		} else {
+			<-l.wake
+		}
+		if !l.inboxEmpty() {
+			l.drainInbox()
+			return nil
+		}
+		if hasTimer && !l.clock.virtual {
+			return nil
+		}
+	}
+}
+
+func (l *Loop) runTimed(h *Handle) {
+	start := time.Now()
+	h.run()
+	if d := time.Since(start); d >= SlowCallbackDuration {
+		what := "callback"
+		if h.task != nil {
+			what = "step of task " + h.task.Name()
+		}
+		l.CallExceptionHandler(ExceptionContext{Message: fmt.Sprintf("Executing %s took %.3f seconds", what, d.Seconds()), Handle: h})
+	}
+}
+
+// Close closes the loop: pending callbacks and timers are dropped, the
+// goroutines of unfinished tasks are ended (each reported as destroyed while
+// pending), and exceptions no one retrieved are reported. Closing a running
+// loop is a RuntimeError; closing a closed loop does nothing.
+func (l *Loop) Close() error {
+	if l.running {
+		return errorf(RuntimeError, "Cannot close a running event loop")
+	}
+	if l.closed {
+		return nil
+	}
+	l.inboxMu.Lock()
+	l.closed = true
+	l.inbox = nil
+	l.inboxMu.Unlock()
+	l.ready = queue{}
+	for _, h := range l.timers {
+		h.scheduled = false
+	}
+	l.timers = nil
+	for _, t := range l.Tasks() {
+		t.destroy()
+	}
+	l.ReportUnretrieved()
+	return nil
+}
+
+// ReportUnretrieved reports every failed future whose exception nobody has
+// retrieved yet, once each. Close calls it; an embedding layer may call it
+// at exit for loops it never closed.
+func (l *Loop) ReportUnretrieved() {
+	failed := l.failed
+	l.failed = nil
+	for _, f := range failed {
+		if !f.logTraceback {
+			continue
+		}
+		f.logTraceback = false
+		msg := "Future exception was never retrieved"
+		if f.task != nil {
+			msg = "Task exception was never retrieved"
+		}
+		l.CallExceptionHandler(ExceptionContext{Message: msg, Err: f.err, Future: f})
+	}
+}

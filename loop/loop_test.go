@@ -1,0 +1,210 @@
+package loop
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"go.uber.org/goleak"
+)
+
+func newVirtual() *Loop { return New(Options{Clock: NewClock(true)}) }
+
+func mustTask(t testing.TB, l *Loop, name string, body Body) *Task {
+	t.Helper()
+	task, err := NewTask(l, name, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return task
+}
+
+func TestCallSoonFIFOAndBatches(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	l := newVirtual()
+	var log []string
+	l.CallSoon(func() {
+		log = append(log, "a")
+		l.CallSoon(func() { log = append(log, "c") })
+	})
+	l.CallSoon(func() { log = append(log, "b"); l.Stop() })
+	if err := l.RunForever(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(log, ""), "ab"; got != want {
+		t.Errorf("after stop: got %q, want %q (stop lets the current batch finish only)", got, want)
+	}
+	l.Stop()
+	l.RunForever()
+	if got, want := strings.Join(log, ""), "abc"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	l.Close()
+}
+
+func TestTimersEqualDeadlinesInCreationOrder(t *testing.T) {
+	l := newVirtual()
+	var log []string
+	for _, s := range []string{"x", "y", "z"} {
+		l.CallLater(1, func() { log = append(log, s) })
+	}
+	l.CallLater(0.5, func() { log = append(log, "early") })
+	h, _ := l.CallLater(1, func() { log = append(log, "cancelled") })
+	h.Cancel()
+	l.CallLater(2, l.Stop)
+	l.RunForever()
+	if got, want := strings.Join(log, " "), "early x y z"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := l.Time(); got != 2 {
+		t.Errorf("virtual time: got %v, want 2", got)
+	}
+	l.Close()
+}
+
+func TestTasksInterleaveOnSleep0(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	l := newVirtual()
+	var log []string
+	body := func(name string) Body {
+		return func(task *Task) (any, error) {
+			for i := 0; i < 3; i++ {
+				log = append(log, fmt.Sprint(name, i))
+				if _, err := Sleep(task, 0, nil); err != nil {
+					return nil, err
+				}
+			}
+			return name, nil
+		}
+	}
+	a := mustTask(t, l, "A", body("a"))
+	b := mustTask(t, l, "B", body("b"))
+	g := Gather(l, []*Future{&a.Future, &b.Future}, false)
+	v, err := l.RunUntilComplete(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(log, " "), "a0 b0 a1 b1 a2 b2"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := fmt.Sprint(v); got != "[a b]" {
+		t.Errorf("gather result: got %s, want [a b]", got)
+	}
+	l.Close()
+}
+
+func TestCancelSleepingTask(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	l := newVirtual()
+	var sawErr error
+	task := mustTask(t, l, "T", func(task *Task) (any, error) {
+		_, err := Sleep(task, 10, nil)
+		sawErr = err
+		return nil, err
+	})
+	l.CallLater(1, func() { task.Cancel("stop") })
+	_, err := l.RunUntilComplete(&task.Future)
+	if !IsCancellation(err) {
+		t.Fatalf("got %v, want a cancellation", err)
+	}
+	if !IsCancellation(sawErr) || !task.Cancelled() {
+		t.Errorf("body saw %v; cancelled=%v", sawErr, task.Cancelled())
+	}
+	if got := l.Time(); got != 1 {
+		t.Errorf("time: got %v, want 1", got)
+	}
+	l.Close()
+}
+
+func TestCancelBeforeFirstStepNeverRunsBody(t *testing.T) {
+	l := newVirtual()
+	ran := false
+	task := mustTask(t, l, "T", func(*Task) (any, error) { ran = true; return nil, nil })
+	task.Cancel("")
+	l.RunUntilComplete(&task.Future)
+	if ran || !task.Cancelled() {
+		t.Errorf("ran=%v cancelled=%v, want false true", ran, task.Cancelled())
+	}
+	l.Close()
+}
+
+func TestDeadlockReported(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	l := newVirtual()
+	f := NewFuture(l)
+	task := mustTask(t, l, "stuck", func(task *Task) (any, error) { return task.Await(f) })
+	_, err := l.RunUntilComplete(&task.Future)
+	de, ok := err.(*DeadlockError)
+	if !ok || len(de.Pending) != 1 {
+		t.Fatalf("got %v, want a DeadlockError with one task", err)
+	}
+	var msgs []string
+	l.SetExceptionHandler(func(c ExceptionContext) { msgs = append(msgs, c.Message) })
+	l.Close()
+	if len(msgs) != 1 || msgs[0] != "Task was destroyed but it is pending!" {
+		t.Errorf("close reports: got %q", msgs)
+	}
+}
+
+func TestWaitForTimesOut(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	l := newVirtual()
+	var log []string
+	inner := mustTask(t, l, "inner", func(task *Task) (any, error) {
+		_, err := Sleep(task, 5, nil)
+		log = append(log, "inner saw cancel")
+		return nil, err
+	})
+	outer := mustTask(t, l, "outer", func(task *Task) (any, error) {
+		_, err := WaitFor(task, &inner.Future, 1)
+		log = append(log, fmt.Sprint("outer got ", err))
+		return nil, nil
+	})
+	l.RunUntilComplete(&outer.Future)
+	if got, want := strings.Join(log, "; "), "inner saw cancel; outer got TimeoutError"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	l.Close()
+}
+
+func TestThreadsafeFromOtherGoroutine(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	l := New(Options{})
+	f := NewFuture(l)
+	l.AddExternal()
+	go func() {
+		l.CallSoonThreadsafe(func() { f.SetResult(42) })
+		l.DoneExternal()
+	}()
+	v, err := l.RunUntilComplete(f)
+	if err != nil || v != 42 {
+		t.Errorf("got %v, %v; want 42", v, err)
+	}
+	l.Close()
+}
+
+func BenchmarkTaskSwitch(b *testing.B) {
+	l := newVirtual()
+	task, _ := NewTask(l, "bench", func(task *Task) (any, error) {
+		for i := 0; i < b.N; i++ {
+			if err := task.Yield(); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	})
+	b.ReportAllocs()
+	b.ResetTimer()
+	l.RunUntilComplete(&task.Future)
+	l.Close()
+}
+
+func BenchmarkTaskCreate(b *testing.B) {
+	l := newVirtual()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		t, _ := NewTask(l, "t", func(*Task) (any, error) { return nil, nil })
+		l.RunUntilComplete(&t.Future)
+	}
+	l.Close()
+}

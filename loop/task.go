@@ -1,0 +1,283 @@
+package loop
+
+import (
+	"errors"
+	"iter"
+)
+
+// ErrDestroyed is returned by Await and Yield in a task whose loop was closed
+// while the task was suspended: the body should return at once.
+var ErrDestroyed = errors.New("task destroyed: its event loop was closed while it was pending")
+
+// Body is the code a task runs, on the task's own goroutine. It may suspend
+// with Task.Await and Task.Yield. Its result or error becomes the task's; an
+// error that is a cancellation (see IsCancellation) cancels the task.
+type Body func(t *Task) (any, error)
+
+// Task runs a Body as an asyncio Task: stepped by the loop with CallSoon,
+// suspended while it awaits a future, woken by the future's done callback,
+// and cancelled by throwing a CancelledError into it at its await.
+type Task struct {
+	Future
+
+	body Body
+	name string
+
+	next  func() (struct{}, bool)
+	stop  func()
+	yield func(struct{}) bool
+
+	futWaiter  *Future
+	mustCancel bool
+	numCancels int
+	resumeErr  error
+	bodyDone   bool
+	bodyResult any
+	bodyErr    error
+	wakeupFn   func(*Future)
+
+	prev, nextTask *Task
+
+	// LogDestroyPending says whether Close reports the task if it is still
+	// pending ("Task was destroyed but it is pending!"). NewTask sets it.
+	LogDestroyPending bool
+	// OnDestroy, if set, is called when the loop closes while the task is
+	// suspended, before its goroutine is resumed to unwind.
+	OnDestroy func()
+}
+
+// NewTask creates a task that runs body, registers it with the loop, and
+// schedules its first step with CallSoon. The body's goroutine is made at the
+// first step. It fails only when the loop is closed.
+func NewTask(l *Loop, name string, body Body) (*Task, error) {
+	if err := l.checkClosed(); err != nil {
+		return nil, err
+	}
+	t := &Task{body: body, name: name, LogDestroyPending: true}
+	t.loop = l
+	t.task = t
+	t.wakeupFn = t.wakeup
+	l.callSoonStep(t, nil)
+	l.tasks.add(t)
+	return t, nil
+}
+
+// Name returns the task's name.
+func (t *Task) Name() string { return t.name }
+
+// SetName renames the task.
+func (t *Task) SetName(name string) { t.name = name }
+
+// Waiter returns the future the task is suspended on, or nil.
+func (t *Task) Waiter() *Future { return t.futWaiter }
+
+// Started reports whether the task's body has begun to run.
+func (t *Task) Started() bool { return t.next != nil }
+
+// Cancelling returns how many cancellations were requested and not yet
+// withdrawn, as Task.cancelling() in Python 3.11.
+func (t *Task) Cancelling() int { return t.numCancels }
+
+// Uncancel withdraws one cancellation request and returns the number left.
+func (t *Task) Uncancel() int {
+	if t.numCancels > 0 {
+		t.numCancels--
+	}
+	return t.numCancels
+}
+
+// cancel is CPython's Task.cancel: cancel the future the task waits on, or
+// arrange for a CancelledError to be thrown into the body at its next step.
+func (t *Task) cancel(msg string) bool {
+	t.logTraceback = false
+	if t.state != Pending {
+		return false
+	}
+	t.numCancels++
+	if t.futWaiter != nil && t.futWaiter.Cancel(msg) {
+		return true
+	}
+	t.mustCancel = true
+	t.cancelMsg = msg
+	return true
+}
+
+// step runs the body until it suspends or ends, throwing exc into it when not
+// nil. It is CPython's Task.__step.
+func (t *Task) step(exc error) {
+	if t.state != Pending {
+		return
+	}
+	if t.mustCancel {
+		if !IsCancellation(exc) {
+			exc = t.makeCancelledError()
+		}
+		t.mustCancel = false
+	}
+	t.futWaiter = nil
+	l := t.loop
+	prev := l.current
+	l.current = t
+	switch {
+	case t.next != nil:
+		t.resumeErr = exc
+		t.next()
+	case exc != nil:
+		// Throwing into a body that never started: it ends at once.
+		t.bodyDone, t.bodyErr = true, exc
+	default:
+		t.next, t.stop = iter.Pull(t.run)
+		t.next()
+	}
+	l.current = prev
+	if t.bodyDone {
+		t.complete()
+	}
+}
+
+func (t *Task) run(yield func(struct{}) bool) {
+	t.yield = yield
+	t.bodyResult, t.bodyErr = t.body(t)
+	t.bodyDone = true
+	t.yield = nil
+}
+
+func (t *Task) complete() {
+	t.loop.tasks.remove(t)
+	t.next, t.stop = nil, nil
+	t.body = nil
+	switch {
+	case t.bodyErr == nil && t.mustCancel:
+		t.mustCancel = false
+		t.Future.cancel(t.cancelMsg)
+	case t.bodyErr == nil:
+		t.Future.SetResult(t.bodyResult)
+	case IsCancellation(t.bodyErr):
+		t.cancelledErr = t.bodyErr
+		t.Future.cancel("")
+	default:
+		t.Future.SetException(t.bodyErr)
+	}
+	t.bodyResult, t.bodyErr = nil, nil
+}
+
+func (t *Task) wakeup(f *Future) {
+	_, err := f.Result()
+	t.step(err)
+}
+
+func (t *Task) running() error {
+	if t.loop.current != t || t.yield == nil {
+		return errorf(RuntimeError, "await: task %s is not the task being run", t.name)
+	}
+	return nil
+}
+
+// Await suspends the task until f is done and returns f's result or error. A
+// future that is done already returns at once without suspending. It must be
+// called from the task's body while the task runs.
+func (t *Task) Await(f *Future) (any, error) {
+	if f.state == Pending {
+		if err := t.block(f); err != nil {
+			return nil, err
+		}
+	}
+	return f.Result()
+}
+
+func (t *Task) block(f *Future) error {
+	if err := t.running(); err != nil {
+		return err
+	}
+	switch {
+	case f.loop != t.loop:
+		t.loop.callSoonStep(t, errorf(RuntimeError, "Task %s got Future attached to a different loop", t.name))
+	case f == &t.Future:
+		t.loop.callSoonStep(t, errorf(RuntimeError, "Task cannot await on itself: %s", t.name))
+	default:
+		f.AddDoneCallback(t.wakeupFn, nil)
+		t.futWaiter = f
+		if t.mustCancel && f.Cancel(t.cancelMsg) {
+			t.mustCancel = false
+		}
+	}
+	return t.suspend()
+}
+
+// Yield gives up the loop for exactly one iteration, as a bare yield (and
+// asyncio.sleep(0)) does. It returns a cancellation thrown into the task.
+func (t *Task) Yield() error {
+	if err := t.running(); err != nil {
+		return err
+	}
+	t.loop.callSoonStep(t, nil)
+	return t.suspend()
+}
+
+func (t *Task) suspend() error {
+	if !t.yield(struct{}{}) {
+		return ErrDestroyed
+	}
+	err := t.resumeErr
+	t.resumeErr = nil
+	return err
+}
+
+// destroy ends a pending task when its loop closes.
+func (t *Task) destroy() {
+	t.loop.tasks.remove(t)
+	if t.LogDestroyPending {
+		t.loop.CallExceptionHandler(ExceptionContext{Message: "Task was destroyed but it is pending!", Future: &t.Future})
+	}
+	if t.stop != nil {
+		if t.OnDestroy != nil {
+			t.OnDestroy()
+		}
+		t.stop()
+		t.next, t.stop = nil, nil
+	}
+	t.body = nil
+}
+
+// taskList is an intrusive doubly linked list of tasks, in insertion order.
+type taskList struct {
+	head, tail *Task
+	n          int
+}
+
+func (tl *taskList) add(t *Task) {
+	t.prev = tl.tail
+	if tl.tail != nil {
+		tl.tail.nextTask = t
+	} else {
+		tl.head = t
+	}
+	tl.tail = t
+	tl.n++
+}
+
+func (tl *taskList) remove(t *Task) {
+	if t.prev == nil && tl.head != t {
+		return // not in the list
+	}
+	if t.prev != nil {
+		t.prev.nextTask = t.nextTask
+	} else {
+		tl.head = t.nextTask
+	}
+	if t.nextTask != nil {
+		t.nextTask.prev = t.prev
+	} else {
+		tl.tail = t.prev
+	}
+	t.prev, t.nextTask = nil, nil
+	tl.n--
+}
+
+func (tl *taskList) slice() []*Task {
+	out := make([]*Task, 0, tl.n)
+	for t := tl.head; t != nil; t = t.nextTask {
+		out = append(out, t)
+	}
+	return out
+}
