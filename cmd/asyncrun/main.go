@@ -1,0 +1,124 @@
+// Command asyncrun runs Starlark scripts with Python asyncio semantics.
+//
+//	asyncrun [flags] script.star [args...]
+//	asyncrun [flags] -c 'code' [args...]
+//	asyncrun [flags] -            (script on standard input)
+//
+// Exit status: 0 success, 1 uncaught script error, 2 usage error or
+// unreadable script, 124 timeout, 130 interrupted.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"time"
+
+	"github.com/asyncrun/asyncrun/interp"
+)
+
+// version is the asyncrun release.
+const version = "0.1.0"
+
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("asyncrun", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var (
+		code        = fs.String("c", "", "run `code` given as a string")
+		debug       = fs.Bool("debug", false, "asyncio debug mode: report never-awaited coroutines, slow callbacks, deadlocks")
+		virtualTime = fs.Bool("virtual-time", false, "run on a virtual clock: sleeps return at once, output is deterministic")
+		timeout     = fs.Duration("timeout", 0, "cancel everything and exit with status 124 after `duration` (0: none)")
+		maxSteps    = fs.Uint64("max-steps", 0, "stop after `N` Starlark execution steps across all tasks (0: no limit)")
+		showVersion = fs.Bool("version", false, "print the version and exit")
+	)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: asyncrun [flags] script.star [args...]\n       asyncrun [flags] -c code [args...]\n       asyncrun [flags] - [args...]   (script on stdin)\n\nflags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if *showVersion {
+		fmt.Fprintf(stdout, "asyncrun %s\n", version)
+		return 0
+	}
+	var filename string
+	var src any
+	rest := fs.Args()
+	isSet := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { isSet[f.Name] = true })
+	switch {
+	case isSet["c"]:
+		filename, src = "<string>", *code
+		rest = append([]string{"-c"}, rest...)
+	case len(rest) == 0:
+		fmt.Fprintln(stderr, "asyncrun: no script given (the REPL is not built yet); see asyncrun -h")
+		return 2
+	case rest[0] == "-":
+		data, err := io.ReadAll(stdin)
+		if err != nil {
+			fmt.Fprintf(stderr, "asyncrun: reading stdin: %v\n", err)
+			return 2
+		}
+		filename, src = "<stdin>", data
+	default:
+		filename = rest[0]
+		data, err := os.ReadFile(filename)
+		if err != nil {
+			fmt.Fprintf(stderr, "asyncrun: %v\n", err)
+			return 2
+		}
+		src = data
+	}
+	it := interp.New(interp.Options{
+		Stdout: stdout, Stderr: stderr, VirtualTime: *virtualTime, Debug: *debug,
+		MaxSteps: *maxSteps, Args: rest,
+	})
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	if *timeout > 0 {
+		t := time.AfterFunc(*timeout, func() { cancel(fmt.Errorf("timeout after %v", *timeout)) })
+		defer t.Stop()
+	}
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt)
+	defer signal.Stop(sigs)
+	interrupted := false
+	go func() {
+		if _, ok := <-sigs; ok {
+			interrupted = true
+			cancel(errors.New("interrupted"))
+			if _, ok := <-sigs; ok {
+				os.Exit(130)
+			}
+		}
+	}()
+	_, err := it.ExecFile(ctx, filename, src)
+	it.Close()
+	if err == nil {
+		return 0
+	}
+	var ierr *interp.Error
+	if errors.As(err, &ierr) {
+		fmt.Fprint(stderr, ierr.Traceback())
+	} else {
+		fmt.Fprintln(stderr, err)
+	}
+	switch {
+	case ctx.Err() != nil && interrupted:
+		return 130
+	case ctx.Err() != nil:
+		fmt.Fprintf(stderr, "asyncrun: %v\n", context.Cause(ctx))
+		return 124
+	}
+	return 1
+}
