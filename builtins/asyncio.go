@@ -630,10 +630,12 @@ func (cf *ConcurrentFuture) String() string {
 	}
 	return "<Future at concurrent state=" + state + ">"
 }
-func (cf *ConcurrentFuture) Type() string          { return "concurrent.futures.Future" }
-func (cf *ConcurrentFuture) Freeze()               {}
-func (cf *ConcurrentFuture) Truth() starlark.Bool  { return true }
-func (cf *ConcurrentFuture) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: concurrent future") }
+func (cf *ConcurrentFuture) Type() string         { return "concurrent.futures.Future" }
+func (cf *ConcurrentFuture) Freeze()              {}
+func (cf *ConcurrentFuture) Truth() starlark.Bool { return true }
+func (cf *ConcurrentFuture) Hash() (uint32, error) {
+	return 0, fmt.Errorf("unhashable: concurrent future")
+}
 
 // AttrNames lists the concurrent future's methods.
 func (cf *ConcurrentFuture) AttrNames() []string {

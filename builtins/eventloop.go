@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -25,7 +26,7 @@ func (lv *Loop) Loop() *loop.Loop { return lv.l }
 
 // NewLoop makes a new event loop of the runtime, as asyncio.new_event_loop.
 func (rt *Runtime) NewLoop() *Loop {
-	l := loop.New(loop.Options{Clock: rt.clock, Stderr: rt.stderr, Debug: rt.cfg.Debug})
+	l := loop.New(loop.Options{Clock: rt.clock, Stderr: rt.stderr, Debug: rt.cfg.Debug, StackHint: 0})
 	lv := &Loop{l: l, rt: rt, id: rt.nextID()}
 	l.Value = lv
 	lv.cbThread = rt.newThread("callbacks", nil, lv)
@@ -94,7 +95,6 @@ func (rt *Runtime) Close() {
 		} else {
 			lv.l.ReportUnretrieved()
 		}
-		rt.dropThread(lv.cbThread)
 	}
 	for _, c := range rt.coros {
 		if !c.started {
@@ -221,26 +221,52 @@ func (lv *Loop) report(ctx loop.ExceptionContext) {
 // last):", the frames, then "Type: message".
 func FormatError(err error) string {
 	var stack starlark.CallStack
+	var tasks []taskFrames
 	msg := err.Error()
+	var ee *starlark.EvalError
+	if errors.As(err, &ee) {
+		stack, msg = ee.CallStack, ee.Msg
+	}
 	if e, ok := toException(err).(*Exception); ok {
-		stack = e.Traceback
-		msg = e.Error()
-	} else if ee, ok := err.(*starlark.EvalError); ok {
-		stack = ee.CallStack
-		msg = ee.Msg
+		msg, tasks = e.Error(), e.tasks
+		if len(tasks) == 0 && len(stack) == 0 {
+			stack = e.Traceback
+		}
 	}
 	var b strings.Builder
-	if len(stack) > 0 {
+	if len(stack) > 0 || len(tasks) > 0 {
 		b.WriteString("Traceback (most recent call last):\n")
-		for _, fr := range stack {
-			if fr.Pos.Filename() == "<builtin>" {
-				continue
-			}
-			fmt.Fprintf(&b, "  %s: in %s\n", fr.Pos, fr.Name)
+		writeFrames(&b, stack)
+		for _, t := range tasks {
+			fmt.Fprintf(&b, "  %s:\n", t.label)
+			writeFrames(&b, t.frames)
 		}
 	}
 	b.WriteString(msg + "\n")
 	return b.String()
+}
+
+func writeFrames(b *strings.Builder, stack starlark.CallStack) {
+	for _, fr := range stack {
+		if fr.Pos.Filename() != "<builtin>" {
+			fmt.Fprintf(b, "  %s: in %s\n", fr.Pos, fr.Name)
+		}
+	}
+}
+
+// callerPos returns where the running script code called the builtin being
+// run: the newest frame that is not a builtin.
+func (rt *Runtime) callerPos() string {
+	th := rt.cur.Load()
+	if th == nil {
+		return "?"
+	}
+	for i := 0; i < th.CallStackDepth(); i++ {
+		if fr := th.CallFrame(i); fr.Pos.Filename() != "<builtin>" {
+			return fr.Pos.String()
+		}
+	}
+	return "?"
 }
 
 func deadlockMessage(de *loop.DeadlockError) string {
@@ -349,7 +375,7 @@ func (rt *Runtime) newTask(lv *Loop, coro *Coroutine, name string) (*Future, err
 	if name == "" {
 		name = fmt.Sprintf("Task-%d", rt.taskSeq)
 	}
-	fv := &Future{rt: rt, id: rt.nextID(), coro: coro}
+	fv := &Future{rt: rt, id: rt.nextID(), coro: coro, created: rt.callerPos()}
 	t, err := loop.NewTask(lv.l, name, func(t *loop.Task) (any, error) { return rt.runTask(fv, t) })
 	if err != nil {
 		return nil, toException(err)
@@ -367,11 +393,15 @@ func (rt *Runtime) runTask(fv *Future, t *loop.Task) (any, error) {
 	rt.acquire(th)
 	v, err := fv.coro.run(th, t)
 	rt.release(th)
-	rt.dropThread(th)
-	if err != nil {
-		return nil, toException(err)
+	if err == nil {
+		return v, nil
 	}
-	return v, nil
+	e := toException(err)
+	var ee *starlark.EvalError
+	if ex, ok := e.(*Exception); ok && errors.As(err, &ee) && !ex.IsCancellation() {
+		ex.addTask(fmt.Sprintf("in task %s (%s() created at %s)", t.Name(), fv.coro.name, fv.created), ee.CallStack)
+	}
+	return nil, e
 }
 
 func loopRunUntilComplete(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

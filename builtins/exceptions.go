@@ -61,10 +61,14 @@ func (t *ExceptionType) String() string {
 	}
 	return "<class '" + t.name + "'>"
 }
-func (t *ExceptionType) Type() string          { return "type" }
-func (t *ExceptionType) Freeze()               {}
-func (t *ExceptionType) Truth() starlark.Bool  { return true }
-func (t *ExceptionType) Hash() (uint32, error) { h := fnv.New32a(); h.Write([]byte(t.name)); return h.Sum32(), nil }
+func (t *ExceptionType) Type() string         { return "type" }
+func (t *ExceptionType) Freeze()              {}
+func (t *ExceptionType) Truth() starlark.Bool { return true }
+func (t *ExceptionType) Hash() (uint32, error) {
+	h := fnv.New32a()
+	h.Write([]byte(t.name))
+	return h.Sum32(), nil
+}
 
 // Attr supports __name__.
 func (t *ExceptionType) Attr(name string) (starlark.Value, error) {
@@ -106,6 +110,20 @@ type Exception struct {
 	Traceback starlark.CallStack
 	// Cause is the Starlark or Go error this exception was made from, if any.
 	Cause error
+	// tasks holds, outermost first, the tasks the exception ended on its way
+	// up, with the frames it went through in each.
+	tasks []taskFrames
+}
+
+type taskFrames struct {
+	label  string
+	frames starlark.CallStack
+}
+
+// addTask records that the exception ended a task, after passing through
+// the given frames of it.
+func (e *Exception) addTask(label string, frames starlark.CallStack) {
+	e.tasks = append([]taskFrames{{label, frames}}, e.tasks...)
 }
 
 var (

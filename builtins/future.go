@@ -13,11 +13,12 @@ import (
 // Future is an asyncio Future or Task as scripts see it. Its type() is
 // "Future" or "Task"; it is hashable by identity.
 type Future struct {
-	f      *loop.Future
-	rt     *Runtime
-	id     uint32
-	coro   *Coroutine       // tasks only
-	thread *starlark.Thread // tasks only, once started
+	f       *loop.Future
+	rt      *Runtime
+	id      uint32
+	coro    *Coroutine       // tasks only
+	thread  *starlark.Thread // tasks only, once started
+	created string           // tasks only: where the task was made
 }
 
 var _ starlark.HasAttrs = (*Future)(nil)

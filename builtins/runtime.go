@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/asyncrun/asyncrun/loop"
@@ -37,23 +38,27 @@ type Runtime struct {
 	clock       *loop.Clock
 	predeclared starlark.StringDict
 
-	current  *Loop // the event loop get_event_loop returns when none runs
-	unset    bool  // set_event_loop(None) was called
-	running  *Loop
-	loops    []*Loop
-	taskSeq  int
-	objSeq   uint32
-	steps    stepBudget
-	coros    []*Coroutine // debug mode: coroutines to check for never-awaited
-	mu       sync.Mutex   // guards threads, loops and interrupted
-	threads  map[*starlark.Thread]struct{}
-	interrupted string
+	current *Loop // the event loop get_event_loop returns when none runs
+	unset   bool  // set_event_loop(None) was called
+	running *Loop
+	loops   []*Loop
+	taskSeq int
+	objSeq  uint32
+	steps   stepBudget
+	coros   []*Coroutine // debug mode: coroutines to check for never-awaited
+
+	cur             atomic.Pointer[starlark.Thread] // the thread running script code
+	interruptedFlag atomic.Bool
+	mu              sync.Mutex // guards loops and interrupted
+	interrupted     string
+
+	print func(*starlark.Thread, string)
+	now   func() (time.Time, error)
 }
 
 // NewRuntime returns a runtime with the given configuration.
 func NewRuntime(cfg Config) *Runtime {
-	rt := &Runtime{cfg: cfg, stdout: cfg.Stdout, stderr: cfg.Stderr, clock: cfg.Clock,
-		threads: make(map[*starlark.Thread]struct{})}
+	rt := &Runtime{cfg: cfg, stdout: cfg.Stdout, stderr: cfg.Stderr, clock: cfg.Clock}
 	if rt.stdout == nil {
 		rt.stdout = os.Stdout
 	}
@@ -63,6 +68,8 @@ func NewRuntime(cfg Config) *Runtime {
 	if rt.clock == nil {
 		rt.clock = loop.NewClock(false)
 	}
+	rt.print = func(_ *starlark.Thread, msg string) { io.WriteString(rt.stdout, msg+"\n") }
+	rt.now = func() (time.Time, error) { return rt.clock.Wall(), nil }
 	rt.steps = stepBudget{limited: cfg.MaxSteps > 0, left: cfg.MaxSteps}
 	rt.predeclared = rt.makePredeclared()
 	return rt
@@ -108,23 +115,10 @@ func (rt *Runtime) NewThread(name string) *starlark.Thread {
 }
 
 func (rt *Runtime) newThread(name string, task *Future, l *Loop) *starlark.Thread {
-	th := &starlark.Thread{Name: name, Load: rt.cfg.Load}
-	th.Print = func(_ *starlark.Thread, msg string) { io.WriteString(rt.stdout, msg+"\n") }
+	th := &starlark.Thread{Name: name, Load: rt.cfg.Load, Print: rt.print}
 	th.SetLocal(localKey, &threadState{rt: rt, task: task, loop: l})
-	startime.SetNow(th, func() (time.Time, error) { return rt.clock.Wall(), nil })
-	rt.mu.Lock()
-	if rt.interrupted != "" {
-		th.Cancel(rt.interrupted)
-	}
-	rt.threads[th] = struct{}{}
-	rt.mu.Unlock()
+	startime.SetNow(th, rt.now)
 	return th
-}
-
-func (rt *Runtime) dropThread(th *starlark.Thread) {
-	rt.mu.Lock()
-	delete(rt.threads, th)
-	rt.mu.Unlock()
 }
 
 // Interrupt stops all Starlark code of the runtime, running or to come, with
@@ -136,7 +130,8 @@ func (rt *Runtime) Interrupt(reason string) {
 	if rt.interrupted == "" {
 		rt.interrupted = reason
 	}
-	for th := range rt.threads {
+	rt.interruptedFlag.Store(true)
+	if th := rt.cur.Load(); th != nil {
 		th.Cancel(reason)
 	}
 	abort := fmt.Errorf("Starlark computation cancelled: %s", reason)
@@ -176,7 +171,15 @@ type stepBudget struct {
 	left    uint64
 }
 
+// acquire marks th as the thread that runs script code from now on, and
+// hands it the step budget.
 func (rt *Runtime) acquire(th *starlark.Thread) {
+	rt.cur.Store(th)
+	if rt.interruptedFlag.Load() {
+		rt.mu.Lock()
+		th.Cancel(rt.interrupted)
+		rt.mu.Unlock()
+	}
 	if !rt.steps.limited {
 		return
 	}

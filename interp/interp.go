@@ -101,6 +101,7 @@ func (it *Interp) ExecFile(ctx context.Context, filename string, src any) (starl
 	globals, err := starlark.ExecFileOptions(FileOptions, thread, filename, src, it.predeclared)
 	it.rt.Release(thread)
 	if err != nil {
+		err = withHint(err)
 		if ctx.Err() != nil {
 			return globals, &Error{err: err, ctxErr: context.Cause(ctx)}
 		}
@@ -184,6 +185,7 @@ func (it *Interp) loadFile(thread *starlark.Thread, name string) (starlark.Strin
 	} else {
 		th := it.rt.NewThread("load " + name)
 		m.globals, m.err = starlark.ExecFileOptions(FileOptions, th, path, src, it.predeclared)
+		m.err = withHint(m.err)
 	}
 	m.loading = false
 	return m.globals, m.err

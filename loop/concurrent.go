@@ -174,7 +174,7 @@ func (l *Loop) RunCoroutineThreadsafe(start func() (*Future, error)) *Concurrent
 			c.SetException(err)
 			return
 		}
-		chain(src, c)
+		Chain(src, c)
 	})
 	if err != nil {
 		c.SetException(err)
@@ -182,8 +182,10 @@ func (l *Loop) RunCoroutineThreadsafe(start func() (*Future, error)) *Concurrent
 	return c
 }
 
-// chain makes c follow src, as CPython's futures._chain_future.
-func chain(src *Future, c *ConcurrentFuture) {
+// Chain makes c follow src, as CPython's futures._chain_future: when src is
+// done, c gets its outcome; cancelling c cancels src (through the loop's
+// inbox). Call it on the goroutine acting for src's loop.
+func Chain(src *Future, c *ConcurrentFuture) {
 	l := src.loop
 	c.mu.Lock()
 	c.onCancel = func() { l.CallSoonThreadsafe(func() { src.Cancel("") }) }

@@ -137,6 +137,9 @@ func (t *Task) step(exc error) {
 
 func (t *Task) run(yield func(struct{}) bool) {
 	t.yield = yield
+	if t.loop.StackHint > 0 {
+		growStack(t.loop.StackHint)
+	}
 	t.bodyResult, t.bodyErr = t.body(t)
 	t.bodyDone = true
 	t.yield = nil
@@ -280,4 +283,20 @@ func (tl *taskList) slice() []*Task {
 		out = append(out, t)
 	}
 	return out
+}
+
+// growStack makes the calling goroutine's stack at least about n bytes deep
+// once, while it is still shallow: copying a shallow stack is cheap, whereas
+// growing it step by step later, deep inside an interpreter, copies (and
+// re-walks) every frame each time.
+//
+//go:noinline
+func growStack(n int) {
+	if n <= 0 {
+		return
+	}
+	var pad [1024]byte
+	growStack(n - len(pad))
+	pad[0] = byte(n) // keep pad alive
+	_ = pad
 }

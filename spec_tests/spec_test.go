@@ -1,0 +1,152 @@
+// Package spec_tests is asyncrun's conformance suite. Each program
+// testdata/NAME.star has a CPython 3.11 twin NAME.py and a golden file
+// NAME.out holding the twin's output. The test runs every program under
+// virtual time and compares its stdout with the golden file byte for byte;
+// when python3 is on the PATH it also runs the twins and checks that the
+// golden files are still what CPython prints. Programs of ../scripts are
+// checked the same way against testdata/scripts/NAME.py and NAME.out.
+//
+// go test -run TestSpec -update rewrites the golden files from CPython's
+// output of the twins (never from asyncrun's).
+package spec_tests
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/asyncrun/asyncrun/interp"
+)
+
+var update = flag.Bool("update", false, "rewrite the .out golden files from the CPython twins")
+
+type spec struct {
+	name, star, py, out string
+}
+
+func specs(t *testing.T) []spec {
+	var out []spec
+	stars, _ := filepath.Glob("testdata/*.star")
+	for _, s := range stars {
+		base := strings.TrimSuffix(s, ".star")
+		out = append(out, spec{filepath.Base(base), s, base + ".py", base + ".out"})
+	}
+	pys, _ := filepath.Glob("testdata/scripts/*.py")
+	for _, p := range pys {
+		base := strings.TrimSuffix(p, ".py")
+		name := filepath.Base(base)
+		out = append(out, spec{"scripts/" + name, filepath.Join("..", "scripts", name+".star"), p, base + ".out"})
+	}
+	if len(out) == 0 {
+		t.Fatal("no spec programs found")
+	}
+	return out
+}
+
+// TestSpec runs each program under virtual time and compares its output
+// with CPython's.
+func TestSpec(t *testing.T) {
+	python, _ := exec.LookPath("python3")
+	if python == "" {
+		t.Log("python3 not found: the CPython twins are not run; the golden files are used as they are")
+	}
+	if *update && python == "" {
+		t.Fatal("-update needs python3")
+	}
+	for _, s := range specs(t) {
+		t.Run(s.name, func(t *testing.T) {
+			t.Parallel()
+			if *update {
+				got, err := runPython(python, s.py)
+				if err != nil {
+					t.Logf("%s exited with %v (its stdout is kept)", s.py, err)
+				}
+				if err := os.WriteFile(s.out, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(s.out)
+			if err != nil {
+				t.Fatalf("golden file: %v", err)
+			}
+			got, stderr := runStar(t, s.star)
+			if !bytes.Equal(got, want) {
+				t.Errorf("asyncrun output differs from CPython's (%s)\n%s\nstderr:\n%s", s.out, diff(want, got), stderr)
+			}
+			if python != "" && !*update {
+				py, err := runPython(python, s.py)
+				if err != nil {
+					t.Logf("%s: %v", s.py, err)
+				}
+				if !bytes.Equal(py, want) {
+					t.Errorf("CPython twin %s no longer prints %s; rerun with -update\n%s", s.py, s.out, diff(want, py))
+				}
+			}
+		})
+	}
+}
+
+func runStar(t *testing.T, path string) (stdout []byte, stderr string) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	it := interp.New(interp.Options{Stdout: &out, Stderr: &errb, VirtualTime: true, MaxSteps: 50_000_000, Args: []string{path}})
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	_, err = it.ExecFile(ctx, path, src)
+	it.Close()
+	if err != nil {
+		var ie *interp.Error
+		if e, ok := err.(*interp.Error); ok {
+			ie = e
+			errb.WriteString(ie.Traceback())
+		} else {
+			errb.WriteString(err.Error() + "\n")
+		}
+	}
+	return out.Bytes(), errb.String()
+}
+
+func runPython(python, path string) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, python, filepath.Base(path))
+	cmd.Dir = filepath.Dir(path)
+	cmd.Env = append(os.Environ(), "PYTHONWARNINGS=ignore", "PYTHONDONTWRITEBYTECODE=1")
+	var out bytes.Buffer
+	cmd.Stdout = &out
+	err := cmd.Run()
+	return out.Bytes(), err
+}
+
+// diff shows the first differing line of two outputs, with both in full.
+func diff(want, got []byte) string {
+	wl := strings.Split(string(want), "\n")
+	gl := strings.Split(string(got), "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return "first difference at line " + itoa(i+1) + ":\n  got:  " + g + "\n  want: " + w +
+				"\n--- got ---\n" + string(got) + "--- want ---\n" + string(want)
+		}
+	}
+	return ""
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
