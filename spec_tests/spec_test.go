@@ -149,4 +149,3 @@ func diff(want, got []byte) string {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
-

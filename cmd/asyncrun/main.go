@@ -89,20 +89,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		t := time.AfterFunc(*timeout, func() { cancel(fmt.Errorf("timeout after %v", *timeout)) })
 		defer t.Stop()
 	}
-	sigs := make(chan os.Signal, 2)
-	signal.Notify(sigs, os.Interrupt)
-	defer signal.Stop(sigs)
-	interrupted := false
-	go func() {
-		if _, ok := <-sigs; ok {
-			interrupted = true
-			cancel(errors.New("interrupted"))
-			if _, ok := <-sigs; ok {
-				os.Exit(130)
-			}
-		}
-	}()
+	interrupted := errors.New("interrupted")
+	stopSignals := onInterrupt(func() { cancel(interrupted) })
 	_, err := it.ExecFile(ctx, filename, src)
+	stopSignals()
 	it.Close()
 	if err == nil {
 		return 0
@@ -114,11 +104,36 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 	}
 	switch {
-	case ctx.Err() != nil && interrupted:
+	case context.Cause(ctx) == interrupted:
 		return 130
 	case ctx.Err() != nil:
 		fmt.Fprintf(stderr, "asyncrun: %v\n", context.Cause(ctx))
 		return 124
 	}
 	return 1
+}
+
+// onInterrupt calls first on the first Ctrl-C and exits with status 130 on
+// the second. The returned function stops listening.
+func onInterrupt(first func()) (stop func()) {
+	sigs := make(chan os.Signal, 2)
+	done := make(chan struct{})
+	signal.Notify(sigs, os.Interrupt)
+	go func() {
+		for n := 0; ; n++ {
+			select {
+			case <-sigs:
+				if n > 0 {
+					os.Exit(130)
+				}
+				first()
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() {
+		signal.Stop(sigs)
+		close(done)
+	}
 }
