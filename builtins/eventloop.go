@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
 )
 
 // Loop is an event loop as scripts see it.
@@ -256,17 +258,15 @@ func writeFrames(b *strings.Builder, stack starlark.CallStack) {
 
 // callerPos returns where the running script code called the builtin being
 // run: the newest frame that is not a builtin.
-func (rt *Runtime) callerPos() string {
-	th := rt.cur.Load()
-	if th == nil {
-		return "?"
-	}
-	for i := 0; i < th.CallStackDepth(); i++ {
-		if fr := th.CallFrame(i); fr.Pos.Filename() != "<builtin>" {
-			return fr.Pos.String()
+func (rt *Runtime) callerPos() syntax.Position {
+	if th := rt.cur.Load(); th != nil {
+		for i := 0; i < th.CallStackDepth(); i++ {
+			if fr := th.CallFrame(i); fr.Pos.Filename() != "<builtin>" {
+				return fr.Pos
+			}
 		}
 	}
-	return "?"
+	return syntax.Position{}
 }
 
 func deadlockMessage(de *loop.DeadlockError) string {
@@ -373,7 +373,7 @@ func (rt *Runtime) newTask(lv *Loop, coro *Coroutine, name string) (*Future, err
 	}
 	rt.taskSeq++
 	if name == "" {
-		name = fmt.Sprintf("Task-%d", rt.taskSeq)
+		name = "Task-" + strconv.Itoa(rt.taskSeq)
 	}
 	fv := &Future{rt: rt, id: rt.nextID(), coro: coro, created: rt.callerPos()}
 	t, err := loop.NewTask(lv.l, name, func(t *loop.Task) (any, error) { return rt.runTask(fv, t) })

@@ -8,6 +8,7 @@ import (
 
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
 )
 
 // Future is an asyncio Future or Task as scripts see it. Its type() is
@@ -18,7 +19,7 @@ type Future struct {
 	id      uint32
 	coro    *Coroutine       // tasks only
 	thread  *starlark.Thread // tasks only, once started
-	created string           // tasks only: where the task was made
+	created syntax.Position  // tasks only: where the task was made
 }
 
 var _ starlark.HasAttrs = (*Future)(nil)

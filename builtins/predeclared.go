@@ -26,7 +26,7 @@ func (rt *Runtime) makePredeclared() starlark.StringDict {
 		"raise_":    starlark.NewBuiltin("raise_", raise_),
 		"struct":    starlark.NewBuiltin("struct", starlarkstruct.Make),
 		"sys":       rt.sysModule(),
-		"time":      startime.Module,
+		"time":      timeModule,
 		"try_":      starlark.NewBuiltin("try_", try_),
 	}
 	for _, t := range []*ExceptionType{exc.BaseException, exc.Exception, exc.RuntimeError, exc.ValueError,
@@ -263,3 +263,19 @@ func (d DateTime) CompareSameType(op syntax.Token, y starlark.Value, depth int) 
 	}
 	return c >= 0, nil
 }
+
+// timeModule is go.starlark.net's time module with now() following the
+// runtime's clock (virtual or real).
+var timeModule = func() *starlarkstruct.Module {
+	members := starlark.StringDict{}
+	for k, v := range startime.Module.Members {
+		members[k] = v
+	}
+	members["now"] = starlark.NewBuiltin("now", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
+			return nil, err
+		}
+		return startime.Time(rtOf(thread).clock.Wall()), nil
+	})
+	return &starlarkstruct.Module{Name: "time", Members: members}
+}()

@@ -7,10 +7,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/asyncrun/asyncrun/loop"
-	startime "go.starlark.net/lib/time"
 	"go.starlark.net/starlark"
 )
 
@@ -53,7 +51,6 @@ type Runtime struct {
 	interrupted     string
 
 	print func(*starlark.Thread, string)
-	now   func() (time.Time, error)
 }
 
 // NewRuntime returns a runtime with the given configuration.
@@ -69,7 +66,6 @@ func NewRuntime(cfg Config) *Runtime {
 		rt.clock = loop.NewClock(false)
 	}
 	rt.print = func(_ *starlark.Thread, msg string) { io.WriteString(rt.stdout, msg+"\n") }
-	rt.now = func() (time.Time, error) { return rt.clock.Wall(), nil }
 	rt.steps = stepBudget{limited: cfg.MaxSteps > 0, left: cfg.MaxSteps}
 	rt.predeclared = rt.makePredeclared()
 	return rt
@@ -117,7 +113,6 @@ func (rt *Runtime) NewThread(name string) *starlark.Thread {
 func (rt *Runtime) newThread(name string, task *Future, l *Loop) *starlark.Thread {
 	th := &starlark.Thread{Name: name, Load: rt.cfg.Load, Print: rt.print}
 	th.SetLocal(localKey, &threadState{rt: rt, task: task, loop: l})
-	startime.SetNow(th, rt.now)
 	return th
 }
 
