@@ -91,6 +91,8 @@ func (rt *Runtime) loopArg(v starlark.Value) (*Loop, error) {
 // pending tasks and unretrieved exceptions, and, in debug mode, coroutines
 // that were never awaited.
 func (rt *Runtime) Close() {
+	rt.hostCancel()
+	rt.hostWG.Wait()
 	for _, lv := range rt.loops {
 		if !lv.l.IsClosed() && !lv.l.IsRunning() {
 			lv.l.Close()

@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -24,6 +25,9 @@ type Config struct {
 	Load func(thread *starlark.Thread, module string) (starlark.StringDict, error)
 	// Argv is sys.argv.
 	Argv []string
+	// MaxHostCalls bounds how many host functions (see AsyncFunc) run at
+	// once; 0 means no bound.
+	MaxHostCalls int
 }
 
 // Runtime is the state one interpreter's builtins share. Its methods are for
@@ -51,6 +55,11 @@ type Runtime struct {
 	interrupted     string
 
 	print func(*starlark.Thread, string)
+
+	hostCtx    context.Context
+	hostCancel context.CancelFunc
+	hostSem    chan struct{}
+	hostWG     sync.WaitGroup
 }
 
 // NewRuntime returns a runtime with the given configuration.
@@ -64,6 +73,10 @@ func NewRuntime(cfg Config) *Runtime {
 	}
 	if rt.clock == nil {
 		rt.clock = loop.NewClock(false)
+	}
+	rt.hostCtx, rt.hostCancel = context.WithCancel(context.Background())
+	if cfg.MaxHostCalls > 0 {
+		rt.hostSem = make(chan struct{}, cfg.MaxHostCalls)
 	}
 	rt.print = func(_ *starlark.Thread, msg string) { io.WriteString(rt.stdout, msg+"\n") }
 	rt.steps = stepBudget{limited: cfg.MaxSteps > 0, left: cfg.MaxSteps}
@@ -126,6 +139,7 @@ func (rt *Runtime) Interrupt(reason string) {
 		rt.interrupted = reason
 	}
 	rt.interruptedFlag.Store(true)
+	rt.hostCancel()
 	if th := rt.cur.Load(); th != nil {
 		th.Cancel(reason)
 	}

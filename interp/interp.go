@@ -44,8 +44,16 @@ type Options struct {
 	// Args is sys.argv: the script's name, then its arguments.
 	Args []string
 	// Load, if set, replaces the default loader of load() statements, which
-	// reads files relative to the loading script.
+	// reads files relative to the loading script, inside LoadRoot.
 	Load func(thread *starlark.Thread, module string) (starlark.StringDict, error)
+	// LoadRoot is the folder the default loader may read from; empty means
+	// the folder of the first file ExecFile runs. A load() that resolves
+	// outside it fails unless LoadOutsideRoot is set.
+	LoadRoot        string
+	LoadOutsideRoot bool
+	// MaxHostCalls bounds how many host functions (see AsyncFunc) run at
+	// once; further calls wait for a slot. 0 means no bound.
+	MaxHostCalls int
 }
 
 // Interp is an interpreter. Create it with New, run scripts with ExecFile,
@@ -55,6 +63,8 @@ type Interp struct {
 	rt          *builtins.Runtime
 	predeclared starlark.StringDict
 	modules     map[string]*module
+	root        string
+	lv          *builtins.Loop // the loop of RunForever and the thread-safe calls
 }
 
 type module struct {
@@ -73,6 +83,7 @@ func New(opts Options) *Interp {
 	it.rt = builtins.NewRuntime(builtins.Config{
 		Stdout: opts.Stdout, Stderr: opts.Stderr, Clock: loop.NewClock(opts.VirtualTime),
 		Debug: opts.Debug, MaxSteps: opts.MaxSteps, Load: load, Argv: opts.Args,
+		MaxHostCalls: opts.MaxHostCalls,
 	})
 	it.predeclared = starlark.StringDict{}
 	for k, v := range it.rt.Predeclared() {
@@ -94,6 +105,13 @@ func (it *Interp) Predeclared() starlark.StringDict { return it.predeclared }
 // is read), a string or []byte. Cancelling ctx interrupts the script and all
 // its tasks; the error then wraps ctx's error.
 func (it *Interp) ExecFile(ctx context.Context, filename string, src any) (starlark.StringDict, error) {
+	if it.root == "" {
+		it.root = it.opts.LoadRoot
+		if it.root == "" {
+			it.root = filepath.Dir(filename)
+		}
+		it.root, _ = filepath.Abs(it.root)
+	}
 	thread := it.rt.NewThread("main")
 	stop := context.AfterFunc(ctx, func() { it.rt.Interrupt(context.Cause(ctx).Error()) })
 	defer stop()
@@ -170,6 +188,12 @@ func (it *Interp) loadFile(thread *starlark.Thread, name string) (starlark.Strin
 	if !filepath.IsAbs(path) {
 		from := thread.CallFrame(0).Pos.Filename()
 		path = filepath.Join(filepath.Dir(from), name)
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	if rel, err := filepath.Rel(it.root, path); !it.opts.LoadOutsideRoot && (err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))) {
+		return nil, fmt.Errorf("load: %s is outside the script root %s", name, it.root)
 	}
 	if m, ok := it.modules[path]; ok {
 		if m.loading {
