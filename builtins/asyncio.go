@@ -517,12 +517,20 @@ func run(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 		return nil, err
 	}
 	rt := rtOf(thread)
-	if rt.running != nil || stateOf(thread).task != nil {
-		return nil, newExc(exc.RuntimeError, "asyncio.run() cannot be called from a running event loop")
-	}
 	coro, ok := x.(*Coroutine)
 	if !ok {
 		return nil, newExc(exc.ValueError, "a coroutine was expected, got %s", x.Type())
+	}
+	if ts := stateOf(thread); ts.repl {
+		// At the REPL prompt: run main as a task of the background loop.
+		task, err := rt.newTask(ts.task.f.Loop().Value.(*Loop), coro, "")
+		if err != nil {
+			return nil, err
+		}
+		return rt.awaitInTask(thread, ts.task.f.Task(), task)
+	}
+	if rt.running != nil || stateOf(thread).task != nil {
+		return nil, newExc(exc.RuntimeError, "asyncio.run() cannot be called from a running event loop")
 	}
 	lv := rt.NewLoop()
 	rt.current, rt.unset = lv, false

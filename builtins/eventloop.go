@@ -19,7 +19,19 @@ type Loop struct {
 	id       uint32
 	cbThread *starlark.Thread // runs the loop's plain callbacks
 	fatal    error            // an interrupt met in a callback: ends the run
+
+	// background marks a loop the REPL runs between prompts: stop() and
+	// close() from the prompt do not end it.
+	background bool
+	replStop   *loop.Future // resolved by stop() for a run_forever() at the prompt
 }
+
+// SetBackground marks the loop as the REPL's: it keeps running between
+// prompts, loop.stop() and loop.close() called by script code leave it
+// running, and run_until_complete()/run_forever() at the prompt wait inside
+// the statement's task instead of running the loop. Call it on the loop's
+// goroutine.
+func (lv *Loop) SetBackground(on bool) { lv.background = on }
 
 var _ starlark.HasAttrs = (*Loop)(nil)
 
@@ -391,6 +403,10 @@ func (rt *Runtime) newTask(lv *Loop, coro *Coroutine, name string) (*Future, err
 func (rt *Runtime) runTask(fv *Future, t *loop.Task) (any, error) {
 	th := rt.newThread(t.Name(), fv, nil)
 	fv.thread = th
+	fv.threadPtr.Store(th)
+	if fv.repl {
+		stateOf(th).repl = true
+	}
 	t.OnDestroy = func() { th.Cancel("event loop closed") }
 	rt.acquire(th)
 	v, err := fv.coro.run(th, t)
@@ -414,7 +430,13 @@ func loopRunUntilComplete(thread *starlark.Thread, b *starlark.Builtin, args sta
 	if err := checkAwaitable(x); err != nil {
 		return nil, err
 	}
-	return loopRecv(b).runUntilComplete(thread, x)
+	lv := loopRecv(b)
+	if ts := stateOf(thread); ts.repl && lv.l.IsRunning() {
+		// At the REPL prompt the loop runs in the background: wait for x
+		// as a top-level await_ would.
+		return lv.rt.awaitInTask(thread, ts.task.f.Task(), x)
+	}
+	return lv.runUntilComplete(thread, x)
 }
 
 func loopRunForever(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -422,6 +444,14 @@ func loopRunForever(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 		return nil, err
 	}
 	lv := loopRecv(b)
+	if ts := stateOf(thread); ts.repl && lv.l.IsRunning() {
+		// At the REPL prompt: wait until loop.stop() is called.
+		if lv.replStop == nil {
+			lv.replStop = loop.NewFuture(lv.l)
+		}
+		_, err := lv.rt.awaitInTask(thread, ts.task.f.Task(), lv.rt.wrapFuture(lv.replStop))
+		return starlark.None, err
+	}
 	if err := lv.checkRun(); err != nil {
 		return nil, err
 	}
@@ -436,13 +466,26 @@ func loopStop(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
 		return nil, err
 	}
-	loopRecv(b).l.Stop()
+	lv := loopRecv(b)
+	if lv.background {
+		// The REPL's loop runs until the REPL exits; stop() ends the
+		// run_forever() waiting at the prompt, if any.
+		if f := lv.replStop; f != nil {
+			lv.replStop = nil
+			f.SetResult(nil)
+		}
+		return starlark.None, nil
+	}
+	lv.l.Stop()
 	return starlark.None, nil
 }
 
 func loopClose(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
 		return nil, err
+	}
+	if loopRecv(b).background {
+		return starlark.None, nil // the REPL closes its loop when it exits
 	}
 	if err := loopRecv(b).l.Close(); err != nil {
 		return nil, toException(err)

@@ -302,3 +302,6 @@ func matches(e *Exception, types []*ExceptionType) bool {
 	}
 	return false
 }
+
+// IsCancelled reports whether err is, or wraps, a CancelledError.
+func IsCancelled(err error) bool { return loop.IsCancellation(err) }

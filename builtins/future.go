@@ -5,6 +5,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
@@ -14,12 +15,14 @@ import (
 // Future is an asyncio Future or Task as scripts see it. Its type() is
 // "Future" or "Task"; it is hashable by identity.
 type Future struct {
-	f       *loop.Future
-	rt      *Runtime
-	id      uint32
-	coro    *Coroutine       // tasks only
-	thread  *starlark.Thread // tasks only, once started
-	created syntax.Position  // tasks only: where the task was made
+	f         *loop.Future
+	rt        *Runtime
+	id        uint32
+	coro      *Coroutine       // tasks only
+	thread    *starlark.Thread // tasks only, once started
+	threadPtr atomic.Pointer[starlark.Thread]
+	repl      bool            // a REPL statement: its thread is marked repl
+	created   syntax.Position // tasks only: where the task was made
 }
 
 var _ starlark.HasAttrs = (*Future)(nil)

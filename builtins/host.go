@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+	"time"
 
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
@@ -198,6 +199,7 @@ func (lv *Loop) ExecChunkThreadsafe(c Chunk, globals starlark.StringDict, onStar
 		if err != nil {
 			return nil, err
 		}
+		fv.repl = true
 		fv.f.Task().LogDestroyPending = false
 		if onStart != nil {
 			onStart(fv)
@@ -207,7 +209,41 @@ func (lv *Loop) ExecChunkThreadsafe(c Chunk, globals starlark.StringDict, onStar
 }
 
 // Thread returns the thread a task runs on (nil before its first step).
-func (fv *Future) Thread() *starlark.Thread { return fv.thread }
+// It may be called from any goroutine.
+func (fv *Future) Thread() *starlark.Thread { return fv.threadPtr.Load() }
+
+// ThreadsafeCancel asks, from any goroutine, for the task to be cancelled
+// on its loop.
+func (fv *Future) ThreadsafeCancel() {
+	fv.f.Loop().CallSoonThreadsafe(func() { fv.f.Cancel("") })
+}
+
+// CancelAllThreadsafe cancels, from any goroutine, every pending task of
+// the loop and waits for them to finish (their cleanup may await), up to
+// the timeout.
+func (lv *Loop) CancelAllThreadsafe(timeout time.Duration) {
+	done := make(chan struct{})
+	_, err := lv.l.CallSoonThreadsafe(func() {
+		tasks := lv.l.Tasks()
+		if len(tasks) == 0 {
+			close(done)
+			return
+		}
+		fs := make([]*loop.Future, len(tasks))
+		for i, t := range tasks {
+			t.Cancel("")
+			fs[i] = &t.Future
+		}
+		loop.Gather(lv.l, fs, true).AddDoneCallback(func(*loop.Future) { close(done) }, nil)
+	})
+	if err != nil {
+		return
+	}
+	select {
+	case <-done:
+	case <-time.After(timeout):
+	}
+}
 
 // Cancel cancels the future or task, as fut.cancel().
 func (fv *Future) Cancel() bool { return fv.f.Cancel("") }

@@ -103,7 +103,12 @@ type threadState struct {
 	task    *Future // nil outside tasks
 	loop    *Loop   // for callback threads: the loop that runs them
 	granted uint64  // the thread's step limit while it holds the budget
+	repl    bool    // a REPL statement's thread
 }
+
+// RunningThread returns the thread running script code now (or last); it
+// may be called from any goroutine, to Cancel it.
+func (rt *Runtime) RunningThread() *starlark.Thread { return rt.cur.Load() }
 
 const localKey = "asyncrun"
 

@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"github.com/asyncrun/asyncrun/interp"
+	"github.com/asyncrun/asyncrun/repl"
+	"github.com/chzyer/readline"
 )
 
 // version is the asyncrun release.
@@ -36,9 +38,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		timeout     = fs.Duration("timeout", 0, "cancel everything and exit with status 124 after `duration` (0: none)")
 		maxSteps    = fs.Uint64("max-steps", 0, "stop after `N` Starlark execution steps across all tasks (0: no limit)")
 		showVersion = fs.Bool("version", false, "print the version and exit")
+		interactive = fs.Bool("i", false, "run the script, then start the REPL with its globals")
 	)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: asyncrun [flags] script.star [args...]\n       asyncrun [flags] -c code [args...]\n       asyncrun [flags] - [args...]   (script on stdin)\n\nflags:\n")
+		fmt.Fprintf(stderr, "usage: asyncrun [flags] script.star [args...]\n       asyncrun [flags] -c code [args...]\n       asyncrun [flags] - [args...]   (script on stdin)\n       asyncrun [flags]               (the REPL, when stdin is a terminal)\n       asyncrun [flags] -i script.star (run the script, then the REPL)\n\nflags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -60,10 +63,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case isSet["c"]:
 		filename, src = "<string>", *code
 		rest = append([]string{"-c"}, rest...)
-	case len(rest) == 0:
-		fmt.Fprintln(stderr, "asyncrun: no script given (the REPL is not built yet); see asyncrun -h")
-		return 2
-	case rest[0] == "-":
+	case len(rest) == 0 && isTerminal(stdin) || *interactive:
+		script := ""
+		if len(rest) > 0 {
+			script = rest[0]
+		}
+		return repl.Run(repl.Config{
+			Options: interp.Options{VirtualTime: *virtualTime, Debug: *debug, MaxSteps: *maxSteps, Args: rest},
+			Script:  script, Version: version,
+		})
+	case len(rest) == 0 || rest[0] == "-":
 		data, err := io.ReadAll(stdin)
 		if err != nil {
 			fmt.Fprintf(stderr, "asyncrun: reading stdin: %v\n", err)
@@ -136,4 +145,11 @@ func onInterrupt(first func()) (stop func()) {
 		signal.Stop(sigs)
 		close(done)
 	}
+}
+
+// isTerminal reports whether r is a terminal (then asyncrun with no script
+// starts the REPL; otherwise it reads the script from r).
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && readline.IsTerminal(int(f.Fd()))
 }

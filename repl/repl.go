@@ -1,0 +1,343 @@
+// Package repl is asyncrun's interactive prompt, in the spirit of
+// `python -m asyncio`: the event loop runs in the background for the whole
+// session, so tasks started at the prompt keep running (and printing, above
+// the line being typed) while the user types, and await_(...) works at the
+// prompt.
+//
+// Each chunk of input (a statement, or a block ended by a blank line) runs as
+// a task of the background loop, so await_ suspends it like a top-level await.
+// At the prompt, loop.run_until_complete(x) waits for x the same way,
+// loop.run_forever() waits until loop.stop() is called, asyncio.run(coro)
+// runs coro as a task, and loop.close() does nothing: the loop closes when
+// the REPL exits. Ctrl-C cancels the statement being run (an await_, or
+// CPU-bound code) and leaves background tasks alone; at the prompt it clears
+// the line. Ctrl-D cancels the pending tasks, lets them clean up, and exits.
+package repl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/asyncrun/asyncrun/builtins"
+	"github.com/asyncrun/asyncrun/interp"
+	"github.com/chzyer/readline"
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
+)
+
+// Config configures a session.
+type Config struct {
+	// Options for the interpreter; Stdout and Stderr are replaced by the
+	// prompt-aware writers of the terminal.
+	Options interp.Options
+	// Stdin, Stdout, Stderr are the terminal; nil means the process's.
+	Stdin          io.ReadCloser
+	Stdout, Stderr io.Writer
+	// HistoryFile keeps the input history between sessions; empty means
+	// ~/.asyncrun_history, "-" means none.
+	HistoryFile string
+	// Script, if set, runs first (asyncrun -i script.star) and its globals
+	// are the session's.
+	Script string
+	// Version is shown in the banner.
+	Version string
+	// Interrupts, if set, delivers Ctrl-C while a statement runs; nil means
+	// os.Interrupt signals.
+	Interrupts <-chan os.Signal
+	// Terminal, if set, is the terminal whose modes the line editor sets
+	// (raw while reading a line); nil means the process's stdin.
+	Terminal *os.File
+}
+
+// Run runs a session until Ctrl-D and returns the exit status.
+func Run(cfg Config) int {
+	stdin, stdout, stderr := cfg.Stdin, cfg.Stdout, cfg.Stderr
+	if stdin == nil {
+		stdin = os.Stdin
+	}
+	if stdout == nil {
+		stdout = os.Stdout
+	}
+	if stderr == nil {
+		stderr = os.Stderr
+	}
+	history := cfg.HistoryFile
+	if history == "" {
+		if home, err := os.UserHomeDir(); err == nil {
+			history = filepath.Join(home, ".asyncrun_history")
+		}
+	}
+	if history == "-" {
+		history = ""
+	}
+	s := &session{}
+	rcfg := &readline.Config{
+		Prompt: ">>> ", HistoryFile: history, Stdin: stdin, Stdout: stdout, Stderr: stderr,
+		AutoComplete: s, InterruptPrompt: "^C", EOFPrompt: "",
+	}
+	if term := cfg.Terminal; term != nil {
+		fd := int(term.Fd())
+		var saved *readline.State
+		rcfg.FuncIsTerminal = func() bool { return readline.IsTerminal(fd) }
+		rcfg.FuncMakeRaw = func() (err error) { saved, err = readline.MakeRaw(fd); return err }
+		rcfg.FuncExitRaw = func() error { return readline.Restore(fd, saved) }
+		rcfg.FuncGetWidth = func() int {
+			if w, _, err := readline.GetSize(fd); err == nil {
+				return w
+			}
+			return 80
+		}
+	}
+	rl, err := readline.NewEx(rcfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "asyncrun: %v\n", err)
+		return 2
+	}
+	defer rl.Close()
+	s.rl = rl
+	s.out, s.errw = rl.Stdout(), rl.Stderr()
+	opts := cfg.Options
+	opts.Stdout, opts.Stderr = s.out, s.errw
+	s.it = interp.New(opts)
+	defer s.it.Close()
+	s.globals = starlark.StringDict{}
+	for k, v := range s.it.Predeclared() {
+		s.globals[k] = v
+	}
+	if cfg.Script != "" {
+		if err := s.runScript(cfg.Script); err != nil {
+			s.printError(err)
+		}
+	}
+	lv, err := s.it.Loop()
+	if err != nil {
+		s.printError(err)
+		return 1
+	}
+	s.lv = lv
+	lv.SetBackground(true)
+	ctx, cancel := context.WithCancel(context.Background())
+	loopDone := make(chan error, 1)
+	go func() { loopDone <- s.it.RunForever(ctx) }()
+
+	fmt.Fprintf(s.out, "asyncrun %s REPL: Starlark with asyncio; the event loop runs in the background.\nawait_(...) works here; Ctrl-C cancels the running statement; Ctrl-D exits.\n", cfg.Version)
+	interrupts := cfg.Interrupts
+	if interrupts == nil {
+		sigs := make(chan os.Signal, 1)
+		signal.Notify(sigs, os.Interrupt)
+		defer signal.Stop(sigs)
+		interrupts = sigs
+	}
+	s.interrupts = interrupts
+	for s.step() {
+	}
+	lv.CancelAllThreadsafe(5 * time.Second)
+	cancel()
+	<-loopDone
+	return 0
+}
+
+type session struct {
+	rl         *readline.Instance
+	out, errw  io.Writer
+	it         *interp.Interp
+	lv         *builtins.Loop
+	globals    starlark.StringDict
+	interrupts <-chan os.Signal
+}
+
+// runScript runs the -i script on the caller's goroutine, before the loop
+// goes to the background, with globals that stay mutable.
+func (s *session) runScript(path string) error {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	f, err := interp.FileOptions.Parse(path, src, 0)
+	if err != nil {
+		return err
+	}
+	rt := s.it.Runtime()
+	th := rt.NewThread("main")
+	rt.Acquire(th)
+	defer rt.Release(th)
+	return starlark.ExecREPLChunk(f, th, s.globals)
+}
+
+// step reads and runs one chunk; it returns false at end of input.
+func (s *session) step() bool {
+	s.rl.SetPrompt(">>> ")
+	eof, interrupted := false, false
+	readLine := func() ([]byte, error) {
+		line, err := s.rl.Readline()
+		s.rl.SetPrompt("... ")
+		if err != nil {
+			eof = err == io.EOF
+			interrupted = err == readline.ErrInterrupt
+			return nil, err
+		}
+		return []byte(line + "\n"), nil
+	}
+	opts := *interp.FileOptions
+	opts.LoadBindsGlobally = true
+	f, err := opts.ParseCompoundStmt("<stdin>", readLine)
+	if err != nil {
+		if eof {
+			return false
+		}
+		if interrupted {
+			return true // Ctrl-C at the prompt clears the line
+		}
+		s.printError(err)
+		return true
+	}
+	if len(f.Stmts) == 0 {
+		return true
+	}
+	chunk := builtins.Chunk{File: f}
+	if len(f.Stmts) == 1 {
+		if es, ok := f.Stmts[0].(*syntax.ExprStmt); ok {
+			chunk.Expr = es.X
+		}
+	}
+	s.run(chunk)
+	return true
+}
+
+// run executes a chunk as a task of the background loop and waits for it;
+// Ctrl-C cancels it.
+func (s *session) run(chunk builtins.Chunk) {
+	started := make(chan *builtins.Future, 1)
+	fut := s.lv.ExecChunkThreadsafe(chunk, s.globals, func(t *builtins.Future) { started <- t })
+	var task *builtins.Future
+	for {
+		select {
+		case <-fut.DoneChan():
+			s.report(fut.Result(-1))
+			return
+		case task = <-started:
+		case <-s.interrupts:
+			if task == nil {
+				select {
+				case task = <-started:
+				case <-fut.DoneChan():
+					continue
+				}
+			}
+			s.interrupt(task)
+		}
+	}
+}
+
+// interrupt stops a statement: CPU-bound code is cancelled on its thread;
+// a statement waiting in await_ gets a CancelledError.
+func (s *session) interrupt(task *builtins.Future) {
+	if th := task.Thread(); th != nil && s.it.Runtime().RunningThread() == th {
+		th.Cancel("KeyboardInterrupt")
+	}
+	task.ThreadsafeCancel()
+}
+
+func (s *session) report(v any, err error) {
+	if err != nil {
+		s.printError(err)
+		return
+	}
+	if sv, ok := v.(starlark.Value); ok && sv != starlark.None {
+		fmt.Fprintln(s.out, sv.String())
+	}
+}
+
+func (s *session) printError(err error) {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "KeyboardInterrupt"), builtins.IsCancelled(err):
+		fmt.Fprintln(s.errw, "KeyboardInterrupt")
+		return
+	}
+	var se syntax.Error
+	if errors.As(err, &se) {
+		fmt.Fprintln(s.errw, se.Error())
+		return
+	}
+	fmt.Fprint(s.errw, builtins.FormatError(err))
+}
+
+// Do completes global and predeclared names, and attributes after a dot.
+// The names are gathered on the loop's goroutine; if the loop is busy for
+// long (CPU-bound code), only predeclared names are offered.
+func (s *session) Do(line []rune, pos int) ([][]rune, int) {
+	text := string(line[:pos])
+	start := len(text)
+	for start > 0 && isIdent(rune(text[start-1])) || start > 0 && text[start-1] == '.' {
+		start--
+	}
+	word := text[start:]
+	var base, prefix string
+	if i := strings.LastIndexByte(word, '.'); i >= 0 {
+		base, prefix = word[:i], word[i+1:]
+	} else {
+		prefix = word
+	}
+	names := s.candidates(base)
+	var out [][]rune
+	for _, n := range names {
+		if strings.HasPrefix(n, prefix) {
+			out = append(out, []rune(n[len(prefix):]))
+		}
+	}
+	return out, len([]rune(prefix))
+}
+
+func isIdent(r rune) bool {
+	return r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+}
+
+func (s *session) candidates(base string) []string {
+	result := make(chan []string, 1)
+	gather := func() {
+		var names []string
+		if base == "" {
+			for k := range s.globals {
+				names = append(names, k)
+			}
+		} else {
+			path := strings.Split(base, ".")
+			v, ok := s.globals[path[0]]
+			for _, attr := range path[1:] {
+				if !ok {
+					break
+				}
+				ha, isAttrs := v.(starlark.HasAttrs)
+				if !isAttrs {
+					ok = false
+					break
+				}
+				nv, err := ha.Attr(attr)
+				v, ok = nv, err == nil && nv != nil
+			}
+			if ha, isAttrs := v.(starlark.HasAttrs); ok && isAttrs {
+				names = ha.AttrNames()
+			}
+		}
+		sort.Strings(names)
+		result <- names
+	}
+	if s.lv == nil || s.lv.GoThreadsafe(gather) != nil {
+		gather()
+	}
+	select {
+	case names := <-result:
+		return names
+	case <-time.After(200 * time.Millisecond):
+		return nil
+	}
+}
