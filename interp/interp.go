@@ -19,6 +19,7 @@ import (
 	"github.com/asyncrun/asyncrun/builtins"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
+	"go.starlark.net/resolve"
 	"go.starlark.net/syntax"
 )
 
@@ -160,6 +161,14 @@ func (e *Error) Traceback() string {
 	var se syntax.Error
 	if errors.As(e.err, &se) {
 		return se.Error() + "\n"
+	}
+	var rl resolve.ErrorList
+	if errors.As(e.err, &rl) {
+		var b strings.Builder
+		for _, re := range rl {
+			b.WriteString(re.Error() + "\n")
+		}
+		return b.String()
 	}
 	return builtins.FormatError(e.err)
 }
