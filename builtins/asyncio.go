@@ -55,7 +55,7 @@ func asyncioModule() *starlarkstruct.Module {
 		"run_coroutine_threadsafe": starlark.NewBuiltin("run_coroutine_threadsafe", runCoroutineThreadsafe),
 		"set_event_loop":           starlark.NewBuiltin("set_event_loop", setEventLoop),
 		"shield":                   starlark.NewBuiltin("shield", shield),
-		"sleep":                    nativeCoro("sleep", sleepCoro),
+		"sleep":                    &CoroutineFunction{name: "sleep", native: sleep},
 		"wait":                     nativeCoro("wait", waitCoro),
 		"wait_for":                 nativeCoro("wait_for", waitForCoro),
 	}}
@@ -415,10 +415,18 @@ func asCompleted(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	return starlark.NewList(out), nil
 }
 
-func sleepCoro(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (nativeBody, error) {
-	var dv, result, lv starlark.Value = nil, starlark.None, starlark.None
-	if err := starlark.UnpackArgs("sleep", args, kwargs, "delay", &dv, "result?", &result, "loop?", &lv); err != nil {
-		return nil, err
+// sleep is asyncio.sleep(delay, result=None, *, loop=None). It is the
+// hottest coroutine of most programs, so its coroutine object carries the
+// delay itself instead of a closure.
+func sleep(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (*Coroutine, error) {
+	var dv, result starlark.Value = nil, starlark.None
+	if len(args) == 1 && len(kwargs) == 0 {
+		dv = args[0]
+	} else {
+		var lv starlark.Value
+		if err := starlark.UnpackArgs("sleep", args, kwargs, "delay", &dv, "result?", &result, "loop?", &lv); err != nil {
+			return nil, err
+		}
 	}
 	delay, err := delayArg("sleep", "delay", dv)
 	if err != nil {
@@ -427,10 +435,7 @@ func sleepCoro(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.T
 	if math.IsNaN(delay) {
 		return nil, newExc(exc.ValueError, "sleep: delay is NaN")
 	}
-	rt := rtOf(thread)
-	return func(th *starlark.Thread, t *loop.Task) (starlark.Value, error) {
-		return rt.suspending(th, func() (any, error) { return loop.Sleep(t, delay, result) })
-	}, nil
+	return &Coroutine{name: "sleep", sleep: true, delay: delay, result: result}, nil
 }
 
 func waitCoro(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (nativeBody, error) {

@@ -51,6 +51,9 @@ type Coroutine struct {
 	args    starlark.Tuple
 	kwargs  []starlark.Tuple
 	native  nativeBody
+	sleep   bool // asyncio.sleep(delay, result)
+	delay   float64
+	result  starlark.Value
 	started bool
 	done    bool
 	created syntax.Position
@@ -76,7 +79,17 @@ func (c *Coroutine) start() error {
 // run runs the coroutine's body on thread, inside task t.
 func (c *Coroutine) run(thread *starlark.Thread, t *loop.Task) (starlark.Value, error) {
 	defer func() { c.done = true }()
-	if c.native != nil {
+	switch {
+	case c.sleep:
+		rt := stateOf(thread).rt
+		rt.release(thread)
+		v, err := loop.Sleep(t, c.delay, c.result)
+		rt.acquire(thread)
+		if err != nil {
+			return nil, toException(err)
+		}
+		return v.(starlark.Value), nil
+	case c.native != nil:
 		return c.native(thread, t)
 	}
 	return starlark.Call(thread, c.fn, c.args, c.kwargs)
@@ -136,10 +149,10 @@ func nativeCoro(name string, parse func(thread *starlark.Thread, args starlark.T
 // inline); at top level, with no loop running, it runs the event loop until
 // x is done; in a plain callback it is a RuntimeError.
 func await_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var x starlark.Value
-	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &x); err != nil {
-		return nil, err
+	if len(args) != 1 || len(kwargs) != 0 {
+		return nil, newExc(exc.TypeError, "await_: takes exactly one positional argument (%d given)", len(args)+len(kwargs))
 	}
+	x := args[0]
 	ts := stateOf(thread)
 	if ts.task != nil {
 		return ts.rt.awaitInTask(thread, ts.task.f.Task(), x)

@@ -10,6 +10,7 @@ type Handle struct {
 	task      *Task // a task step, with stepErr
 	stepErr   error
 	cancelled bool
+	recycle   bool // a task step: back to the loop's free list after it runs
 
 	// timers only
 	when      float64

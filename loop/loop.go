@@ -66,9 +66,10 @@ type Loop struct {
 	closed   bool
 	debug    bool
 
-	current *Task
-	tasks   taskList // unfinished tasks, in creation order
-	failed  []*Future
+	current   *Task
+	tasks     taskList  // unfinished tasks, in creation order
+	freeSteps []*Handle // recycled task-step handles
+	failed    []*Future
 
 	handler func(ExceptionContext)
 
@@ -155,8 +156,17 @@ func (l *Loop) CallSoon(fn func()) (*Handle, error) {
 }
 
 // callSoonStep schedules a step of t, throwing err into it when not nil.
+// Step handles never reach users, so they are recycled.
 func (l *Loop) callSoonStep(t *Task, err error) {
-	l.ready.push(&Handle{loop: l, task: t, stepErr: err, index: -1})
+	var h *Handle
+	if n := len(l.freeSteps); n > 0 {
+		h = l.freeSteps[n-1]
+		l.freeSteps = l.freeSteps[:n-1]
+		h.task, h.stepErr = t, err
+	} else {
+		h = &Handle{loop: l, task: t, stepErr: err, index: -1, recycle: true}
+	}
+	l.ready.push(h)
 }
 
 // callSoonFuture schedules fn(f), the way done callbacks are run.
@@ -338,6 +348,10 @@ func (l *Loop) runOnce(detectDeadlock bool) error {
 			l.runTimed(h)
 		} else {
 			h.run()
+		}
+		if h.recycle && len(l.freeSteps) < 1024 {
+			h.task, h.stepErr = nil, nil
+			l.freeSteps = append(l.freeSteps, h)
 		}
 	}
 	return nil
