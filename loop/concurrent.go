@@ -48,6 +48,11 @@ func (c *ConcurrentFuture) Wait(timeout time.Duration) bool {
 		<-c.done
 		return true
 	}
+	select {
+	case <-c.done:
+		return true
+	default:
+	}
 	t := time.NewTimer(timeout)
 	defer t.Stop()
 	select {

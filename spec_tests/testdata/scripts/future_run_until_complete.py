@@ -1,0 +1,13 @@
+import asyncio
+
+async def slow_operation(future):
+    await asyncio.sleep(1)
+    future.set_result('Future is done!')
+
+loop = asyncio.new_event_loop()
+asyncio.set_event_loop(loop)
+future = loop.create_future()
+asyncio.ensure_future(slow_operation(future))
+loop.run_until_complete(future)
+print(future.result())
+loop.close()
