@@ -22,8 +22,9 @@ type Loop struct {
 
 	// background marks a loop the REPL runs between prompts: stop() and
 	// close() from the prompt do not end it.
-	background bool
-	replStop   *loop.Future // resolved by stop() for a run_forever() at the prompt
+	background      bool
+	replStop        *loop.Future // resolved by stop() for a run_forever() at the prompt
+	replStopPending bool         // stop() was called with no run_forever() waiting
 }
 
 // SetBackground marks the loop as the REPL's: it keeps running between
@@ -248,6 +249,9 @@ func FormatError(err error) string {
 		if len(tasks) == 0 && len(stack) == 0 {
 			stack = e.Traceback
 		}
+		if len(tasks) > 0 && sameFrames(stack, tasks[0].frames) {
+			stack = nil // the error came straight out of the task
+		}
 	}
 	var b strings.Builder
 	if len(stack) > 0 || len(tasks) > 0 {
@@ -260,6 +264,18 @@ func FormatError(err error) string {
 	}
 	b.WriteString(msg + "\n")
 	return b.String()
+}
+
+func sameFrames(a, b starlark.CallStack) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Pos != b[i].Pos || a[i].Name != b[i].Name {
+			return false
+		}
+	}
+	return true
 }
 
 func writeFrames(b *strings.Builder, stack starlark.CallStack) {
@@ -416,7 +432,7 @@ func (rt *Runtime) runTask(fv *Future, t *loop.Task) (any, error) {
 	}
 	e := toException(err)
 	var ee *starlark.EvalError
-	if ex, ok := e.(*Exception); ok && errors.As(err, &ee) && !ex.IsCancellation() {
+	if ex, ok := e.(*Exception); ok && errors.As(err, &ee) && !ex.IsCancellation() && !fv.repl {
 		ex.addTask(fmt.Sprintf("in task %s (%s() created at %s)", t.Name(), fv.coro.name, fv.created), ee.CallStack)
 	}
 	return nil, e
@@ -446,6 +462,13 @@ func loopRunForever(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 	lv := loopRecv(b)
 	if ts := stateOf(thread); ts.repl && lv.l.IsRunning() {
 		// At the REPL prompt: wait until loop.stop() is called.
+		if lv.replStopPending {
+			// stop() came first: run_forever() returns after one
+			// iteration, as CPython's does.
+			lv.replStopPending = false
+			_, err := lv.rt.awaitInTask(thread, ts.task.f.Task(), &Coroutine{name: "sleep", sleep: true, result: starlark.None})
+			return starlark.None, err
+		}
 		if lv.replStop == nil {
 			lv.replStop = loop.NewFuture(lv.l)
 		}
@@ -473,6 +496,8 @@ func loopStop(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 		if f := lv.replStop; f != nil {
 			lv.replStop = nil
 			f.SetResult(nil)
+		} else {
+			lv.replStopPending = true
 		}
 		return starlark.None, nil
 	}

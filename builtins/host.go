@@ -184,14 +184,21 @@ type Chunk struct {
 // ExecChunkThreadsafe runs a REPL chunk as a task of the loop, with globals
 // that persist between chunks; it may be called from any goroutine. Inside
 // the chunk await_ suspends the task, like a top-level await in
-// `python -m asyncio`. The concurrent future gets the value of an
-// expression chunk (None otherwise) or the error. onStart, if not nil, is
+// `python -m asyncio`. The concurrent future gets, as a starlark.String,
+// the repr of an expression chunk's value (None for None and for
+// statements) or the error. onStart, if not nil, is
 // called on the loop with the task when it is created.
 func (lv *Loop) ExecChunkThreadsafe(c Chunk, globals starlark.StringDict, onStart func(task *Future)) *loop.ConcurrentFuture {
 	return lv.l.RunCoroutineThreadsafe(func() (*loop.Future, error) {
 		coro := &Coroutine{name: "<stdin>", native: func(th *starlark.Thread, t *loop.Task) (starlark.Value, error) {
 			if c.Expr != nil {
-				return starlark.EvalExprOptions(c.File.Options, th, c.Expr, globals)
+				// The value is formatted here, on the loop: the REPL's
+				// goroutine must not read values the loop may change.
+				v, err := starlark.EvalExprOptions(c.File.Options, th, c.Expr, globals)
+				if err != nil || v == starlark.None {
+					return starlark.None, err
+				}
+				return starlark.String(v.String()), nil
 			}
 			return starlark.None, starlark.ExecREPLChunk(c.File, th, globals)
 		}}

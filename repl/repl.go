@@ -112,6 +112,7 @@ func Run(cfg Config) int {
 	for k, v := range s.it.Predeclared() {
 		s.globals[k] = v
 	}
+	installLive(s.globals)
 	if cfg.Script != "" {
 		if err := s.runScript(cfg.Script); err != nil {
 			s.printError(err)
@@ -165,6 +166,7 @@ func (s *session) runScript(path string) error {
 	if err != nil {
 		return err
 	}
+	makeLive(f)
 	rt := s.it.Runtime()
 	th := rt.NewThread("main")
 	rt.Acquire(th)
@@ -202,6 +204,7 @@ func (s *session) step() bool {
 	if len(f.Stmts) == 0 {
 		return true
 	}
+	makeLive(f)
 	chunk := builtins.Chunk{File: f}
 	if len(f.Stmts) == 1 {
 		if es, ok := f.Stmts[0].(*syntax.ExprStmt); ok {
@@ -251,8 +254,8 @@ func (s *session) report(v any, err error) {
 		s.printError(err)
 		return
 	}
-	if sv, ok := v.(starlark.Value); ok && sv != starlark.None {
-		fmt.Fprintln(s.out, sv.String())
+	if repr, ok := v.(starlark.String); ok {
+		fmt.Fprintln(s.out, string(repr))
 	}
 }
 
@@ -307,7 +310,9 @@ func (s *session) candidates(base string) []string {
 		var names []string
 		if base == "" {
 			for k := range s.globals {
-				names = append(names, k)
+				if !hiddenName(k) {
+					names = append(names, k)
+				}
 			}
 		} else {
 			path := strings.Split(base, ".")
