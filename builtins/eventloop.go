@@ -221,8 +221,10 @@ func (lv *Loop) report(ctx loop.ExceptionContext) {
 	b.WriteString(ctx.Message + "\n")
 	if ctx.Future != nil {
 		if fv, ok := ctx.Future.Value.(*Future); ok {
+			// CPython's context key: "task" for a task destroyed while
+			// pending, "future" for an exception never retrieved.
 			label := "future"
-			if ctx.Future.Task() != nil {
+			if ctx.Future.Task() != nil && !ctx.Future.Done() {
 				label = "task"
 			}
 			fmt.Fprintf(&b, "%s: %s\n", label, fv)

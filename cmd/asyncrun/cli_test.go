@@ -16,7 +16,7 @@ import (
 // txtar form: a comment holding the arguments (one per line, after "args:"),
 // then sections "-- NAME --": files to create in a temporary folder (the
 // command runs there), "stdin", and the expectations "stdout" (exact),
-// "stderr" (each line a regexp that some line of stderr must match) and
+// "stderr" (each line a regexp that stderr must match, ^ and $ at line ends) and
 // "status" (the exit status).
 func TestCLI(t *testing.T) {
 	defer goleak.VerifyNone(t)
@@ -58,7 +58,7 @@ func TestCLI(t *testing.T) {
 			}
 			if want, ok := sections["stderr"]; ok {
 				for _, pat := range strings.Split(strings.TrimSpace(want), "\n") {
-					if !regexp.MustCompile(pat).MatchString(stderr.String()) {
+					if !regexp.MustCompile("(?m)"+pat).MatchString(stderr.String()) {
 						t.Errorf("stderr does not match %q:\n%s", pat, stderr.String())
 					}
 				}
