@@ -76,11 +76,21 @@ func (c *Coroutine) start() error {
 	return nil
 }
 
-// run runs the coroutine's body on thread, inside task t.
+// run runs the coroutine's body on thread, inside task t. It is on the
+// stack of every suspended task: keep its frame small.
 func (c *Coroutine) run(thread *starlark.Thread, t *loop.Task) (starlark.Value, error) {
+	if c.sleep || c.native != nil {
+		return c.runNative(thread, t)
+	}
+	v, err := starlark.Call(thread, c.fn, c.args, c.kwargs)
+	c.done = true
+	return v, err
+}
+
+//go:noinline
+func (c *Coroutine) runNative(thread *starlark.Thread, t *loop.Task) (starlark.Value, error) {
 	defer func() { c.done = true }()
-	switch {
-	case c.sleep:
+	if c.sleep {
 		rt := stateOf(thread).rt
 		rt.release(thread)
 		v, err := loop.Sleep(t, c.delay, c.result)
@@ -89,10 +99,8 @@ func (c *Coroutine) run(thread *starlark.Thread, t *loop.Task) (starlark.Value, 
 			return nil, toException(err)
 		}
 		return v.(starlark.Value), nil
-	case c.native != nil:
-		return c.native(thread, t)
 	}
-	return starlark.Call(thread, c.fn, c.args, c.kwargs)
+	return c.native(thread, t)
 }
 
 // defPos returns where the coroutine's function is defined, if known.

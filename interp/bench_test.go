@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime"
 	"testing"
 
 	"github.com/asyncrun/asyncrun/interp"
+	"go.starlark.net/starlark"
 )
 
 func runBench(b *testing.B, src string) {
@@ -61,4 +63,105 @@ def main(n):
 main = asyncio.coroutine(main)
 asyncio.run(main(%d))
 `, b.N))
+}
+
+// BenchmarkDoneCallback measures a script future with a done callback: the
+// future's creation, add_done_callback, set_result and the callback's run.
+func BenchmarkDoneCallback(b *testing.B) {
+	runBench(b, fmt.Sprintf(`
+count = [0]
+def cb(f):
+    count[0] += 1
+def main(n):
+    loop = asyncio.get_event_loop()
+    for i in range(n):
+        f = loop.create_future()
+        f.add_done_callback(cb)
+        f.set_result(i)
+        if i %% 1000 == 0:
+            await_(asyncio.sleep(0))
+    await_(asyncio.sleep(0))
+    if count[0] != n:
+        fail("callbacks ran", count[0], "times, want", n)
+main = asyncio.coroutine(main)
+asyncio.run(main(%d))
+`, b.N))
+}
+
+// BenchmarkTimer measures a loop.call_later timer: scheduling it in the heap,
+// its deadline passing (virtual clock) and its callback's run.
+func BenchmarkTimer(b *testing.B) {
+	runBench(b, fmt.Sprintf(`
+count = [0]
+def cb():
+    count[0] += 1
+def main(n):
+    loop = asyncio.get_event_loop()
+    for i in range(n):
+        loop.call_later((i %% 1000) / 1000.0, cb)
+    await_(asyncio.sleep(2))
+    if count[0] != n:
+        fail("timers ran", count[0], "times, want", n)
+main = asyncio.coroutine(main)
+asyncio.run(main(%d))
+`, b.N))
+}
+
+// BenchmarkCallSoon measures one loop.call_soon callback.
+func BenchmarkCallSoon(b *testing.B) {
+	runBench(b, fmt.Sprintf(`
+count = [0]
+def cb():
+    count[0] += 1
+def main(n):
+    loop = asyncio.get_event_loop()
+    for i in range(n):
+        loop.call_soon(cb)
+    await_(asyncio.sleep(0))
+    if count[0] != n:
+        fail("callbacks ran", count[0], "times, want", n)
+main = asyncio.coroutine(main)
+asyncio.run(main(%d))
+`, b.N))
+}
+
+// BenchmarkSuspendedTaskMemory measures what a task suspended on a future
+// costs: 20,000 tasks wait on one future while the Go stack and heap in use
+// are read. It reports bytes per task (stack-B/task, heap-B/task).
+func BenchmarkSuspendedTaskMemory(b *testing.B) {
+	const n = 20000
+	var stack, heap float64
+	for i := 0; i < b.N; i++ {
+		var before, during runtime.MemStats
+		probe := starlark.NewBuiltin("probe", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+			runtime.GC()
+			runtime.ReadMemStats(&during)
+			return starlark.None, nil
+		})
+		it := interp.New(interp.Options{Stdout: io.Discard, Stderr: io.Discard, VirtualTime: true, Predeclared: starlark.StringDict{"probe": probe}})
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		_, err := it.ExecFile(context.Background(), "mem.star", fmt.Sprintf(`
+def worker(f):
+    await_(asyncio.sleep(0))
+    await_(f)
+worker = asyncio.coroutine(worker)
+def main():
+    f = asyncio.get_event_loop().create_future()
+    ts = [asyncio.ensure_future(worker(f)) for _ in range(%d)]
+    await_(asyncio.sleep(0.001))
+    probe()
+    f.set_result(1)
+    await_(asyncio.gather(*ts))
+asyncio.run(asyncio.coroutine(main)())
+`, n))
+		it.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		stack += float64(during.StackInuse-before.StackInuse) / n
+		heap += float64(during.HeapInuse-before.HeapInuse) / n
+	}
+	b.ReportMetric(stack/float64(b.N), "stack-B/task")
+	b.ReportMetric(heap/float64(b.N), "heap-B/task")
 }

@@ -18,8 +18,8 @@ import (
 
 	"github.com/asyncrun/asyncrun/builtins"
 	"github.com/asyncrun/asyncrun/loop"
-	"go.starlark.net/starlark"
 	"go.starlark.net/resolve"
+	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 )
 

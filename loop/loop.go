@@ -28,11 +28,11 @@ type Options struct {
 	Stderr io.Writer
 	// Debug turns on debug mode (see SetDebug).
 	Debug bool
-	// StackHint, when positive, grows each task goroutine's stack to about
-	// this many bytes before the body runs, in one step. A body that is
-	// known to run deep (an interpreter) saves the repeated stack copies of
-	// growing 2 KB, 4 KB, 8 KB... while deep.
-	StackHint int
+	// DeepStacks starts each task goroutine with an 8 KB stack, grown in
+	// one step before the body runs. A body known to run deeper than 4 KB
+	// (an interpreter) then saves the repeated copies of growing 2 KB, 4 KB,
+	// 8 KB while deep.
+	DeepStacks bool
 }
 
 // ExceptionContext describes an error the loop cannot hand to anyone, such as
@@ -73,9 +73,8 @@ type Loop struct {
 
 	handler func(ExceptionContext)
 
-	// StackHint, when positive, is how many bytes of stack a task's
-	// goroutine is grown to before its body runs (see Options.StackHint).
-	StackHint int
+	// DeepStacks: see Options.DeepStacks.
+	DeepStacks bool
 
 	// Value is free for the embedding layer, which keeps its wrapper of the
 	// loop here.
@@ -84,7 +83,7 @@ type Loop struct {
 
 // New returns a loop with the given options.
 func New(opts Options) *Loop {
-	l := &Loop{clock: opts.Clock, stderr: opts.Stderr, debug: opts.Debug, StackHint: opts.StackHint, wake: make(chan struct{}, 1)}
+	l := &Loop{clock: opts.Clock, stderr: opts.Stderr, debug: opts.Debug, DeepStacks: opts.DeepStacks, wake: make(chan struct{}, 1)}
 	if l.clock == nil {
 		l.clock = NewClock(false)
 	}

@@ -208,3 +208,51 @@ func BenchmarkTaskCreate(b *testing.B) {
 	}
 	l.Close()
 }
+
+func BenchmarkDoneCallback(b *testing.B) {
+	l := newVirtual()
+	n := 0
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		f := NewFuture(l)
+		f.AddDoneCallback(func(*Future) { n++ }, nil)
+		f.SetResult(i)
+		if i%1024 == 1023 {
+			l.RunUntilComplete(readyFuture(l))
+		}
+	}
+	l.RunUntilComplete(readyFuture(l))
+	if n != b.N {
+		b.Fatalf("%d callbacks ran, want %d", n, b.N)
+	}
+	l.Close()
+}
+
+func BenchmarkTimer(b *testing.B) {
+	l := newVirtual()
+	n := 0
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		l.CallLater(float64(i%1000)/1000, func() { n++ })
+		if i%1024 == 1023 {
+			l.RunUntilComplete(after(l, 1))
+		}
+	}
+	l.RunUntilComplete(after(l, 1))
+	if n != b.N {
+		b.Fatalf("%d timers ran, want %d", n, b.N)
+	}
+	l.Close()
+}
+
+func after(l *Loop, d float64) *Future {
+	f := NewFuture(l)
+	l.CallLater(d, func() { f.SetResult(nil) })
+	return f
+}
+
+func readyFuture(l *Loop) *Future {
+	f := NewFuture(l)
+	f.SetResult(nil)
+	return f
+}
