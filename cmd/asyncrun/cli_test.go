@@ -58,7 +58,7 @@ func TestCLI(t *testing.T) {
 			}
 			if want, ok := sections["stderr"]; ok {
 				for _, pat := range strings.Split(strings.TrimSpace(want), "\n") {
-					if !regexp.MustCompile("(?m)"+pat).MatchString(stderr.String()) {
+					if !regexp.MustCompile("(?m)" + pat).MatchString(stderr.String()) {
 						t.Errorf("stderr does not match %q:\n%s", pat, stderr.String())
 					}
 				}
