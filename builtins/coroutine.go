@@ -82,7 +82,12 @@ func (c *Coroutine) run(thread *starlark.Thread, t *loop.Task) (starlark.Value, 
 	if c.sleep || c.native != nil {
 		return c.runNative(thread, t)
 	}
-	v, err := starlark.Call(thread, c.fn, c.args, c.kwargs)
+	// The arguments are dropped once passed: a long-running coroutine must
+	// not keep alive what it was called with (say, the head of a chain of
+	// futures) after its own variables have moved on.
+	args, kwargs := c.args, c.kwargs
+	c.args, c.kwargs = nil, nil
+	v, err := starlark.Call(thread, c.fn, args, kwargs)
 	c.done = true
 	return v, err
 }

@@ -125,18 +125,27 @@ func (fv *Future) topFrame() (starlark.CallFrame, bool) {
 	return stack[0], true
 }
 
-// stack returns the Starlark frames of a suspended task, oldest first.
+// stack returns the frame get_stack() gives for a pending task.
+//
+// As in CPython, that is the frame of the task's own coroutine only, not of
+// the coroutines it awaits: where it is suspended, or its def line if it has
+// not started.
 func (fv *Future) stack() starlark.CallStack {
-	if fv.thread == nil || fv.f.Done() || fv.coro == nil || fv.coro.native != nil {
+	if fv.f.Done() || fv.coro == nil || fv.coro.native != nil {
 		return nil
 	}
-	var out starlark.CallStack
+	if fv.thread == nil {
+		if pos, ok := fv.coro.defPos(); ok {
+			return starlark.CallStack{{Name: fv.coro.name, Pos: pos}}
+		}
+		return nil
+	}
 	for _, fr := range fv.thread.CallStack() {
 		if fr.Pos.Filename() != "<builtin>" {
-			out = append(out, fr)
+			return starlark.CallStack{fr}
 		}
 	}
-	return out
+	return nil
 }
 
 // Attr returns the methods of a Future, and of a Task.
