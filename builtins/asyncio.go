@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/asyncrun/asyncrun/loop"
@@ -594,6 +595,32 @@ type ConcurrentFuture struct {
 	c  *loop.ConcurrentFuture
 	rt *Runtime
 	l  *Loop
+
+	mu        sync.Mutex
+	callbacks []cfCallback // script callbacks not yet run
+}
+
+type cfCallback struct {
+	lv *Loop
+	fn starlark.Callable
+}
+
+// takeCallbacks removes and returns the script callbacks waiting to run on
+// lv: whoever takes one runs it, so each runs once.
+func (cf *ConcurrentFuture) takeCallbacks(lv *Loop) []starlark.Callable {
+	cf.mu.Lock()
+	defer cf.mu.Unlock()
+	var fns []starlark.Callable
+	keep := cf.callbacks[:0]
+	for _, cb := range cf.callbacks {
+		if cb.lv == lv {
+			fns = append(fns, cb.fn)
+		} else {
+			keep = append(keep, cb)
+		}
+	}
+	cf.callbacks = keep
+	return fns
 }
 
 func runCoroutineThreadsafe(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -612,9 +639,8 @@ func runCoroutineThreadsafe(thread *starlark.Thread, b *starlark.Builtin, args s
 	rt := rtOf(thread)
 	c := loop.NewConcurrentFuture()
 	start := func() {
-		if c.Cancelled() {
-			return
-		}
+		// Even if c was cancelled meanwhile, the task is made and takes
+		// its first step before the cancellation reaches it, as in CPython.
 		task, err := rt.newTask(l, coro, "")
 		if err != nil {
 			c.SetException(err)
@@ -661,13 +687,24 @@ func (cf *ConcurrentFuture) Attr(name string) (starlark.Value, error) {
 	case "add_done_callback":
 		return starlark.NewBuiltin(name, cf.addDoneCallback), nil
 	case "cancel", "cancelled", "done":
-		return starlark.NewBuiltin(name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		return starlark.NewBuiltin(name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			if err := starlark.UnpackArgs(name, args, kwargs); err != nil {
 				return nil, err
 			}
 			switch name {
 			case "cancel":
-				return starlark.Bool(cf.c.Cancel()), nil
+				// As in CPython, the callbacks run at once, inside
+				// cancel(), when script code of their loop cancels.
+				wasDone := cf.c.Done()
+				ok := cf.c.Cancel()
+				if ok && !wasDone {
+					if lv, err := rtOf(thread).loopFor(thread, nil); err == nil {
+						for _, fn := range cf.takeCallbacks(lv) {
+							lv.callFrom(thread, fn, starlark.Tuple{cf})
+						}
+					}
+				}
+				return starlark.Bool(ok), nil
 			case "cancelled":
 				return starlark.Bool(cf.c.Cancelled()), nil
 			}
@@ -726,13 +763,20 @@ func (cf *ConcurrentFuture) addDoneCallback(thread *starlark.Thread, b *starlark
 		return nil, err
 	}
 	if cf.c.Done() {
-		lv.call(fn, starlark.Tuple{cf})
+		lv.callFrom(thread, fn, starlark.Tuple{cf})
 		return starlark.None, nil
 	}
 	// The callback runs on the caller's loop, whichever goroutine completes
-	// the future.
+	// the future (or at once, if script code of that loop cancels it).
+	cf.mu.Lock()
+	cf.callbacks = append(cf.callbacks, cfCallback{lv, fn})
+	cf.mu.Unlock()
 	cf.c.AddDoneCallback(func(*loop.ConcurrentFuture) {
-		lv.l.CallSoonThreadsafe(func() { lv.call(fn, starlark.Tuple{cf}) })
+		lv.l.CallSoonThreadsafe(func() {
+			for _, fn := range cf.takeCallbacks(lv) {
+				lv.call(fn, starlark.Tuple{cf})
+			}
+		})
 	})
 	return starlark.None, nil
 }

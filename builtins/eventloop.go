@@ -187,6 +187,18 @@ func (lv *Loop) call(fn starlark.Value, args starlark.Tuple) {
 	rt.acquire(th)
 	_, err := starlark.Call(th, fn, args, nil)
 	rt.release(th)
+	lv.callDone(fn, args, err)
+}
+
+// callFrom runs a callback at once on thread, the thread of the script code
+// that is running (a builtin that must call back synchronously, as CPython
+// does); an error is reported as a callback's is.
+func (lv *Loop) callFrom(thread *starlark.Thread, fn starlark.Value, args starlark.Tuple) {
+	_, err := starlark.Call(thread, fn, args, nil)
+	lv.callDone(fn, args, err)
+}
+
+func (lv *Loop) callDone(fn starlark.Value, args starlark.Tuple, err error) {
 	if err == nil {
 		return
 	}

@@ -148,6 +148,9 @@ func (e *Exception) Message() string {
 	case 0:
 		return ""
 	case 1:
+		if e.typ == exc.KeyError {
+			return reprValue(e.args[0]) // as CPython: str(KeyError('k')) is "'k'"
+		}
 		if s, ok := starlark.AsString(e.args[0]); ok {
 			return s
 		}
@@ -257,9 +260,17 @@ func toException(err error) error {
 	return &Exception{typ: t, args: msgArgs(msg), Cause: err}
 }
 
+// emptyCancelMsg stands for cancel(""): package loop has one string for a
+// cancel message, where "" means none, but CPython tells cancel("") (args
+// ("",)) from cancel() (args ()).
+const emptyCancelMsg = "\x00"
+
 func msgArgs(msg string) starlark.Tuple {
-	if msg == "" {
+	switch msg {
+	case "":
 		return nil
+	case emptyCancelMsg:
+		return starlark.Tuple{starlark.String("")}
 	}
 	return starlark.Tuple{starlark.String(msg)}
 }

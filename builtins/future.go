@@ -208,9 +208,11 @@ func futureCancel(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	}
 	s := ""
 	if msg != starlark.None {
-		s, _ = starlark.AsString(msg)
-		if s == "" {
+		var ok bool
+		if s, ok = starlark.AsString(msg); !ok {
 			s = msg.String()
+		} else if s == "" {
+			s = emptyCancelMsg
 		}
 	}
 	return starlark.Bool(recv(b).f.Cancel(s)), nil

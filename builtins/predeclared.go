@@ -23,6 +23,7 @@ func (rt *Runtime) makePredeclared() starlark.StringDict {
 		"json":      json.Module,
 		"math":      math.Module,
 		"print":     starlark.NewBuiltin("print", print_),
+		"repr":      starlark.NewBuiltin("repr", repr_),
 		"raise_":    starlark.NewBuiltin("raise_", raise_),
 		"struct":    starlark.NewBuiltin("struct", starlarkstruct.Make),
 		"sys":       rt.sysModule(),
@@ -279,3 +280,18 @@ var timeModule = func() *starlarkstruct.Module {
 	})
 	return &starlarkstruct.Module{Name: "time", Members: members}
 }()
+
+// repr_ is Starlark's repr, except that an exception gives Python's form,
+// ValueError('bad'), where str() gives its message. (Inside a list, or with
+// %r, an exception still shows its message: Starlark has one string form
+// per value.)
+func repr_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var x starlark.Value
+	if err := starlark.UnpackPositionalArgs("repr", args, kwargs, 1, &x); err != nil {
+		return nil, err
+	}
+	if e, ok := x.(*Exception); ok {
+		return starlark.String(e.Repr()), nil
+	}
+	return starlark.String(x.String()), nil
+}

@@ -171,9 +171,8 @@ func (c *ConcurrentFuture) finish() {
 func (l *Loop) RunCoroutineThreadsafe(start func() (*Future, error)) *ConcurrentFuture {
 	c := NewConcurrentFuture()
 	_, err := l.CallSoonThreadsafe(func() {
-		if c.Cancelled() {
-			return
-		}
+		// Even if c was cancelled meanwhile, the task is made and takes
+		// its first step before the cancellation reaches it, as in CPython.
 		src, err := start()
 		if err != nil {
 			c.SetException(err)
@@ -194,7 +193,11 @@ func Chain(src *Future, c *ConcurrentFuture) {
 	l := src.loop
 	c.mu.Lock()
 	c.onCancel = func() { l.CallSoonThreadsafe(func() { src.Cancel("") }) }
+	cancelled := c.state == Cancelled
 	c.mu.Unlock()
+	if cancelled {
+		c.onCancel()
+	}
 	src.AddDoneCallback(func(f *Future) {
 		switch {
 		case f.Cancelled():

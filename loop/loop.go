@@ -173,14 +173,12 @@ func (l *Loop) callSoonFuture(fn func(*Future), f *Future) {
 	l.ready.push(&Handle{loop: l, ffn: fn, farg: f, index: -1})
 }
 
-// CallLater schedules fn to run delay seconds from now; a negative delay
-// counts as 0. Timers with equal deadlines run in the order they were made.
+// CallLater schedules fn to run delay seconds from now (a negative delay
+// puts the deadline in the past). Timers with equal deadlines run in the
+// order they were made.
 func (l *Loop) CallLater(delay float64, fn func()) (*Handle, error) {
 	if math.IsNaN(delay) {
 		return nil, errorf(ValueError, "call_later: delay is NaN")
-	}
-	if delay < 0 {
-		delay = 0
 	}
 	return l.CallAt(l.Time()+delay, fn)
 }

@@ -1,0 +1,31 @@
+# remove_done_callback: returns how many were removed (0 for unknown, all duplicates), nothing after done
+import asyncio
+loop = asyncio.new_event_loop()
+f = loop.create_future()
+def a(fut):
+    print("a ran")
+def b(fut):
+    print("b ran")
+def c(fut):
+    print("c ran")
+print("unknown:", f.remove_done_callback(a))
+f.add_done_callback(a)
+f.add_done_callback(b)
+f.add_done_callback(a)
+f.add_done_callback(c)
+f.add_done_callback(a)
+print("a removed:", f.remove_done_callback(a))
+print("a again:", f.remove_done_callback(a))
+f.add_done_callback(a)
+f.set_result(1)
+print("c after done:", f.remove_done_callback(c))
+loop.call_soon(loop.stop)
+loop.run_forever()
+g = loop.create_future()
+g.add_done_callback(b)
+print("b removed:", g.remove_done_callback(b))
+g.cancel()
+loop.call_soon(loop.stop)
+loop.run_forever()
+print("g cancelled, no callback")
+loop.close()

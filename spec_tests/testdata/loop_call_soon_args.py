@@ -1,0 +1,22 @@
+# call_soon passes positional args; partial carries keywords; handles cancel before running; bound methods as callbacks
+import asyncio, functools
+loop = asyncio.new_event_loop()
+def show(*args, **kwargs):
+    print("show", len(args), *(list(args) + [k + "=" + v for k, v in sorted(kwargs.items())]))
+loop.call_soon(show)
+loop.call_soon(show, 1)
+loop.call_soon(show, 1, "two", None, (3, 4))
+loop.call_soon(functools.partial(show, "p", k="v"), "extra")
+h = loop.call_soon(show, "cancelled")
+print("handle cancelled?", h.cancelled())
+h.cancel()
+print("handle cancelled?", h.cancelled())
+h.cancel()
+f = loop.create_future()
+loop.call_soon(f.set_result, "set by call_soon")
+loop.call_soon(lambda: print("future:", f.result()))
+loop.call_soon(functools.partial(print, "a", "b", sep="-"))
+loop.call_soon(loop.stop)
+loop.run_forever()
+print("h still cancelled:", h.cancelled())
+loop.close()
