@@ -67,6 +67,11 @@ func (fv *Future) String() string {
 	} else {
 		b.WriteString(state)
 	}
+	if !f.Done() {
+		if cb := callbacksDesc(f.CallbackKeys()); cb != "" {
+			b.WriteString(" cb=[" + cb + "]")
+		}
+	}
 	if f.State() == loop.Finished {
 		if e := f.PeekException(); e != nil {
 			if ex, ok := toException(e).(*Exception); ok {
@@ -81,6 +86,32 @@ func (fv *Future) String() string {
 	}
 	b.WriteString(">")
 	return b.String()
+}
+
+// callbacksDesc lists a pending future's done callbacks as CPython's repr
+// does ("Task.task_wakeup()", "got_result() at x.star:9"; more than two as
+// first, <N more>, last). Callbacks the runtime added for itself (gather's,
+// shield's) have no key and are left out.
+func callbacksDesc(keys []any) string {
+	var names []string
+	for _, k := range keys {
+		switch k := k.(type) {
+		case *loop.Task:
+			names = append(names, "Task.task_wakeup()")
+		case *starlark.Function:
+			pos := k.Position()
+			names = append(names, fmt.Sprintf("%s() at %s:%d", k.Name(), pos.Filename(), pos.Line))
+		case starlark.Callable:
+			names = append(names, k.Name()+"()")
+		}
+	}
+	switch n := len(names); {
+	case n == 0:
+		return ""
+	case n > 2:
+		return fmt.Sprintf("%s, <%d more>, %s", names[0], n-2, names[n-1])
+	}
+	return strings.Join(names, ", ")
 }
 
 func reprValue(v starlark.Value) string {

@@ -198,7 +198,7 @@ func (t *Task) block(f *Future) error {
 	case f == &t.Future:
 		t.loop.callSoonStep(t, errorf(RuntimeError, "Task cannot await on itself: %s", t.name))
 	default:
-		f.AddDoneCallback(t.wakeupFn, nil)
+		f.AddDoneCallback(t.wakeupFn, t) // the key names the waiter in reprs
 		t.futWaiter = f
 		if t.mustCancel && f.Cancel(t.cancelMsg) {
 			t.mustCancel = false
