@@ -51,6 +51,21 @@ asyncio.run(main(%d))
 `, b.N))
 }
 
+// BenchmarkTaskCreateSequential measures a task made, run and awaited before
+// the next is made: the goroutine of one is reused by the next.
+func BenchmarkTaskCreateSequential(b *testing.B) {
+	runBench(b, fmt.Sprintf(`
+def nop():
+    return 1
+nop = asyncio.coroutine(nop)
+def main(n):
+    for i in range(n):
+        await_(asyncio.ensure_future(nop()))
+main = asyncio.coroutine(main)
+asyncio.run(main(%d))
+`, b.N))
+}
+
 // BenchmarkGather1000 measures gathering 1,000 tasks that each sleep(0) once.
 func BenchmarkGather1000(b *testing.B) {
 	runBench(b, fmt.Sprintf(`

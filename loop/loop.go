@@ -66,10 +66,11 @@ type Loop struct {
 	closed   bool
 	debug    bool
 
-	current   *Task
-	tasks     taskList  // unfinished tasks, in creation order
-	freeSteps []*Handle // recycled task-step handles
-	failed    []*Future
+	current     *Task
+	tasks       taskList  // unfinished tasks, in creation order
+	freeSteps   []*Handle // recycled task-step handles
+	idleWorkers []*worker // goroutines that ran a task and wait for another
+	failed      []*Future
 
 	handler func(ExceptionContext)
 
@@ -430,6 +431,10 @@ func (l *Loop) Close() error {
 	for _, t := range l.Tasks() {
 		t.destroy()
 	}
+	for _, w := range l.idleWorkers {
+		w.stop()
+	}
+	l.idleWorkers = nil
 	l.ReportUnretrieved()
 	return nil
 }

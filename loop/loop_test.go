@@ -256,3 +256,23 @@ func readyFuture(l *Loop) *Future {
 	f.SetResult(nil)
 	return f
 }
+
+// TestWorkersReused: a task that starts after another ended runs on the
+// same goroutine, and closing the loop ends the idle ones.
+func TestWorkersReused(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	l := newVirtual()
+	for i := 0; i < 10; i++ {
+		task, _ := NewTask(l, "t", func(task *Task) (any, error) { return nil, task.Yield() })
+		if _, err := l.RunUntilComplete(&task.Future); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(l.idleWorkers); n != 1 {
+		t.Errorf("%d idle workers after 10 tasks in a row, want 1", n)
+	}
+	l.Close()
+	if len(l.idleWorkers) != 0 {
+		t.Error("idle workers left after Close")
+	}
+}

@@ -41,6 +41,7 @@ type Task struct {
 	// LogDestroyPending says whether Close reports the task if it is still
 	// pending ("Task was destroyed but it is pending!"). NewTask sets it.
 	LogDestroyPending bool
+	w                 *worker // the goroutine running the body, from its first step
 	// OnDestroy, if set, is called when the loop closes while the task is
 	// suspended, before its goroutine is resumed to unwind.
 	OnDestroy func()
@@ -126,7 +127,9 @@ func (t *Task) step(exc error) {
 		// Throwing into a body that never started: it ends at once.
 		t.bodyDone, t.bodyErr = true, exc
 	default:
-		t.next, t.stop = iter.Pull(t.run)
+		w := l.worker()
+		w.task = t
+		t.next, t.stop, t.w = w.next, w.stop, w
 		t.next()
 	}
 	l.current = prev
@@ -135,19 +138,62 @@ func (t *Task) step(exc error) {
 	}
 }
 
-func (t *Task) run(yield func(struct{}) bool) {
-	t.yield = yield
-	if t.loop.DeepStacks {
-		growStack(t.numCancels)
+// A worker is a goroutine, pulled with iter.Pull, that runs the bodies of
+// tasks one after another. A task gets one at its first step; when its body
+// ends the worker goes back to the loop's pool of idle ones, keeping its
+// grown stack, so a task that comes after does not pay to create a goroutine
+// and grow its stack again.
+type worker struct {
+	next func() (struct{}, bool)
+	stop func()
+	task *Task // the task to run next
+}
+
+// maxIdleWorkers bounds the pool: an idle worker holds its stack (8 KB).
+const maxIdleWorkers = 256
+
+func (l *Loop) worker() *worker {
+	if n := len(l.idleWorkers); n > 0 {
+		w := l.idleWorkers[n-1]
+		l.idleWorkers[n-1] = nil
+		l.idleWorkers = l.idleWorkers[:n-1]
+		return w
 	}
-	t.bodyResult, t.bodyErr = t.body(t)
-	t.bodyDone = true
-	t.yield = nil
+	w := &worker{}
+	w.next, w.stop = iter.Pull(w.run)
+	return w
+}
+
+func (w *worker) run(yield func(struct{}) bool) {
+	for {
+		t := w.task
+		t.yield = yield
+		if t.loop.DeepStacks {
+			growStack(t.numCancels)
+		}
+		t.bodyResult, t.bodyErr = t.body(t)
+		t.bodyDone = true
+		t.yield = nil
+		w.task = nil
+		// Idle until the next task (or until stopped: the loop closed, or
+		// the pool was full, or this task was destroyed).
+		if !yield(struct{}{}) {
+			return
+		}
+	}
 }
 
 func (t *Task) complete() {
-	t.loop.tasks.remove(t)
-	t.next, t.stop = nil, nil
+	l := t.loop
+	l.tasks.remove(t)
+	if w := t.w; w != nil {
+		if len(l.idleWorkers) < maxIdleWorkers && !l.closed {
+			l.idleWorkers = append(l.idleWorkers, w)
+		} else {
+			w.stop()
+		}
+	}
+	t.next, t.stop, t.w = nil, nil, nil
 	t.body = nil
 	switch {
 	case t.bodyErr == nil && t.mustCancel:
@@ -237,7 +283,7 @@ func (t *Task) destroy() {
 			t.OnDestroy()
 		}
 		t.stop()
-		t.next, t.stop = nil, nil
+		t.next, t.stop, t.w = nil, nil, nil
 	}
 	t.body = nil
 }

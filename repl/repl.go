@@ -78,9 +78,16 @@ func Run(cfg Config) int {
 	if history == "-" {
 		history = ""
 	}
+	// readline reads stdin on a goroutine of its own and, when it closes,
+	// waits for that goroutine; a read of a terminal cannot be interrupted,
+	// so a read pending at exit (say, after a task printed while the REPL
+	// was ending) would hang the exit until a key is pressed. readline reads
+	// through a CancelableStdin instead, closed (ending that read) just
+	// before readline is.
+	in := readline.NewCancelableStdin(stdin)
 	s := &session{}
 	rcfg := &readline.Config{
-		Prompt: ">>> ", HistoryFile: history, Stdin: stdin, Stdout: stdout, Stderr: stderr,
+		Prompt: ">>> ", HistoryFile: history, Stdin: in, Stdout: stdout, Stderr: stderr,
 		AutoComplete: s, InterruptPrompt: "^C", EOFPrompt: "",
 	}
 	if term := cfg.Terminal; term != nil {
@@ -102,6 +109,7 @@ func Run(cfg Config) int {
 		return 2
 	}
 	defer rl.Close()
+	defer in.Close()
 	s.rl = rl
 	s.out, s.errw = rl.Stdout(), rl.Stderr()
 	opts := cfg.Options
