@@ -58,6 +58,7 @@ type Loop struct {
 
 	inboxMu  sync.Mutex
 	inbox    []*Handle
+	inboxLen atomic.Int32 // len(inbox), read without the lock
 	wake     chan struct{}
 	external atomic.Int64
 
@@ -210,6 +211,7 @@ func (l *Loop) CallSoonThreadsafe(fn func()) (*Handle, error) {
 		return nil, errorf(RuntimeError, "Event loop is closed")
 	}
 	l.inbox = append(l.inbox, h)
+	l.inboxLen.Store(int32(len(l.inbox)))
 	l.inboxMu.Unlock()
 	l.notify()
 	return h, nil
@@ -236,20 +238,20 @@ func (l *Loop) DoneExternal() {
 }
 
 func (l *Loop) drainInbox() {
+	if l.inboxLen.Load() == 0 {
+		return // the common case, without the lock
+	}
 	l.inboxMu.Lock()
 	in := l.inbox
 	l.inbox = nil
+	l.inboxLen.Store(0)
 	l.inboxMu.Unlock()
 	for _, h := range in {
 		l.ready.push(h)
 	}
 }
 
-func (l *Loop) inboxEmpty() bool {
-	l.inboxMu.Lock()
-	defer l.inboxMu.Unlock()
-	return len(l.inbox) == 0
-}
+func (l *Loop) inboxEmpty() bool { return l.inboxLen.Load() == 0 }
 
 // Stop makes RunForever return after the callbacks of the current iteration.
 // Called before RunForever, it makes the next run do one iteration.
@@ -422,6 +424,7 @@ func (l *Loop) Close() error {
 	l.inboxMu.Lock()
 	l.closed = true
 	l.inbox = nil
+	l.inboxLen.Store(0)
 	l.inboxMu.Unlock()
 	l.ready = queue{}
 	for _, h := range l.timers {
