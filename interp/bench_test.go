@@ -80,64 +80,44 @@ asyncio.run(main(%d))
 `, b.N))
 }
 
-// BenchmarkDoneCallback measures a script future with a done callback: the
-// future's creation, add_done_callback, set_result and the callback's run.
-func BenchmarkDoneCallback(b *testing.B) {
+// benchCallbacks runs b.N callbacks of a script: schedule(i) is the loop
+// body that arranges for cb to run once, wait what lets them all run.
+func benchCallbacks(b *testing.B, cbArgs, schedule, wait string) {
 	runBench(b, fmt.Sprintf(`
 count = [0]
-def cb(f):
+def cb(%s):
     count[0] += 1
 def main(n):
     loop = asyncio.get_event_loop()
     for i in range(n):
-        f = loop.create_future()
-        f.add_done_callback(cb)
-        f.set_result(i)
-        if i %% 1000 == 0:
-            await_(asyncio.sleep(0))
-    await_(asyncio.sleep(0))
+%s
+    %s
     if count[0] != n:
         fail("callbacks ran", count[0], "times, want", n)
 main = asyncio.coroutine(main)
 asyncio.run(main(%d))
-`, b.N))
+`, cbArgs, schedule, wait, b.N))
+}
+
+// BenchmarkDoneCallback measures a script future with a done callback: the
+// future's creation, add_done_callback, set_result and the callback's run.
+func BenchmarkDoneCallback(b *testing.B) {
+	benchCallbacks(b, "f", `        f = loop.create_future()
+        f.add_done_callback(cb)
+        f.set_result(i)
+        if i % 1000 == 0:
+            await_(asyncio.sleep(0))`, "await_(asyncio.sleep(0))")
 }
 
 // BenchmarkTimer measures a loop.call_later timer: scheduling it in the heap,
 // its deadline passing (virtual clock) and its callback's run.
 func BenchmarkTimer(b *testing.B) {
-	runBench(b, fmt.Sprintf(`
-count = [0]
-def cb():
-    count[0] += 1
-def main(n):
-    loop = asyncio.get_event_loop()
-    for i in range(n):
-        loop.call_later((i %% 1000) / 1000.0, cb)
-    await_(asyncio.sleep(2))
-    if count[0] != n:
-        fail("timers ran", count[0], "times, want", n)
-main = asyncio.coroutine(main)
-asyncio.run(main(%d))
-`, b.N))
+	benchCallbacks(b, "", "        loop.call_later((i % 1000) / 1000.0, cb)", "await_(asyncio.sleep(2))")
 }
 
 // BenchmarkCallSoon measures one loop.call_soon callback.
 func BenchmarkCallSoon(b *testing.B) {
-	runBench(b, fmt.Sprintf(`
-count = [0]
-def cb():
-    count[0] += 1
-def main(n):
-    loop = asyncio.get_event_loop()
-    for i in range(n):
-        loop.call_soon(cb)
-    await_(asyncio.sleep(0))
-    if count[0] != n:
-        fail("callbacks ran", count[0], "times, want", n)
-main = asyncio.coroutine(main)
-asyncio.run(main(%d))
-`, b.N))
+	benchCallbacks(b, "", "        loop.call_soon(cb)", "await_(asyncio.sleep(0))")
 }
 
 // BenchmarkSuspendedTaskMemory measures what a task suspended on a future
