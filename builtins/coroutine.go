@@ -2,6 +2,8 @@ package builtins
 
 import (
 	"fmt"
+	"sync/atomic"
+	"unsafe"
 
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
@@ -14,6 +16,11 @@ type CoroutineFunction struct {
 	fn     starlark.Callable
 	name   string
 	native func(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (*Coroutine, error)
+	// Of the tasks running this function's coroutine that were probed
+	// (see Future.probeStack), how many had outgrown the 4 KB stack tasks
+	// start with; once deep is set, later ones start with 8 KB.
+	probed, grew atomic.Int32
+	deep         atomic.Bool
 }
 
 var _ starlark.Callable = (*CoroutineFunction)(nil)
@@ -30,7 +37,7 @@ func (c *CoroutineFunction) CallInternal(thread *starlark.Thread, args starlark.
 	if c.native != nil {
 		return c.native(thread, args, kwargs)
 	}
-	co := &Coroutine{name: c.name, fn: c.fn, args: args, kwargs: kwargs}
+	co := &Coroutine{name: c.name, cf: c, args: args, kwargs: kwargs}
 	ts := stateOf(thread)
 	if ts.rt.debugOn() {
 		co.created = thread.CallFrame(1).Pos
@@ -47,7 +54,7 @@ type nativeBody func(thread *starlark.Thread, t *loop.Task) (starlark.Value, err
 // wrapped in a Task, and only once.
 type Coroutine struct {
 	name    string
-	fn      starlark.Callable
+	cf      *CoroutineFunction // nil for coroutines written in Go
 	args    starlark.Tuple
 	kwargs  []starlark.Tuple
 	native  nativeBody
@@ -76,10 +83,11 @@ func (c *Coroutine) start() error {
 	return nil
 }
 
-// run runs the coroutine's body on thread, inside task t. It is on the
-// stack of every suspended task: keep its frame small.
+// run runs the coroutine's body on thread, inside task t, when a task awaits
+// it. It is on the stack of every task suspended in such an await: keep its
+// frame small.
 func (c *Coroutine) run(thread *starlark.Thread, t *loop.Task) (starlark.Value, error) {
-	if c.sleep || c.native != nil {
+	if c.cf == nil {
 		return c.runNative(thread, t)
 	}
 	// The arguments are dropped once passed: a long-running coroutine must
@@ -87,7 +95,7 @@ func (c *Coroutine) run(thread *starlark.Thread, t *loop.Task) (starlark.Value, 
 	// futures) after its own variables have moved on.
 	args, kwargs := c.args, c.kwargs
 	c.args, c.kwargs = nil, nil
-	v, err := starlark.Call(thread, c.fn, args, kwargs)
+	v, err := starlark.Call(thread, c.cf.fn, args, kwargs)
 	c.done = true
 	return v, err
 }
@@ -108,9 +116,21 @@ func (c *Coroutine) runNative(thread *starlark.Thread, t *loop.Task) (starlark.V
 	return c.native(thread, t)
 }
 
+// takeKwargs returns the coroutine's keyword arguments and drops them.
+//
+//go:noinline
+func (c *Coroutine) takeKwargs() []starlark.Tuple {
+	kw := c.kwargs
+	c.kwargs = nil
+	return kw
+}
+
 // defPos returns where the coroutine's function is defined, if known.
 func (c *Coroutine) defPos() (syntax.Position, bool) {
-	if f, ok := c.fn.(*starlark.Function); ok {
+	if c.cf == nil {
+		return syntax.Position{}, false
+	}
+	if f, ok := c.cf.fn.(*starlark.Function); ok {
 		return f.Position(), true
 	}
 	return syntax.Position{}, false
@@ -157,11 +177,66 @@ func nativeCoro(name string, parse func(thread *starlark.Thread, args starlark.T
 	}}
 }
 
+// awaitBuiltin is the predeclared await_. It is a Callable of its own rather
+// than a *starlark.Builtin so that one Go frame fewer sits on the stack of
+// every suspended task, and the commonest await, of asyncio.sleep(...) in a
+// task, goes straight to the loop: with go.starlark.net's 1.6 KB interpreter
+// frame, a task suspended there fits in a 4 KB goroutine stack, half of what
+// it needs otherwise.
+type awaitBuiltin struct{}
+
+var _ starlark.Callable = (*awaitBuiltin)(nil)
+
+func (*awaitBuiltin) Name() string          { return "await_" }
+func (*awaitBuiltin) String() string        { return "<built-in function await_>" }
+func (*awaitBuiltin) Type() string          { return "builtin_function_or_method" }
+func (*awaitBuiltin) Freeze()               {}
+func (*awaitBuiltin) Truth() starlark.Bool  { return true }
+func (*awaitBuiltin) Hash() (uint32, error) { return starlark.String("await_").Hash() }
+
+// CallInternal is await_(x): see await_.
+func (*awaitBuiltin) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 1 && len(kwargs) == 0 {
+		if ts, _ := thread.Local(localKey).(*threadState); ts != nil && ts.task != nil {
+			switch x := args[0].(type) {
+			case *Coroutine:
+				if x.sleep && !x.started {
+					return ts.rt.sleepInTask(thread, ts.task, x)
+				}
+			case *Future:
+				return ts.rt.awaitFuture(thread, ts.task.f.Task(), x)
+			}
+		}
+	}
+	return await_(thread, args, kwargs)
+}
+
+// sleepInTask runs asyncio.sleep's coroutine co in the task of fv. It is on
+// the stack of every task suspended in a sleep: keep its frame small.
+//
+//go:noinline
+func (rt *Runtime) sleepInTask(thread *starlark.Thread, fv *Future, co *Coroutine) (starlark.Value, error) {
+	if fv.stackBase != 0 {
+		fv.probeStack()
+	}
+	co.started = true
+	rt.release(thread)
+	v, err := loop.Sleep(fv.f.Task(), co.delay, co.result)
+	rt.acquire(thread)
+	co.done = true
+	if err != nil {
+		return nil, toException(err)
+	}
+	return v.(starlark.Value), nil
+}
+
 // await_(x) waits for a coroutine, Future or Task and returns its result or
 // raises its exception. In a task it suspends the task (a coroutine runs
 // inline); at top level, with no loop running, it runs the event loop until
 // x is done; in a plain callback it is a RuntimeError.
-func await_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+//
+//go:noinline
+func await_(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) != 1 || len(kwargs) != 0 {
 		return nil, newExc(exc.TypeError, "await_: takes exactly one positional argument (%d given)", len(args)+len(kwargs))
 	}
@@ -203,12 +278,23 @@ func (rt *Runtime) awaitInTask(thread *starlark.Thread, t *loop.Task, x starlark
 		}
 		return x.run(thread, t)
 	case *Future:
-		rt.release(thread)
-		v, err := t.Await(x.f)
-		rt.acquire(thread)
-		return rt.outcome(v, err)
+		return rt.awaitFuture(thread, t, x)
 	}
 	return nil, checkAwaitable(x)
+}
+
+// awaitFuture suspends task t until x is done. It is on the stack of every
+// task suspended on a future: keep its frame small.
+//
+//go:noinline
+func (rt *Runtime) awaitFuture(thread *starlark.Thread, t *loop.Task, x *Future) (starlark.Value, error) {
+	if fv, ok := t.Value.(*Future); ok && fv.stackBase != 0 {
+		fv.probeStack()
+	}
+	rt.release(thread)
+	v, err := t.Await(x.f)
+	rt.acquire(thread)
+	return rt.outcome(v, err)
 }
 
 // outcome converts a loop future's outcome into a script's.
@@ -241,4 +327,37 @@ func (rt *Runtime) toValue(v any) starlark.Value {
 		return starlark.String(v.Error())
 	}
 	return starlark.String(fmt.Sprint(v))
+}
+
+// Task stacks. A task's goroutine starts with a 4 KB stack, which a task
+// suspended in await_ right in its coroutine's body fits in. Go's stacks only
+// grow (by copying), and a suspended task never uses little enough of its
+// stack for the garbage collector to shrink it, so a task that once ran
+// deeper (a call of most builtins, or of another Starlark function, from the
+// coroutine's body does) keeps 8 KB. Each task is probed at its first await:
+// once a quarter of the tasks of a coroutine function have outgrown 4 KB by
+// then, later tasks of that function start with 8 KB, sparing the copy of a
+// deep stack. (A few tasks grow by accident, when a memory allocation takes
+// the runtime's slow path while deep: a quarter is far above that.)
+
+// stackProbed is the most a task's stack may have been used when its depth
+// is probed without having moved: the size tasks start with.
+const stackProbed = 4096
+
+// probeStack records whether the task's stack has moved (been grown) since
+// its body began, at the address stackBase, and marks the coroutine
+// function deep when enough of its tasks did. An unmoved stack has its
+// frames within 4 KB below stackBase; after a move they are in another block
+// of memory, above stackBase or farther below.
+func (fv *Future) probeStack() {
+	var here byte
+	h := uintptr(unsafe.Pointer(&here))
+	cf := fv.coro.cf
+	probed := cf.probed.Add(1)
+	if h > fv.stackBase || fv.stackBase-h >= stackProbed {
+		if grew := cf.grew.Add(1); grew >= 4 && 4*grew >= probed {
+			cf.deep.Store(true)
+		}
+	}
+	fv.stackBase = 0
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
@@ -41,7 +42,7 @@ func (lv *Loop) Loop() *loop.Loop { return lv.l }
 
 // NewLoop makes a new event loop of the runtime, as asyncio.new_event_loop.
 func (rt *Runtime) NewLoop() *Loop {
-	l := loop.New(loop.Options{Clock: rt.clock, Stderr: rt.stderr, Debug: rt.cfg.Debug, DeepStacks: true})
+	l := loop.New(loop.Options{Clock: rt.clock, Stderr: rt.stderr, Debug: rt.cfg.Debug})
 	lv := &Loop{l: l, rt: rt, id: rt.nextID()}
 	l.Value = lv
 	lv.cbThread = rt.newThread("callbacks", nil, lv)
@@ -433,9 +434,38 @@ func (rt *Runtime) newTask(lv *Loop, coro *Coroutine, name string) (*Future, err
 // and the ones below it are on every suspended task's stack, so the work
 // before and after the coroutine is done in functions that have returned by
 // then: a task that fits in 4 KB of stack costs half of one that does not.
+// A coroutine written in Starlark is called from here directly, not through
+// Coroutine.run, for the same reason. The stack is grown to 4 KB, or to 8 KB
+// for a coroutine function whose tasks run deeper, before it is deep (see
+// probeStack).
 func (rt *Runtime) runTask(fv *Future, t *loop.Task) (any, error) {
+	co := fv.coro
+	if co.cf == nil {
+		return rt.runNativeTask(fv, t)
+	}
+	// See probeStack.
+	var base byte
+	if co.cf.deep.Load() {
+		loop.GrowStack(8192)
+	} else {
+		loop.GrowStack(4096)
+		fv.stackBase = uintptr(unsafe.Pointer(&base))
+	}
 	th := rt.startTask(fv, t)
-	v, err := fv.coro.run(th, t)
+	// The arguments are dropped once passed, as in Coroutine.run.
+	args := co.args
+	co.args = nil
+	v, err := starlark.Call(th, co.cf.fn, args, co.takeKwargs())
+	co.done = true
+	return rt.endTask(fv, t, th, v, err)
+}
+
+// runNativeTask is runTask for a coroutine written in Go.
+//
+//go:noinline
+func (rt *Runtime) runNativeTask(fv *Future, t *loop.Task) (any, error) {
+	th := rt.startTask(fv, t)
+	v, err := fv.coro.runNative(th, t)
 	return rt.endTask(fv, t, th, v, err)
 }
 

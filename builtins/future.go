@@ -23,6 +23,7 @@ type Future struct {
 	threadPtr atomic.Pointer[starlark.Thread]
 	repl      bool            // a REPL statement: its thread is marked repl
 	created   syntax.Position // tasks only: where the task was made
+	stackBase uintptr         // tasks only: see probeStack
 }
 
 var _ starlark.HasAttrs = (*Future)(nil)

@@ -17,7 +17,7 @@ import (
 func (rt *Runtime) makePredeclared() starlark.StringDict {
 	d := starlark.StringDict{
 		"asyncio":   asyncioModule(),
-		"await_":    starlark.NewBuiltin("await_", await_),
+		"await_":    &awaitBuiltin{},
 		"datetime":  datetimeModule,
 		"functools": functoolsModule,
 		"json":      json.Module,

@@ -124,39 +124,62 @@ func BenchmarkCallSoon(b *testing.B) {
 // costs: 20,000 tasks wait on one future while the Go stack and heap in use
 // are read. It reports bytes per task (stack-B/task, heap-B/task).
 func BenchmarkSuspendedTaskMemory(b *testing.B) {
-	const n = 20000
 	var stack, heap float64
 	for i := 0; i < b.N; i++ {
-		var before, during runtime.MemStats
-		probe := starlark.NewBuiltin("probe", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-			runtime.GC()
-			runtime.ReadMemStats(&during)
-			return starlark.None, nil
-		})
-		it := interp.New(interp.Options{Stdout: io.Discard, Stderr: io.Discard, VirtualTime: true, Predeclared: starlark.StringDict{"probe": probe}})
-		runtime.GC()
-		runtime.ReadMemStats(&before)
-		_, err := it.ExecFile(context.Background(), "mem.star", fmt.Sprintf(`
-def worker(f):
+		s, h := suspendedTaskMemory(b, waiterShallow, 20000)
+		stack += s
+		heap += h
+	}
+	b.ReportMetric(stack/float64(b.N), "stack-B/task")
+	b.ReportMetric(heap/float64(b.N), "heap-B/task")
+}
+
+// waiterShallow and waiterDeep are coroutine functions for
+// suspendedTaskMemory. A waiterShallow task is suspended right in its body;
+// a waiterDeep one did arithmetic and called a builtin first, which takes
+// the interpreter deeper than 4 KB of Go stack.
+const (
+	waiterShallow = `
+def waiter(f):
     await_(asyncio.sleep(0))
     await_(f)
-worker = asyncio.coroutine(worker)
+`
+	waiterDeep = `
+def waiter(f):
+    n = 0
+    for i in range(3):
+        n += i
+    await_(f)
+`
+)
+
+// suspendedTaskMemory runs n tasks of the coroutine function waiter, defined
+// by src, suspended on one future, and returns the Go stack and heap in use
+// per task while they wait.
+func suspendedTaskMemory(tb testing.TB, src string, n int) (stack, heap float64) {
+	var before, during runtime.MemStats
+	probe := starlark.NewBuiltin("probe", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+		runtime.GC()
+		runtime.ReadMemStats(&during)
+		return starlark.None, nil
+	})
+	it := interp.New(interp.Options{Stdout: io.Discard, Stderr: io.Discard, VirtualTime: true, Predeclared: starlark.StringDict{"probe": probe}})
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err := it.ExecFile(context.Background(), "mem.star", src+fmt.Sprintf(`
+waiter = asyncio.coroutine(waiter)
 def main():
     f = asyncio.get_event_loop().create_future()
-    ts = [asyncio.ensure_future(worker(f)) for _ in range(%d)]
+    ts = [asyncio.ensure_future(waiter(f)) for _ in range(%d)]
     await_(asyncio.sleep(0.001))
     probe()
     f.set_result(1)
     await_(asyncio.gather(*ts))
 asyncio.run(asyncio.coroutine(main)())
 `, n))
-		it.Close()
-		if err != nil {
-			b.Fatal(err)
-		}
-		stack += float64(during.StackInuse-before.StackInuse) / n
-		heap += float64(during.HeapInuse-before.HeapInuse) / n
+	it.Close()
+	if err != nil {
+		tb.Fatal(err)
 	}
-	b.ReportMetric(stack/float64(b.N), "stack-B/task")
-	b.ReportMetric(heap/float64(b.N), "heap-B/task")
+	return float64(during.StackInuse-before.StackInuse) / float64(n), float64(during.HeapInuse-before.HeapInuse) / float64(n)
 }

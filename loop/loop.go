@@ -28,11 +28,6 @@ type Options struct {
 	Stderr io.Writer
 	// Debug turns on debug mode (see SetDebug).
 	Debug bool
-	// DeepStacks starts each task goroutine with an 8 KB stack, grown in
-	// one step before the body runs. A body known to run deeper than 4 KB
-	// (an interpreter) then saves the repeated copies of growing 2 KB, 4 KB,
-	// 8 KB while deep.
-	DeepStacks bool
 }
 
 // ExceptionContext describes an error the loop cannot hand to anyone, such as
@@ -75,9 +70,6 @@ type Loop struct {
 
 	handler func(ExceptionContext)
 
-	// DeepStacks: see Options.DeepStacks.
-	DeepStacks bool
-
 	// Value is free for the embedding layer, which keeps its wrapper of the
 	// loop here.
 	Value any
@@ -85,7 +77,7 @@ type Loop struct {
 
 // New returns a loop with the given options.
 func New(opts Options) *Loop {
-	l := &Loop{clock: opts.Clock, stderr: opts.Stderr, debug: opts.Debug, DeepStacks: opts.DeepStacks, wake: make(chan struct{}, 1)}
+	l := &Loop{clock: opts.Clock, stderr: opts.Stderr, debug: opts.Debug, wake: make(chan struct{}, 1)}
 	if l.clock == nil {
 		l.clock = NewClock(false)
 	}

@@ -149,7 +149,7 @@ type worker struct {
 	task *Task // the task to run next
 }
 
-// maxIdleWorkers bounds the pool: an idle worker holds its stack (8 KB).
+// maxIdleWorkers bounds the pool: an idle worker holds its stack (often 8 KB).
 const maxIdleWorkers = 256
 
 func (l *Loop) worker() *worker {
@@ -168,9 +168,6 @@ func (w *worker) run(yield func(struct{}) bool) {
 	for {
 		t := w.task
 		t.yield = yield
-		if t.loop.DeepStacks {
-			growStack(t.numCancels)
-		}
 		t.bodyResult, t.bodyErr = t.body(t)
 		t.bodyDone = true
 		t.yield = nil
@@ -217,9 +214,14 @@ func (t *Task) wakeup(f *Future) {
 
 func (t *Task) running() error {
 	if t.loop.current != t || t.yield == nil {
-		return errorf(RuntimeError, "await: task %s is not the task being run", t.name)
+		return t.notRunning()
 	}
 	return nil
+}
+
+//go:noinline
+func (t *Task) notRunning() error {
+	return errorf(RuntimeError, "await: task %s is not the task being run", t.name)
 }
 
 // Await suspends the task until f is done and returns f's result or error. A
@@ -234,21 +236,29 @@ func (t *Task) Await(f *Future) (any, error) {
 	return f.Result()
 }
 
+// block is on the stack of every task suspended on a future: its frame is
+// kept small by doing the rare cases in badBlock.
 func (t *Task) block(f *Future) error {
+	if t.loop.current != t || t.yield == nil || f.loop != t.loop || f == &t.Future {
+		return t.badBlock(f)
+	}
+	f.AddDoneCallback(t.wakeupFn, t) // the key names the waiter in reprs
+	t.futWaiter = f
+	if t.mustCancel && f.Cancel(t.cancelMsg) {
+		t.mustCancel = false
+	}
+	return t.suspend()
+}
+
+//go:noinline
+func (t *Task) badBlock(f *Future) error {
 	if err := t.running(); err != nil {
 		return err
 	}
-	switch {
-	case f.loop != t.loop:
+	if f.loop != t.loop {
 		t.loop.callSoonStep(t, errorf(RuntimeError, "Task %s got Future attached to a different loop", t.name))
-	case f == &t.Future:
+	} else {
 		t.loop.callSoonStep(t, errorf(RuntimeError, "Task cannot await on itself: %s", t.name))
-	default:
-		f.AddDoneCallback(t.wakeupFn, t) // the key names the waiter in reprs
-		t.futWaiter = f
-		if t.mustCancel && f.Cancel(t.cancelMsg) {
-			t.mustCancel = false
-		}
 	}
 	return t.suspend()
 }
@@ -331,16 +341,41 @@ func (tl *taskList) slice() []*Task {
 	return out
 }
 
-// growStack makes the calling goroutine's stack 8 KB at once, while it is
+// GrowStack grows the calling goroutine's stack to 4 KB or 8 KB (size 4096
+// or 8192; other sizes do nothing) in one copy, if it is smaller and less
+// than 1 KB of it is in use. Called
+// first thing in a Body that will run deep, it saves the runtime copying the
+// stack, deep by then, as it grows.
+func GrowStack(size int) {
+	switch size {
+	case 4096:
+		growStack4K(size)
+	case 8192:
+		growStack8K(size)
+	}
+}
+
+// growStack8K makes the calling goroutine's stack 8 KB at once, while it is
 // still shallow: copying a shallow stack is cheap, whereas growing it from
 // 2 KB to 4 KB to 8 KB later, deep inside the interpreter, copies and
 // re-walks every frame each time. One frame of 4 KB makes the runtime
 // double the 2 KB stack until it fits, that is to 8 KB, in one copy.
 //
 //go:noinline
-func growStack(i int) byte {
+func growStack8K(i int) byte {
 	var pad [4096]byte
 	i %= len(pad) // i is not known at compile time: pad stays
+	pad[i] = 1
+	return pad[(i+1)%len(pad)]
+}
+
+// growStack4K is growStack8K for 4 KB: a 1.5 KB frame does not fit in the
+// 2 KB stack (less its guard) but fits in 4 KB.
+//
+//go:noinline
+func growStack4K(i int) byte {
+	var pad [1536]byte
+	i %= len(pad)
 	pad[i] = 1
 	return pad[(i+1)%len(pad)]
 }
