@@ -420,15 +420,25 @@ func asCompleted(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 // hottest coroutine of most programs, so its coroutine object carries the
 // delay itself instead of a closure.
 func sleep(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (*Coroutine, error) {
-	var dv, result starlark.Value = nil, starlark.None
 	if len(args) == 1 && len(kwargs) == 0 {
-		dv = args[0]
-	} else {
-		var lv starlark.Value
-		if err := starlark.UnpackArgs("sleep", args, kwargs, "delay", &dv, "result?", &result, "loop?", &lv); err != nil {
-			return nil, err
-		}
+		return newSleep(args[0], starlark.None)
 	}
+	return sleepArgs(args, kwargs)
+}
+
+// sleepArgs is sleep with keyword or optional arguments. It is apart because
+// unpacking takes the addresses of the variables, which would then be
+// allocated on every call of sleep.
+func sleepArgs(args starlark.Tuple, kwargs []starlark.Tuple) (*Coroutine, error) {
+	var dv, lv starlark.Value
+	var result starlark.Value = starlark.None
+	if err := starlark.UnpackArgs("sleep", args, kwargs, "delay", &dv, "result?", &result, "loop?", &lv); err != nil {
+		return nil, err
+	}
+	return newSleep(dv, result)
+}
+
+func newSleep(dv, result starlark.Value) (*Coroutine, error) {
 	delay, err := delayArg("sleep", "delay", dv)
 	if err != nil {
 		return nil, err

@@ -58,12 +58,12 @@ type Coroutine struct {
 	args    starlark.Tuple
 	kwargs  []starlark.Tuple
 	native  nativeBody
-	sleep   bool // asyncio.sleep(delay, result)
-	delay   float64
-	result  starlark.Value
+	delay   float64        // of asyncio.sleep
+	result  starlark.Value // of asyncio.sleep
+	created syntax.Position
+	sleep   bool // asyncio.sleep(delay, result): 128 bytes, one size class less than with the bools apart
 	started bool
 	done    bool
-	created syntax.Position
 }
 
 func (c *Coroutine) String() string        { return "<coroutine object " + c.name + ">" }

@@ -1,7 +1,8 @@
 package loop
 
 import (
-	"sync"
+	"math"
+	"sync/atomic"
 	"time"
 )
 
@@ -16,8 +17,7 @@ type Clock struct {
 	virtual bool
 	start   time.Time // wall and monotonic origin
 
-	mu  sync.Mutex
-	now float64 // virtual seconds since start
+	now atomic.Uint64 // virtual seconds since start, as math.Float64bits
 }
 
 // NewClock returns a real clock when virtual is false, and a virtual clock
@@ -34,9 +34,7 @@ func (c *Clock) Now() float64 {
 	if !c.virtual {
 		return time.Since(c.start).Seconds()
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
+	return math.Float64frombits(c.now.Load())
 }
 
 // Wall returns the wall-clock time the clock stands at: the time the clock
@@ -50,9 +48,10 @@ func (c *Clock) Wall() time.Time {
 
 // advance moves a virtual clock forward to t; it never moves it back.
 func (c *Clock) advance(t float64) {
-	c.mu.Lock()
-	if t > c.now {
-		c.now = t
+	for {
+		old := c.now.Load()
+		if t <= math.Float64frombits(old) || c.now.CompareAndSwap(old, math.Float64bits(t)) {
+			return
+		}
 	}
-	c.mu.Unlock()
 }

@@ -317,19 +317,8 @@ func (l *Loop) runOnce(detectDeadlock bool) error {
 			return err
 		}
 	}
-	end := l.Time() + clockResolution
-	for len(l.timers) > 0 {
-		h := l.timers[0]
-		if h.when >= end {
-			break
-		}
-		l.timers.pop()
-		h.scheduled = false
-		if h.cancelled {
-			l.cancelledT--
-			continue
-		}
-		l.ready.push(h)
+	if len(l.timers) > 0 {
+		l.dueTimers()
 	}
 	for n := l.ready.len(); n > 0; n-- {
 		h := l.ready.pop()
@@ -347,6 +336,24 @@ func (l *Loop) runOnce(detectDeadlock bool) error {
 		}
 	}
 	return nil
+}
+
+// dueTimers moves the timers that are due to the ready queue.
+func (l *Loop) dueTimers() {
+	end := l.Time() + clockResolution
+	for len(l.timers) > 0 {
+		h := l.timers[0]
+		if h.when >= end {
+			break
+		}
+		l.timers.pop()
+		h.scheduled = false
+		if h.cancelled {
+			l.cancelledT--
+			continue
+		}
+		l.ready.push(h)
+	}
 }
 
 // idle waits until the loop has something to do: a timer falls due, the
