@@ -492,6 +492,9 @@ func taskPrintStack(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 	}
 	for _, fr := range frames {
 		fmt.Fprintf(&sb, "  File \"%s\", line %d, in %s\n", fr.Pos.Filename(), fr.Pos.Line, fr.Name)
+		if line := fv.rt.sourceLine(fr.Pos.Filename(), fr.Pos.Line); line != "" {
+			fmt.Fprintf(&sb, "    %s\n", line)
+		}
 	}
 	if fv.f.Done() {
 		if e := fv.f.PeekException(); e != nil {

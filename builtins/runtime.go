@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -60,6 +61,39 @@ type Runtime struct {
 	hostCancel context.CancelFunc
 	hostSem    chan struct{}
 	hostWG     sync.WaitGroup
+
+	sourcesMu sync.Mutex
+	sources   map[string][]byte // script texts by file name, for print_stack
+}
+
+// AddSource records the text of the script file filename, so that
+// Task.print_stack can show the source line of each frame, as CPython does.
+func (rt *Runtime) AddSource(filename string, src []byte) {
+	rt.sourcesMu.Lock()
+	defer rt.sourcesMu.Unlock()
+	if rt.sources == nil {
+		rt.sources = make(map[string][]byte)
+	}
+	rt.sources[filename] = src
+}
+
+// sourceLine returns line n (from 1) of the recorded file filename, without
+// its leading and trailing white space, or "" if it is not known.
+func (rt *Runtime) sourceLine(filename string, n int32) string {
+	rt.sourcesMu.Lock()
+	src := rt.sources[filename]
+	rt.sourcesMu.Unlock()
+	for i := int32(1); i < n && len(src) > 0; i++ {
+		if j := bytes.IndexByte(src, '\n'); j >= 0 {
+			src = src[j+1:]
+		} else {
+			src = nil
+		}
+	}
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return strings.TrimSpace(string(src))
 }
 
 // NewRuntime returns a runtime with the given configuration.

@@ -113,6 +113,12 @@ func (it *Interp) ExecFile(ctx context.Context, filename string, src any) (starl
 		}
 		it.root, _ = filepath.Abs(it.root)
 	}
+	if text, err := sourceBytes(filename, src); err == nil {
+		src = text
+		it.rt.AddSource(filename, text)
+	} else if _, ok := src.(io.Reader); ok {
+		return nil, &Error{err: err}
+	}
 	thread := it.rt.NewThread("main")
 	stop := context.AfterFunc(ctx, func() { it.rt.Interrupt(context.Cause(ctx).Error()) })
 	defer stop()
@@ -192,6 +198,22 @@ func lastLine(s string) string {
 
 // loadFile is the default loader: module paths are relative to the folder
 // of the loading script; each module is loaded once; cycles are errors.
+// sourceBytes returns the text of a script as ExecFile takes it: read from
+// the file when src is nil, or src itself (a string, []byte or io.Reader).
+func sourceBytes(filename string, src any) ([]byte, error) {
+	switch src := src.(type) {
+	case nil:
+		return os.ReadFile(filename)
+	case string:
+		return []byte(src), nil
+	case []byte:
+		return src, nil
+	case io.Reader:
+		return io.ReadAll(src)
+	}
+	return nil, fmt.Errorf("invalid source: %T", src)
+}
+
 func (it *Interp) loadFile(thread *starlark.Thread, name string) (starlark.StringDict, error) {
 	path := name
 	if !filepath.IsAbs(path) {
@@ -216,6 +238,7 @@ func (it *Interp) loadFile(thread *starlark.Thread, name string) (starlark.Strin
 	if err != nil {
 		m.err = fmt.Errorf("load: %v", err)
 	} else {
+		it.rt.AddSource(path, src)
 		th := it.rt.NewThread("load " + name)
 		m.globals, m.err = starlark.ExecFileOptions(FileOptions, th, path, src, it.predeclared)
 		m.err = withHint(m.err)

@@ -193,6 +193,32 @@ print(twice(21), t2(1))
 	}
 }
 
+// TestPrintStackSourceLines: Task.print_stack shows the source line of each
+// frame, for the script run and for the files it loads, as CPython does.
+func TestPrintStackSourceLines(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "lib.star"), []byte("def wait():\n    await_(asyncio.sleep(1))  # in lib\nwait = asyncio.coroutine(wait)\n"), 0o644)
+	main := filepath.Join(dir, "main.star")
+	var out bytes.Buffer
+	it := interp.New(interp.Options{Stdout: &out, VirtualTime: true})
+	defer it.Close()
+	_, err := it.ExecFile(context.Background(), main, `load("lib.star", "wait")
+def main():
+    t = asyncio.ensure_future(wait())
+    await_(asyncio.sleep(0))
+    t.print_stack(file=sys.stdout)
+    t.cancel()
+asyncio.run(asyncio.coroutine(main)())
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "  File \"" + filepath.Join(dir, "lib.star") + "\", line 2, in wait\n    await_(asyncio.sleep(1))  # in lib\n"
+	if !strings.HasSuffix(out.String(), want) {
+		t.Errorf("got %q, want it to end with %q", out.String(), want)
+	}
+}
+
 // BenchmarkParallel measures the same CPU-bound script workload run by 1
 // interpreter at a time and by 8 at once; the ratio of their throughputs is
 // how the work scales with cores.
