@@ -60,28 +60,26 @@ func TestSpec(t *testing.T) {
 	if *update && python == "" {
 		t.Fatal("-update needs python3")
 	}
-	// The twins sleep in real time: run them all at once, 16 at a time,
-	// ahead of the subtests that compare their output.
+	// The twins sleep in real time: each selected subtest starts its twin
+	// before it pauses in t.Parallel, so that they run 16 at a time while
+	// the subtests wait for their turn (by default, GOMAXPROCS at a time).
 	type pyResult struct {
 		out []byte
 		err error
 	}
-	twins := map[string]chan pyResult{}
-	if python != "" && !*update {
-		sem := make(chan struct{}, 16)
-		for _, s := range specs(t) {
-			ch := make(chan pyResult, 1)
-			twins[s.py] = ch
-			go func() {
-				sem <- struct{}{}
-				out, err := runPython(python, s.py)
-				<-sem
-				ch <- pyResult{out, err}
-			}()
-		}
-	}
+	sem := make(chan struct{}, 16)
 	for _, s := range specs(t) {
 		t.Run(s.name, func(t *testing.T) {
+			var twin chan pyResult
+			if python != "" && !*update {
+				twin = make(chan pyResult, 1)
+				go func() {
+					sem <- struct{}{}
+					out, err := runPython(python, s.py)
+					<-sem
+					twin <- pyResult{out, err}
+				}()
+			}
 			t.Parallel()
 			if *update {
 				got, err := runPython(python, s.py)
@@ -101,7 +99,7 @@ func TestSpec(t *testing.T) {
 				t.Errorf("asyncrun output differs from CPython's (%s)\n%s\nstderr:\n%s", s.out, diff(want, got), stderr)
 			}
 			if python != "" && !*update {
-				r := <-twins[s.py]
+				r := <-twin
 				py, err := r.out, r.err
 				if err != nil {
 					t.Logf("%s: %v", s.py, err)
