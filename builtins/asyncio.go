@@ -777,11 +777,19 @@ func (cf *ConcurrentFuture) addDoneCallback(thread *starlark.Thread, b *starlark
 		return starlark.None, nil
 	}
 	// The callback runs on the caller's loop, whichever goroutine completes
-	// the future (or at once, if script code of that loop cancels it).
+	// the future: at once if the loop completes it (the future follows a
+	// task of that loop) or if script code of that loop cancels it, as in
+	// CPython; otherwise through the loop's inbox.
 	cf.mu.Lock()
 	cf.callbacks = append(cf.callbacks, cfCallback{lv, fn})
 	cf.mu.Unlock()
-	cf.c.AddDoneCallback(func(*loop.ConcurrentFuture) {
+	cf.c.AddDoneCallback(func(c *loop.ConcurrentFuture) {
+		if c.CompletedOn() == lv.l {
+			for _, fn := range cf.takeCallbacks(lv) {
+				lv.call(fn, starlark.Tuple{cf})
+			}
+			return
+		}
 		lv.l.CallSoonThreadsafe(func() {
 			for _, fn := range cf.takeCallbacks(lv) {
 				lv.call(fn, starlark.Tuple{cf})

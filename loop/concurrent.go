@@ -17,6 +17,20 @@ type ConcurrentFuture struct {
 	err       error
 	callbacks []func(*ConcurrentFuture)
 	onCancel  func()
+	// completedOn is the loop on whose goroutine Chain completed the
+	// future, or nil.
+	completedOn *Loop
+}
+
+// CompletedOn returns the loop on whose goroutine the future was completed,
+// when Chain completed it there, or nil. A done callback can tell from it
+// that it runs on that loop's goroutine, between the loop's callbacks, and
+// so may run code of that loop at once, as CPython's callbacks of a
+// concurrent future run in the thread that completes it.
+func (c *ConcurrentFuture) CompletedOn() *Loop {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.completedOn
 }
 
 // NewConcurrentFuture returns a pending concurrent future.
@@ -101,7 +115,9 @@ func (c *ConcurrentFuture) Exception(timeout time.Duration) (error, error) {
 
 // Cancel cancels the future unless it is done or already running, and
 // reports whether it is cancelled.
-func (c *ConcurrentFuture) Cancel() bool {
+func (c *ConcurrentFuture) Cancel() bool { return c.cancel(nil) }
+
+func (c *ConcurrentFuture) cancel(on *Loop) bool {
 	c.mu.Lock()
 	if c.state == Cancelled {
 		c.mu.Unlock()
@@ -111,7 +127,7 @@ func (c *ConcurrentFuture) Cancel() bool {
 		c.mu.Unlock()
 		return false
 	}
-	c.state = Cancelled
+	c.state, c.completedOn = Cancelled, on
 	onCancel := c.onCancel
 	c.mu.Unlock()
 	c.finish()
@@ -136,18 +152,18 @@ func (c *ConcurrentFuture) AddDoneCallback(fn func(*ConcurrentFuture)) {
 }
 
 // SetResult finishes the future with v; it does nothing if it is done.
-func (c *ConcurrentFuture) SetResult(v any) { c.set(v, nil) }
+func (c *ConcurrentFuture) SetResult(v any) { c.set(v, nil, nil) }
 
 // SetException finishes the future with err; it does nothing if it is done.
-func (c *ConcurrentFuture) SetException(err error) { c.set(nil, err) }
+func (c *ConcurrentFuture) SetException(err error) { c.set(nil, err, nil) }
 
-func (c *ConcurrentFuture) set(v any, err error) {
+func (c *ConcurrentFuture) set(v any, err error, on *Loop) {
 	c.mu.Lock()
 	if c.state != Pending {
 		c.mu.Unlock()
 		return
 	}
-	c.state, c.result, c.err = Finished, v, err
+	c.state, c.result, c.err, c.completedOn = Finished, v, err, on
 	c.mu.Unlock()
 	c.finish()
 }
@@ -201,12 +217,12 @@ func Chain(src *Future, c *ConcurrentFuture) {
 	src.AddDoneCallback(func(f *Future) {
 		switch {
 		case f.Cancelled():
-			c.Cancel()
+			c.cancel(l)
 		case f.err != nil:
 			f.logTraceback = false
-			c.SetException(f.err)
+			c.set(nil, f.err, l)
 		default:
-			c.SetResult(f.result)
+			c.set(f.result, nil, l)
 		}
 	}, nil)
 }
