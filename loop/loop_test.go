@@ -183,6 +183,33 @@ func TestThreadsafeFromOtherGoroutine(t *testing.T) {
 	l.Close()
 }
 
+// TestConcurrentFutureCompletedOn: a concurrent future that Chain completes
+// tells its callbacks which loop's goroutine they run on; one completed by
+// any other goroutine says none.
+func TestConcurrentFutureCompletedOn(t *testing.T) {
+	l := newVirtual()
+	var on []*Loop
+	record := func(c *ConcurrentFuture) { on = append(on, c.CompletedOn()) }
+	chained := l.RunCoroutineThreadsafe(func() (*Future, error) {
+		f := NewFuture(l)
+		l.CallSoon(func() { f.SetResult(1) })
+		return f, nil
+	})
+	chained.AddDoneCallback(record)
+	other := NewConcurrentFuture()
+	other.AddDoneCallback(record)
+	done := make(chan struct{})
+	go func() { other.SetResult(2); close(done) }()
+	<-done
+	stop := NewFuture(l)
+	l.CallLater(1, func() { stop.SetResult(nil) })
+	l.RunUntilComplete(stop)
+	l.Close()
+	if len(on) != 2 || on[0] != nil || on[1] != l {
+		t.Errorf("CompletedOn seen by the callbacks: %v; want [nil (another goroutine), the loop (Chain)]", on)
+	}
+}
+
 func BenchmarkTaskSwitch(b *testing.B) {
 	l := newVirtual()
 	task, _ := NewTask(l, "bench", func(task *Task) (any, error) {
