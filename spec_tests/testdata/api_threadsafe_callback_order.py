@@ -12,6 +12,7 @@ async def work(kind):
 async def main():
     loop = asyncio.get_running_loop()
     me = asyncio.current_task()
+    finished = loop.create_future()
     cfs = [asyncio.run_coroutine_threadsafe(work(k), loop) for k in ["ok", "fail", "slow"]]
     for cf in cfs:
         cf.add_done_callback(lambda f: print("cf callback", f.cancelled() or f.exception() or f.result()))
@@ -23,8 +24,10 @@ async def main():
                     t.cancel()
         if i < 6:
             loop.call_soon(tick, i + 1)
+        else:
+            finished.set_result(None)
     loop.call_soon(tick, 0)
-    await asyncio.sleep(0.01)
+    await finished
     print("done", [cf.done() for cf in cfs])
 
 asyncio.run(main())
