@@ -783,18 +783,17 @@ func (cf *ConcurrentFuture) addDoneCallback(thread *starlark.Thread, b *starlark
 	cf.mu.Lock()
 	cf.callbacks = append(cf.callbacks, cfCallback{lv, fn})
 	cf.mu.Unlock()
+	run := func() {
+		for _, fn := range cf.takeCallbacks(lv) {
+			lv.call(fn, starlark.Tuple{cf})
+		}
+	}
 	cf.c.AddDoneCallback(func(c *loop.ConcurrentFuture) {
 		if c.CompletedOn() == lv.l {
-			for _, fn := range cf.takeCallbacks(lv) {
-				lv.call(fn, starlark.Tuple{cf})
-			}
-			return
+			run()
+		} else {
+			lv.l.CallSoonThreadsafe(run)
 		}
-		lv.l.CallSoonThreadsafe(func() {
-			for _, fn := range cf.takeCallbacks(lv) {
-				lv.call(fn, starlark.Tuple{cf})
-			}
-		})
 	})
 	return starlark.None, nil
 }

@@ -104,14 +104,7 @@ func (c *Coroutine) run(thread *starlark.Thread, t *loop.Task) (starlark.Value, 
 func (c *Coroutine) runNative(thread *starlark.Thread, t *loop.Task) (starlark.Value, error) {
 	defer func() { c.done = true }()
 	if c.sleep {
-		rt := stateOf(thread).rt
-		rt.release(thread)
-		v, err := loop.Sleep(t, c.delay, c.result)
-		rt.acquire(thread)
-		if err != nil {
-			return nil, toException(err)
-		}
-		return v.(starlark.Value), nil
+		return stateOf(thread).rt.sleepInTask(thread, t, c)
 	}
 	return c.native(thread, t)
 }
@@ -202,7 +195,7 @@ func (*awaitBuiltin) CallInternal(thread *starlark.Thread, args starlark.Tuple, 
 			switch x := args[0].(type) {
 			case *Coroutine:
 				if x.sleep && !x.started {
-					return ts.rt.sleepInTask(thread, ts.task, x)
+					return ts.rt.sleepInTask(thread, ts.task.f.Task(), x)
 				}
 			case *Future:
 				return ts.rt.awaitFuture(thread, ts.task.f.Task(), x)
@@ -212,17 +205,15 @@ func (*awaitBuiltin) CallInternal(thread *starlark.Thread, args starlark.Tuple, 
 	return await_(thread, args, kwargs)
 }
 
-// sleepInTask runs asyncio.sleep's coroutine co in the task of fv. It is on
-// the stack of every task suspended in a sleep: keep its frame small.
+// sleepInTask runs asyncio.sleep's coroutine co in task t. It is on the
+// stack of every task suspended in a sleep: keep its frame small.
 //
 //go:noinline
-func (rt *Runtime) sleepInTask(thread *starlark.Thread, fv *Future, co *Coroutine) (starlark.Value, error) {
-	if fv.stackBase != 0 {
-		fv.probeStack()
-	}
+func (rt *Runtime) sleepInTask(thread *starlark.Thread, t *loop.Task, co *Coroutine) (starlark.Value, error) {
+	probeTaskStack(t)
 	co.started = true
 	rt.release(thread)
-	v, err := loop.Sleep(fv.f.Task(), co.delay, co.result)
+	v, err := loop.Sleep(t, co.delay, co.result)
 	rt.acquire(thread)
 	co.done = true
 	if err != nil {
@@ -289,9 +280,7 @@ func (rt *Runtime) awaitInTask(thread *starlark.Thread, t *loop.Task, x starlark
 //
 //go:noinline
 func (rt *Runtime) awaitFuture(thread *starlark.Thread, t *loop.Task, x *Future) (starlark.Value, error) {
-	if fv, ok := t.Value.(*Future); ok && fv.stackBase != 0 {
-		fv.probeStack()
-	}
+	probeTaskStack(t)
 	rt.release(thread)
 	v, err := t.Await(x.f)
 	rt.acquire(thread)
@@ -344,6 +333,13 @@ func (rt *Runtime) toValue(v any) starlark.Value {
 // stackProbed is the most a task's stack may have been used when its depth
 // is probed without having moved: the size tasks start with.
 const stackProbed = 4096
+
+// probeTaskStack probes the stack of task t at its first await.
+func probeTaskStack(t *loop.Task) {
+	if fv, ok := t.Value.(*Future); ok && fv.stackBase != 0 {
+		fv.probeStack()
+	}
+}
 
 // probeStack records whether the task's stack has moved (been grown) since
 // its body began, at the address stackBase, and marks the coroutine

@@ -196,8 +196,6 @@ func lastLine(s string) string {
 	return s
 }
 
-// loadFile is the default loader: module paths are relative to the folder
-// of the loading script; each module is loaded once; cycles are errors.
 // sourceBytes returns the text of a script as ExecFile takes it: read from
 // the file when src is nil, or src itself (a string, []byte or io.Reader).
 func sourceBytes(filename string, src any) ([]byte, error) {
@@ -214,6 +212,8 @@ func sourceBytes(filename string, src any) ([]byte, error) {
 	return nil, fmt.Errorf("invalid source: %T", src)
 }
 
+// loadFile is the default loader: module paths are relative to the folder
+// of the loading script; each module is loaded once; cycles are errors.
 func (it *Interp) loadFile(thread *starlark.Thread, name string) (starlark.StringDict, error) {
 	path := name
 	if !filepath.IsAbs(path) {

@@ -343,9 +343,8 @@ func (tl *taskList) slice() []*Task {
 
 // GrowStack grows the calling goroutine's stack to 4 KB or 8 KB (size 4096
 // or 8192; other sizes do nothing) in one copy, if it is smaller and less
-// than 1 KB of it is in use. Called
-// first thing in a Body that will run deep, it saves the runtime copying the
-// stack, deep by then, as it grows.
+// than 1 KB of it is in use. Called first thing in a Body that will run deep,
+// it saves the runtime copying the stack, deep by then, as it grows.
 func GrowStack(size int) {
 	switch size {
 	case 4096:
