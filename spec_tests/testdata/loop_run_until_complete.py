@@ -2,9 +2,10 @@
 import asyncio
 loop = asyncio.new_event_loop()
 f = loop.create_future()
-loop.call_later(0.01, f.set_result, "future value")
-loop.call_later(0.01, print, "same deadline, created after")
-loop.call_later(0.01, lambda: loop.call_soon(print, "scheduled in the last batch"))
+when = loop.time() + 0.01
+loop.call_at(when, f.set_result, "future value")
+loop.call_at(when, print, "same deadline, created after")
+loop.call_at(when, lambda: loop.call_soon(print, "scheduled in the last batch"))
 print(loop.run_until_complete(f))
 loop.call_soon(print, "left over from before")
 async def co(x):
