@@ -1,11 +1,8 @@
 package builtins
 
 import (
-	"fmt"
 	"math"
 	"sort"
-	"sync"
-	"time"
 
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
@@ -27,39 +24,36 @@ import (
 //	set_event_loop(loop), shield(arg, *, loop=None), sleep(delay, result=None, *, loop=None)
 //	wait(fs, *, loop=None, timeout=None, return_when=ALL_COMPLETED), wait_for(fut, timeout, *, loop=None)
 func asyncioModule() *starlarkstruct.Module {
-	task := &class{name: "Task", call: starlark.NewBuiltin("Task", newTaskBuiltin), attrs: starlark.StringDict{
-		"all_tasks":    starlark.NewBuiltin("all_tasks", taskAllTasks),
-		"current_task": starlark.NewBuiltin("current_task", taskCurrentTask),
-	}}
-	return &starlarkstruct.Module{Name: "asyncio", Members: starlark.StringDict{
+	members := starlark.StringDict{
 		"ALL_COMPLETED":            starlark.String(loop.AllCompleted),
-		"CancelledError":           exc.CancelledError,
 		"FIRST_COMPLETED":          starlark.String(loop.FirstCompleted),
 		"FIRST_EXCEPTION":          starlark.String(loop.FirstException),
-		"Future":                   &class{name: "Future", call: starlark.NewBuiltin("Future", newFutureBuiltin)},
-		"InvalidStateError":        exc.InvalidStateError,
-		"Task":                     task,
-		"TimeoutError":             exc.TimeoutError,
-		"all_tasks":                starlark.NewBuiltin("all_tasks", allTasks),
+		"Future":                   futureClass(),
+		"Task":                     taskClass(),
+		"all_tasks":                starlark.NewBuiltin("all_tasks", tasksOfLoop(true, allTasksOf)),
 		"as_completed":             starlark.NewBuiltin("as_completed", asCompleted),
 		"async_":                   starlark.NewBuiltin("async_", ensureFuture),
-		"coroutine":                starlark.NewBuiltin("coroutine", coroutine),
-		"current_task":             starlark.NewBuiltin("current_task", currentTask),
+		"coroutine":                starlark.NewBuiltin("coroutine", coroutineDecorator),
+		"current_task":             starlark.NewBuiltin("current_task", tasksOfLoop(true, currentTaskOf)),
 		"ensure_future":            starlark.NewBuiltin("ensure_future", ensureFuture),
 		"gather":                   starlark.NewBuiltin("gather", gather),
 		"get_event_loop":           starlark.NewBuiltin("get_event_loop", getEventLoop),
 		"get_running_loop":         starlark.NewBuiltin("get_running_loop", getRunningLoop),
-		"iscoroutine":              starlark.NewBuiltin("iscoroutine", iscoroutine),
-		"iscoroutinefunction":      starlark.NewBuiltin("iscoroutinefunction", iscoroutinefunction),
+		"iscoroutine":              isInstance[*coroutine]("iscoroutine"),
+		"iscoroutinefunction":      isInstance[*coroutineFunction]("iscoroutinefunction"),
 		"new_event_loop":           starlark.NewBuiltin("new_event_loop", newEventLoop),
 		"run":                      starlark.NewBuiltin("run", run),
 		"run_coroutine_threadsafe": starlark.NewBuiltin("run_coroutine_threadsafe", runCoroutineThreadsafe),
 		"set_event_loop":           starlark.NewBuiltin("set_event_loop", setEventLoop),
 		"shield":                   starlark.NewBuiltin("shield", shield),
-		"sleep":                    &CoroutineFunction{name: "sleep", native: sleep},
+		"sleep":                    &coroutineFunction{name: "sleep", native: sleep},
 		"wait":                     nativeCoro("wait", waitCoro),
 		"wait_for":                 nativeCoro("wait_for", waitForCoro),
-	}}
+	}
+	for name, t := range exc.members("asyncio") {
+		members[name] = t
+	}
+	return &starlarkstruct.Module{Name: "asyncio", Members: members}
 }
 
 // class is a callable type with class attributes, such as asyncio.Task.
@@ -90,32 +84,12 @@ func (c *class) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwarg
 	return starlark.Call(thread, c.call, args, kwargs)
 }
 
-func rtOf(thread *starlark.Thread) *Runtime { return stateOf(thread).rt }
-
-func newFutureBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var lv starlark.Value = starlark.None
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "loop?", &lv); err != nil {
-		return nil, err
+// rtOf returns the runtime of a thread, or nil for a thread no runtime made.
+func rtOf(thread *starlark.Thread) *Runtime {
+	if ts := stateOf(thread); ts != nil {
+		return ts.rt
 	}
-	rt := rtOf(thread)
-	l, err := rt.loopArg(lv)
-	if err != nil {
-		return nil, err
-	}
-	return rt.wrapFuture(loop.NewFuture(l.l)), nil
-}
-
-func newTaskBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var coro starlark.Value
-	var lv, name starlark.Value = starlark.None, starlark.None
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "coro", &coro, "loop?", &lv, "name?", &name); err != nil {
-		return nil, err
-	}
-	l, err := rtOf(thread).loopArg(lv)
-	if err != nil {
-		return nil, err
-	}
-	return createTask(l, coro, name)
+	return nil
 }
 
 func ensureFuture(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -125,126 +99,35 @@ func ensureFuture(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 		return nil, err
 	}
 	rt := rtOf(thread)
-	var l *Loop
+	var l *eventLoop
 	if lv != starlark.None {
 		var err error
-		if l, err = rt.loopArg(lv); err != nil {
+		if l, err = rt.eventLoopArg(lv); err != nil {
 			return nil, err
 		}
 	}
 	return rt.ensureFuture(x, l)
 }
 
-// loopFor returns the loop a task-less call should use: loop= if given,
-// else the current task's loop, else the current loop.
-func (rt *Runtime) loopFor(thread *starlark.Thread, lv starlark.Value) (*Loop, error) {
-	if lv != nil && lv != starlark.None {
-		return rt.loopArg(lv)
-	}
-	if ts := stateOf(thread); ts.task != nil {
-		return ts.task.f.Loop().Value.(*Loop), nil
-	}
-	return rt.getEventLoop()
-}
-
-func taskList(rt *Runtime, l *Loop) *starlark.Set {
-	tasks := l.l.Tasks()
-	s := starlark.NewSet(len(tasks))
-	for _, t := range tasks {
-		s.Insert(rt.wrapFuture(&t.Future))
-	}
-	return s
-}
-
-func allTasks(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var lv starlark.Value = starlark.None
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "loop?", &lv); err != nil {
-		return nil, err
-	}
-	rt := rtOf(thread)
-	var l *Loop
-	var err error
-	if lv == starlark.None {
-		l, err = rt.runningLoop()
-	} else {
-		l, err = rt.loopArg(lv)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return taskList(rt, l), nil
-}
-
-func taskAllTasks(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var lv starlark.Value = starlark.None
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "loop?", &lv); err != nil {
-		return nil, err
-	}
-	rt := rtOf(thread)
-	l, err := rt.loopArg(lv)
-	if err != nil {
-		return nil, err
-	}
-	return taskList(rt, l), nil
-}
-
-func currentOf(l *Loop) starlark.Value {
-	if t := l.l.CurrentTask(); t != nil {
-		return l.rt.wrapFuture(&t.Future)
-	}
-	return starlark.None
-}
-
-func currentTask(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var lv starlark.Value = starlark.None
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "loop?", &lv); err != nil {
-		return nil, err
-	}
-	rt := rtOf(thread)
-	var l *Loop
-	var err error
-	if lv == starlark.None {
-		l, err = rt.runningLoop()
-	} else {
-		l, err = rt.loopArg(lv)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return currentOf(l), nil
-}
-
-func taskCurrentTask(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var lv starlark.Value = starlark.None
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "loop?", &lv); err != nil {
-		return nil, err
-	}
-	l, err := rtOf(thread).loopArg(lv)
-	if err != nil {
-		return nil, err
-	}
-	return currentOf(l), nil
-}
-
 func getEventLoop(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
+	if err := noArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return rtOf(thread).getEventLoop()
+	return rtOf(thread).eventLoopArg(nil)
 }
 
 func getRunningLoop(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
+	if err := noArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return rtOf(thread).runningLoop()
 }
 
 func newEventLoop(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
+	if err := noArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return rtOf(thread).NewLoop(), nil
+	return rtOf(thread).newLoop(), nil
 }
 
 func setEventLoop(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -256,7 +139,7 @@ func setEventLoop(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	switch v := v.(type) {
 	case starlark.NoneType:
 		rt.current, rt.unset = nil, true
-	case *Loop:
+	case *eventLoop:
 		rt.current, rt.unset = v, false
 	default:
 		return nil, newExc(exc.TypeError, "set_event_loop: loop must be an event loop or None, got %s", v.Type())
@@ -266,9 +149,9 @@ func setEventLoop(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 
 // futuresOf ensures each awaitable of an iterable is a Future, wrapping
 // coroutines in tasks; an argument seen twice gives the same future.
-func (rt *Runtime) futuresOf(name string, it starlark.Value, l *Loop) ([]*Future, error) {
+func (rt *Runtime) futuresOf(name string, it starlark.Value, l *eventLoop) ([]*future, error) {
 	switch it.(type) {
-	case *Future, *Coroutine:
+	case *future, *coroutine:
 		return nil, newExc(exc.TypeError, "%s: expect a list of futures, not %s", name, it.Type())
 	}
 	iter, ok := it.(starlark.Iterable)
@@ -285,22 +168,22 @@ func (rt *Runtime) futuresOf(name string, it starlark.Value, l *Loop) ([]*Future
 	return rt.ensureAll(name, xs, l)
 }
 
-func (rt *Runtime) ensureAll(name string, xs []starlark.Value, l *Loop) ([]*Future, error) {
-	seen := make(map[starlark.Value]*Future, len(xs))
-	out := make([]*Future, 0, len(xs))
+func (rt *Runtime) ensureAll(name string, xs []starlark.Value, l *eventLoop) ([]*future, error) {
+	seen := make(map[starlark.Value]*future, len(xs))
+	out := make([]*future, 0, len(xs))
 	for _, x := range xs {
-		if f, ok := seen[x]; ok {
+		if err := checkAwaitable(name, x); err != nil {
+			return nil, newExc(exc.TypeError, "%s: an asyncio.Future, a coroutine or an awaitable is required, got %s", name, x.Type())
+		}
+		if f, ok := seen[x]; ok { // x is a *future or *coroutine: hashable
 			out = append(out, f)
 			continue
-		}
-		if err := checkAwaitable(x); err != nil {
-			return nil, newExc(exc.TypeError, "%s: an asyncio.Future, a coroutine or an awaitable is required, got %s", name, x.Type())
 		}
 		f, err := rt.ensureFuture(x, l)
 		if err != nil {
 			return nil, err
 		}
-		if _, isCoro := x.(*Coroutine); isCoro {
+		if _, isCoro := x.(*coroutine); isCoro {
 			f.f.Task().LogDestroyPending = false
 		}
 		seen[x] = f
@@ -309,7 +192,7 @@ func (rt *Runtime) ensureAll(name string, xs []starlark.Value, l *Loop) ([]*Futu
 	return out, nil
 }
 
-func loopFutures(fs []*Future) []*loop.Future {
+func loopFutures(fs []*future) []*loop.Future {
 	out := make([]*loop.Future, len(fs))
 	for i, f := range fs {
 		out[i] = f.f
@@ -324,10 +207,10 @@ func gather(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		return nil, err
 	}
 	rt := rtOf(thread)
-	var l *Loop
+	var l *eventLoop
 	var err error
 	if len(args) == 0 || lv != starlark.None {
-		if l, err = rt.loopFor(thread, lv); err != nil {
+		if l, err = rt.eventLoopArg(lv); err != nil {
 			return nil, err
 		}
 	}
@@ -336,7 +219,7 @@ func gather(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		return nil, err
 	}
 	if l == nil {
-		l = fs[0].f.Loop().Value.(*Loop)
+		l = fs[0].loopOf()
 	}
 	return rt.wrapFuture(loop.Gather(l.l, loopFutures(fs), retExc)), nil
 }
@@ -347,14 +230,14 @@ func shield(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		return nil, err
 	}
 	rt := rtOf(thread)
-	var l *Loop
+	var l *eventLoop
 	if lv != starlark.None {
 		var err error
-		if l, err = rt.loopArg(lv); err != nil {
+		if l, err = rt.eventLoopArg(lv); err != nil {
 			return nil, err
 		}
 	}
-	if err := checkAwaitable(x); err != nil {
+	if err := checkAwaitable(b.Name(), x); err != nil {
 		return nil, err
 	}
 	inner, err := rt.ensureFuture(x, l)
@@ -379,15 +262,6 @@ func timeoutArg(name string, v starlark.Value) (float64, error) {
 	return math.Max(t, 0), nil
 }
 
-// suspending runs a suspending loop operation on a task's thread, giving up
-// the step budget meanwhile.
-func (rt *Runtime) suspending(thread *starlark.Thread, op func() (any, error)) (starlark.Value, error) {
-	rt.release(thread)
-	v, err := op()
-	rt.acquire(thread)
-	return rt.outcome(v, err)
-}
-
 func asCompleted(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var fs, lv, tv starlark.Value = nil, starlark.None, starlark.None
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "fs", &fs, "loop?", &lv, "timeout?", &tv); err != nil {
@@ -398,7 +272,7 @@ func asCompleted(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 		return nil, err
 	}
 	rt := rtOf(thread)
-	l, err := rt.loopFor(thread, lv)
+	l, err := rt.eventLoopArg(lv)
 	if err != nil {
 		return nil, err
 	}
@@ -409,8 +283,8 @@ func asCompleted(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	a := loop.NewAsCompleted(l.l, loopFutures(futs), timeout)
 	out := make([]starlark.Value, a.Len())
 	for i := range out {
-		out[i] = &Coroutine{name: "_wait_for_one", native: func(th *starlark.Thread, t *loop.Task) (starlark.Value, error) {
-			return rt.suspending(th, func() (any, error) { return a.Next(t) })
+		out[i] = &coroutine{name: "_wait_for_one", native: func(th *starlark.Thread, t *loop.Task) (starlark.Value, error) {
+			return rt.suspend(th, t, func() (any, error) { return a.Next(t) })
 		}}
 	}
 	return starlark.NewList(out), nil
@@ -419,7 +293,7 @@ func asCompleted(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 // sleep is asyncio.sleep(delay, result=None, *, loop=None). It is the
 // hottest coroutine of most programs, so its coroutine object carries the
 // delay itself instead of a closure.
-func sleep(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (*Coroutine, error) {
+func sleep(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (*coroutine, error) {
 	if len(args) == 1 && len(kwargs) == 0 {
 		return newSleep(args[0], starlark.None)
 	}
@@ -429,7 +303,7 @@ func sleep(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple
 // sleepArgs is sleep with keyword or optional arguments. It is apart because
 // unpacking takes the addresses of the variables, which would then be
 // allocated on every call of sleep.
-func sleepArgs(args starlark.Tuple, kwargs []starlark.Tuple) (*Coroutine, error) {
+func sleepArgs(args starlark.Tuple, kwargs []starlark.Tuple) (*coroutine, error) {
 	var dv, lv starlark.Value
 	var result starlark.Value = starlark.None
 	if err := starlark.UnpackArgs("sleep", args, kwargs, "delay", &dv, "result?", &result, "loop?", &lv); err != nil {
@@ -438,7 +312,7 @@ func sleepArgs(args starlark.Tuple, kwargs []starlark.Tuple) (*Coroutine, error)
 	return newSleep(dv, result)
 }
 
-func newSleep(dv, result starlark.Value) (*Coroutine, error) {
+func newSleep(dv, result starlark.Value) (*coroutine, error) {
 	delay, err := delayArg("sleep", "delay", dv)
 	if err != nil {
 		return nil, err
@@ -446,7 +320,7 @@ func newSleep(dv, result starlark.Value) (*Coroutine, error) {
 	if math.IsNaN(delay) {
 		return nil, newExc(exc.ValueError, "sleep: delay is NaN")
 	}
-	return &Coroutine{name: "sleep", sleep: true, delay: delay, result: result}, nil
+	return &coroutine{name: "sleep", sleep: true, delay: delay, result: result}, nil
 }
 
 func waitCoro(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (nativeBody, error) {
@@ -472,7 +346,7 @@ func waitCoro(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tu
 	}
 	rt := rtOf(thread)
 	return func(th *starlark.Thread, t *loop.Task) (starlark.Value, error) {
-		l, err := rt.loopFor(th, lv)
+		l, err := rt.eventLoopArg(lv)
 		if err != nil {
 			return nil, err
 		}
@@ -480,13 +354,13 @@ func waitCoro(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tu
 		if err != nil {
 			return nil, err
 		}
-		rt.release(th)
-		done, pending, err := loop.Wait(t, loopFutures(futs), timeout, returnWhen)
-		rt.acquire(th)
-		if err != nil {
-			return nil, toException(err)
-		}
-		return starlark.Tuple{rt.futureSet(done), rt.futureSet(pending)}, nil
+		return rt.suspend(th, t, func() (any, error) {
+			done, pending, err := loop.Wait(t, loopFutures(futs), timeout, returnWhen)
+			if err != nil {
+				return nil, err
+			}
+			return starlark.Tuple{rt.futureSet(done), rt.futureSet(pending)}, nil
+		})
 	}, nil
 }
 
@@ -507,7 +381,7 @@ func waitForCoro(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark
 	if err != nil {
 		return nil, err
 	}
-	if err := checkAwaitable(x); err != nil {
+	if err := checkAwaitable("wait_for", x); err != nil {
 		return nil, err
 	}
 	rt := rtOf(thread)
@@ -515,7 +389,7 @@ func waitForCoro(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark
 		if timeout < 0 {
 			return rt.awaitInTask(th, t, x)
 		}
-		l, err := rt.loopFor(th, lv)
+		l, err := rt.eventLoopArg(lv)
 		if err != nil {
 			return nil, err
 		}
@@ -523,7 +397,7 @@ func waitForCoro(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark
 		if err != nil {
 			return nil, err
 		}
-		return rt.suspending(th, func() (any, error) { return loop.WaitFor(t, f.f, timeout) })
+		return rt.suspend(th, t, func() (any, error) { return loop.WaitFor(t, f.f, timeout) })
 	}, nil
 }
 
@@ -533,13 +407,13 @@ func run(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 		return nil, err
 	}
 	rt := rtOf(thread)
-	coro, ok := x.(*Coroutine)
+	coro, ok := x.(*coroutine)
 	if !ok {
 		return nil, newExc(exc.ValueError, "a coroutine was expected, got %s", x.Type())
 	}
-	if ts := stateOf(thread); ts.repl {
-		// At the REPL prompt: run main as a task of the background loop.
-		task, err := rt.newTask(ts.task.f.Loop().Value.(*Loop), coro, "")
+	if ts := stateOf(thread); ts.task != nil && inHostedTask(thread, ts.task.loopOf()) {
+		// In top-level code of a hosted loop: run main as a task of it.
+		task, err := rt.newTask(ts.task.loopOf(), coro, "")
 		if err != nil {
 			return nil, err
 		}
@@ -548,7 +422,7 @@ func run(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 	if rt.running != nil || stateOf(thread).task != nil {
 		return nil, newExc(exc.RuntimeError, "asyncio.run() cannot be called from a running event loop")
 	}
-	lv := rt.NewLoop()
+	lv := rt.newLoop()
 	rt.current, rt.unset = lv, false
 	if debug != starlark.None {
 		lv.l.SetDebug(bool(debug.Truth()))
@@ -572,12 +446,12 @@ func run(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 // shutdown is what asyncio.run does after its main coroutine: cancel the
 // tasks left and wait for them, then the two shutdown steps CPython runs
 // (async generators, default executor), each a task of its own.
-func (lv *Loop) shutdown(thread *starlark.Thread) error {
+func (lv *eventLoop) shutdown(thread *starlark.Thread) error {
 	rt := lv.rt
 	if tasks := lv.l.Tasks(); len(tasks) > 0 {
 		fs := make([]*loop.Future, len(tasks))
 		for i, t := range tasks {
-			t.Cancel("")
+			t.Cancel(nil)
 			fs[i] = &t.Future
 		}
 		if _, err := lv.runUntilComplete(thread, rt.wrapFuture(loop.Gather(lv.l, fs, true))); err != nil {
@@ -592,208 +466,10 @@ func (lv *Loop) shutdown(thread *starlark.Thread) error {
 		}
 	}
 	for _, name := range []string{"shutdown_asyncgens", "shutdown_default_executor"} {
-		step := &Coroutine{name: name, native: func(*starlark.Thread, *loop.Task) (starlark.Value, error) { return starlark.None, nil }}
+		step := &coroutine{name: name, native: func(*starlark.Thread, *loop.Task) (starlark.Value, error) { return starlark.None, nil }}
 		if _, err := lv.runUntilComplete(thread, step); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// ConcurrentFuture is what run_coroutine_threadsafe returns.
-type ConcurrentFuture struct {
-	c  *loop.ConcurrentFuture
-	rt *Runtime
-	l  *Loop
-
-	mu        sync.Mutex
-	callbacks []cfCallback // script callbacks not yet run
-}
-
-type cfCallback struct {
-	lv *Loop
-	fn starlark.Callable
-}
-
-// takeCallbacks removes and returns the script callbacks waiting to run on
-// lv: whoever takes one runs it, so each runs once.
-func (cf *ConcurrentFuture) takeCallbacks(lv *Loop) []starlark.Callable {
-	cf.mu.Lock()
-	defer cf.mu.Unlock()
-	var fns []starlark.Callable
-	keep := cf.callbacks[:0]
-	for _, cb := range cf.callbacks {
-		if cb.lv == lv {
-			fns = append(fns, cb.fn)
-		} else {
-			keep = append(keep, cb)
-		}
-	}
-	cf.callbacks = keep
-	return fns
-}
-
-func runCoroutineThreadsafe(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var x, lv starlark.Value
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "coro", &x, "loop", &lv); err != nil {
-		return nil, err
-	}
-	coro, ok := x.(*Coroutine)
-	if !ok {
-		return nil, newExc(exc.TypeError, "A coroutine object is required")
-	}
-	l, ok := lv.(*Loop)
-	if !ok {
-		return nil, newExc(exc.TypeError, "run_coroutine_threadsafe: loop must be an event loop, got %s", lv.Type())
-	}
-	rt := rtOf(thread)
-	c := loop.NewConcurrentFuture()
-	start := func() {
-		// Even if c was cancelled meanwhile, the task is made and takes
-		// its first step before the cancellation reaches it, as in CPython.
-		task, err := rt.newTask(l, coro, "")
-		if err != nil {
-			c.SetException(err)
-			return
-		}
-		loop.Chain(task.f, c)
-	}
-	var err error
-	if l.rt == rt {
-		_, err = l.l.CallSoon(start)
-	} else {
-		_, err = l.l.CallSoonThreadsafe(start)
-	}
-	if err != nil {
-		return nil, toException(err)
-	}
-	return &ConcurrentFuture{c: c, rt: rt, l: l}, nil
-}
-
-func (cf *ConcurrentFuture) String() string {
-	state := "pending"
-	if cf.c.Cancelled() {
-		state = "cancelled"
-	} else if cf.c.Done() {
-		state = "finished"
-	}
-	return "<Future at concurrent state=" + state + ">"
-}
-func (cf *ConcurrentFuture) Type() string         { return "concurrent.futures.Future" }
-func (cf *ConcurrentFuture) Freeze()              {}
-func (cf *ConcurrentFuture) Truth() starlark.Bool { return true }
-func (cf *ConcurrentFuture) Hash() (uint32, error) {
-	return 0, fmt.Errorf("unhashable: concurrent future")
-}
-
-// AttrNames lists the concurrent future's methods.
-func (cf *ConcurrentFuture) AttrNames() []string {
-	return []string{"add_done_callback", "cancel", "cancelled", "done", "exception", "result"}
-}
-
-// Attr returns the concurrent future's methods.
-func (cf *ConcurrentFuture) Attr(name string) (starlark.Value, error) {
-	switch name {
-	case "add_done_callback":
-		return starlark.NewBuiltin(name, cf.addDoneCallback), nil
-	case "cancel", "cancelled", "done":
-		return starlark.NewBuiltin(name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			if err := starlark.UnpackArgs(name, args, kwargs); err != nil {
-				return nil, err
-			}
-			switch name {
-			case "cancel":
-				// As in CPython, the callbacks run at once, inside
-				// cancel(), when script code of their loop cancels.
-				wasDone := cf.c.Done()
-				ok := cf.c.Cancel()
-				if ok && !wasDone {
-					if lv, err := rtOf(thread).loopFor(thread, nil); err == nil {
-						for _, fn := range cf.takeCallbacks(lv) {
-							lv.callFrom(thread, fn, starlark.Tuple{cf})
-						}
-					}
-				}
-				return starlark.Bool(ok), nil
-			case "cancelled":
-				return starlark.Bool(cf.c.Cancelled()), nil
-			}
-			return starlark.Bool(cf.c.Done()), nil
-		}), nil
-	case "result", "exception":
-		return starlark.NewBuiltin(name, cf.outcome), nil
-	}
-	return nil, nil
-}
-
-// outcome implements result(timeout=None) and exception(timeout=None). Code
-// of the runtime that owns the loop cannot block for the future (the loop
-// could not run to finish it), so there a pending future fails at once: a
-// TimeoutError when a timeout was given, else a RuntimeError.
-func (cf *ConcurrentFuture) outcome(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var tv starlark.Value = starlark.None
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "timeout?", &tv); err != nil {
-		return nil, err
-	}
-	timeout, err := timeoutArg(b.Name(), tv)
-	if err != nil {
-		return nil, err
-	}
-	if !cf.c.Done() && rtOf(thread) == cf.l.rt {
-		if timeout < 0 {
-			return nil, newExc(exc.RuntimeError, "%s: the future is not done and waiting for it here would block its own event loop forever", b.Name())
-		}
-		timeout = 0
-	}
-	d := time.Duration(-1)
-	if timeout >= 0 {
-		d = time.Duration(timeout * float64(time.Second))
-	}
-	if b.Name() == "exception" {
-		e, err := cf.c.Exception(d)
-		if err != nil {
-			return nil, toException(err)
-		}
-		if e == nil {
-			return starlark.None, nil
-		}
-		return cf.rt.toValue(e), nil
-	}
-	return cf.rt.outcome(cf.c.Result(d))
-}
-
-func (cf *ConcurrentFuture) addDoneCallback(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var fn starlark.Callable
-	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &fn); err != nil {
-		return nil, err
-	}
-	rt := rtOf(thread)
-	lv, err := rt.loopFor(thread, nil)
-	if err != nil {
-		return nil, err
-	}
-	if cf.c.Done() {
-		lv.callFrom(thread, fn, starlark.Tuple{cf})
-		return starlark.None, nil
-	}
-	// The callback runs on the caller's loop, whichever goroutine completes
-	// the future: at once if the loop completes it (the future follows a
-	// task of that loop) or if script code of that loop cancels it, as in
-	// CPython; otherwise through the loop's inbox.
-	cf.mu.Lock()
-	cf.callbacks = append(cf.callbacks, cfCallback{lv, fn})
-	cf.mu.Unlock()
-	run := func() {
-		for _, fn := range cf.takeCallbacks(lv) {
-			lv.call(fn, starlark.Tuple{cf})
-		}
-	}
-	cf.c.AddDoneCallback(func(c *loop.ConcurrentFuture) {
-		if c.CompletedOn() == lv.l {
-			run()
-		} else {
-			lv.l.CallSoonThreadsafe(run)
-		}
-	})
-	return starlark.None, nil
 }

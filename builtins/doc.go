@@ -1,23 +1,69 @@
 // Package builtins is the Starlark face of package loop: the asyncio module,
 // Future, Task and event loop values, await_, try_ and raise_, exception
-// types, and Python-like print, datetime, functools and sys.
+// types, and Python-like print, datetime, functools and sys. Its exported API
+// is for package interp only (hosts import interp); scripts see values of
+// unexported types.
 //
 // A Runtime holds everything one interpreter shares between its threads: its
 // output streams, clock, loops and step budget. Every starlark.Thread the
-// runtime runs carries the Runtime in a thread local, so the builtins find it
-// without package-level state; many runtimes may run in one process at once.
+// runtime runs carries its state in a thread local (see stateOf), so the
+// builtins find it without package-level state; many runtimes may run in one
+// process at once.
 //
 // # Threads and goroutines
 //
-// Top-level code runs on the caller's thread. Each Task runs its coroutine on
-// its own thread and goroutine (see package loop); plain callbacks run on a
-// thread of their loop. Exactly one of them runs script code at any moment.
+// Top-level code runs on the caller's thread (ExecTopLevel). Each Task runs
+// its coroutine on its own thread and goroutine (see package loop); plain
+// callbacks run on a thread of their loop. Exactly one of them runs script
+// code at any moment, and it holds the step budget.
 //
-// # The dialect
+// # Files
 //
-// Starlark has no generators, so a coroutine function is a function wrapped
-// by asyncio.coroutine: calling it makes a coroutine object without running
-// the body. await_(x) runs a coroutine inline in the current task, or
-// suspends the task until a Future or Task is done. Python's raise and
-// try/except are the functions raise_ and try_.
+//	runtime.go     Runtime, thread state, the step budget, Interrupt, ExecTopLevel
+//	host.go        what interp needs: the hosted loop, submissions, host futures
+//	predeclared.go the predeclared names; print, repr
+//	asyncio.go     the asyncio module table and its functions (gather, wait, ...)
+//	coroutine.go   coroutine functions and objects
+//	await.go       await_ and the suspension protocol (park, resume, suspend)
+//	future.go      Future values and their methods
+//	task.go        Task values: creation, the task body, stacks, Task methods
+//	loop.go        event loop values, loop resolution, running a loop
+//	handle.go      call_soon and friends, Handle values, running callbacks
+//	concurrent.go  run_coroutine_threadsafe and concurrent futures
+//	exceptions.go  the table of exception types, exception values, raise_
+//	errors.go      how Go and Starlark errors become exceptions; aborts
+//	traceback.go   tracebacks, source lines, frames
+//	try.go         try_
+//	methods.go     method tables: how every value type dispatches methods
+//	sys.go, datetime.go, functools.go  the small modules
+//
+// # Adding an asyncio type
+//
+// The recipe, for a type T such as asyncio.Lock:
+//  1. The behaviour lives in package loop, in Go, with no Starlark: a type
+//     with methods that take the *loop.Task that waits (see loop.Sleep).
+//  2. Here, one file t.go: a value type wrapping the loop type, with
+//     String, Type, Freeze, Truth, Hash, and Attr/AttrNames through a
+//     methods table (methods.go); each method starts with
+//     starlark.UnpackArgs(b.Name(), ...) and gets its receiver from
+//     b.Receiver().
+//  3. A method that waits returns a coroutine (nativeCoro, or a coroutine
+//     with a native body) whose body calls rt.suspend(thread, task, op):
+//     never release the step budget or convert errors by hand.
+//  4. The loop argument, where there is one, is resolved by eventLoopArg;
+//     get_running_loop() semantics by runningLoop. No other resolver.
+//  5. New exception types go into the table in exceptions.go; errors of
+//     package loop carry a loop.Kind named after the Python type.
+//  6. The constructor goes into asyncioModule's table, in alphabetical
+//     order; a CPython 3.11 twin in spec_tests comes first.
+//
+// # Messages
+//
+// A message a script can read is CPython's exact text wherever CPython has
+// one for the same case ("Event loop is closed", "Set of Tasks/Futures is
+// empty."). The runtime's own errors, where CPython has no counterpart, say
+// "function: message" ("await_: expected a coroutine, Future or Task, got
+// int"). Control flow never depends on message text: errors are recognised
+// by type (errors.As), and go.starlark.net's untyped errors by the one
+// table starlarkMessages, pinned by a test.
 package builtins

@@ -1,7 +1,6 @@
 package builtins
 
 import (
-	"errors"
 	"fmt"
 	"hash/fnv"
 	"strings"
@@ -10,79 +9,124 @@ import (
 	"go.starlark.net/starlark"
 )
 
-// ExceptionType is an exception class: callable to make an Exception,
+// exceptionType is an exception class: callable to make an exception,
 // usable as a key of try_'s except_ dict, and comparable by identity.
-type ExceptionType struct {
+type exceptionType struct {
 	name   string
-	base   *ExceptionType
-	module string
+	base   *exceptionType
+	module string // "asyncio" for asyncio's own types, else ""
 }
 
 var (
-	_ starlark.Callable = (*ExceptionType)(nil)
-	_ starlark.HasAttrs = (*ExceptionType)(nil)
+	_ starlark.Callable = (*exceptionType)(nil)
+	_ starlark.HasAttrs = (*exceptionType)(nil)
 )
 
-// The exception hierarchy of Python 3.11 that scripts see.
+// excTypes holds the exception types scripts see, in Python 3.11's
+// hierarchy. They are immutable values, shared by all runtimes.
 type excTypes struct {
-	BaseException, Exception, RuntimeError, ValueError, TypeError,
-	CancelledError, TimeoutError, InvalidStateError, KeyError,
-	ZeroDivisionError, NotImplementedError *ExceptionType
+	BaseException, Exception, RuntimeError, NotImplementedError, ValueError, TypeError,
+	KeyError, ZeroDivisionError, CancelledError, TimeoutError, InvalidStateError *exceptionType
+
+	all []*exceptionType // in the order of exceptionTable
 }
 
-func newExcTypes() *excTypes {
-	var e excTypes
-	e.BaseException = &ExceptionType{name: "BaseException"}
-	e.Exception = &ExceptionType{name: "Exception", base: e.BaseException}
-	sub := func(name string, base *ExceptionType, module string) *ExceptionType {
-		return &ExceptionType{name: name, base: base, module: module}
-	}
-	e.RuntimeError = sub("RuntimeError", e.Exception, "")
-	e.NotImplementedError = sub("NotImplementedError", e.RuntimeError, "")
-	e.ValueError = sub("ValueError", e.Exception, "")
-	e.TypeError = sub("TypeError", e.Exception, "")
-	e.KeyError = sub("KeyError", e.Exception, "")
-	e.ZeroDivisionError = sub("ZeroDivisionError", e.Exception, "")
-	e.TimeoutError = sub("TimeoutError", e.Exception, "asyncio")
-	e.InvalidStateError = sub("InvalidStateError", e.Exception, "asyncio")
-	e.CancelledError = sub("CancelledError", e.BaseException, "asyncio")
-	return &e
-}
-
-// exc is shared by all runtimes: exception types are immutable values.
+// exc is the one table of exception types: every other place (predeclared
+// names, the asyncio module, loop kinds, NewException) reads it.
 var exc = newExcTypes()
 
-// Name returns the type's name, such as "ValueError".
-func (t *ExceptionType) Name() string { return t.name }
+func newExcTypes() *excTypes {
+	e := &excTypes{}
+	// exceptionTable lists each type with its base (nil for the root) and
+	// its module. Bases come before their subtypes.
+	table := []struct {
+		t      **exceptionType
+		name   string
+		base   **exceptionType
+		module string
+	}{
+		{&e.BaseException, "BaseException", nil, ""},
+		{&e.Exception, "Exception", &e.BaseException, ""},
+		{&e.RuntimeError, "RuntimeError", &e.Exception, ""},
+		{&e.NotImplementedError, "NotImplementedError", &e.RuntimeError, ""},
+		{&e.ValueError, "ValueError", &e.Exception, ""},
+		{&e.TypeError, "TypeError", &e.Exception, ""},
+		{&e.KeyError, "KeyError", &e.Exception, ""},
+		{&e.ZeroDivisionError, "ZeroDivisionError", &e.Exception, ""},
+		{&e.TimeoutError, "TimeoutError", &e.Exception, "asyncio"},
+		{&e.InvalidStateError, "InvalidStateError", &e.Exception, "asyncio"},
+		{&e.CancelledError, "CancelledError", &e.BaseException, "asyncio"},
+	}
+	for _, row := range table {
+		t := &exceptionType{name: row.name, module: row.module}
+		if row.base != nil {
+			t.base = *row.base
+		}
+		*row.t = t
+		e.all = append(e.all, t)
+	}
+	return e
+}
 
-func (t *ExceptionType) String() string {
+// byName returns the type named name, or nil.
+func (e *excTypes) byName(name string) *exceptionType {
+	for _, t := range e.all {
+		if t.name == name {
+			return t
+		}
+	}
+	return nil
+}
+
+// ofKind returns the type of a loop error of kind k.
+func (e *excTypes) ofKind(k loop.Kind) *exceptionType {
+	if t := e.byName(k.String()); t != nil {
+		return t
+	}
+	return e.RuntimeError
+}
+
+// members returns the types of module ("" for the predeclared ones) by
+// name. TimeoutError is both: Python 3.11 has one type.
+func (e *excTypes) members(module string) starlark.StringDict {
+	d := starlark.StringDict{}
+	for _, t := range e.all {
+		if t.module == module || t == e.TimeoutError {
+			d[t.name] = t
+		}
+	}
+	return d
+}
+
+func (t *exceptionType) Name() string { return t.name }
+
+func (t *exceptionType) String() string {
 	if t.module != "" {
 		return "<class '" + t.module + "." + t.name + "'>"
 	}
 	return "<class '" + t.name + "'>"
 }
-func (t *ExceptionType) Type() string         { return "type" }
-func (t *ExceptionType) Freeze()              {}
-func (t *ExceptionType) Truth() starlark.Bool { return true }
-func (t *ExceptionType) Hash() (uint32, error) {
+func (t *exceptionType) Type() string         { return "type" }
+func (t *exceptionType) Freeze()              {}
+func (t *exceptionType) Truth() starlark.Bool { return true }
+func (t *exceptionType) Hash() (uint32, error) {
 	h := fnv.New32a()
 	h.Write([]byte(t.name))
 	return h.Sum32(), nil
 }
 
 // Attr supports __name__.
-func (t *ExceptionType) Attr(name string) (starlark.Value, error) {
+func (t *exceptionType) Attr(name string) (starlark.Value, error) {
 	if name == "__name__" {
 		return starlark.String(t.name), nil
 	}
 	return nil, nil
 }
 
-// AttrNames lists the type's attributes.
-func (t *ExceptionType) AttrNames() []string { return []string{"__name__"} }
+func (t *exceptionType) AttrNames() []string { return []string{"__name__"} }
 
-// IsSubtype reports whether t is u or derives from it.
-func (t *ExceptionType) IsSubtype(u *ExceptionType) bool {
+// isSubtype reports whether t is u or derives from it.
+func (t *exceptionType) isSubtype(u *exceptionType) bool {
 	for ; t != nil; t = t.base {
 		if t == u {
 			return true
@@ -92,24 +136,24 @@ func (t *ExceptionType) IsSubtype(u *ExceptionType) bool {
 }
 
 // CallInternal makes an exception: T(), T("message"), T(arg, ...).
-func (t *ExceptionType) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func (t *exceptionType) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(kwargs) > 0 {
-		return nil, fmt.Errorf("%s() takes no keyword arguments", t.name)
+		return nil, newExc(exc.TypeError, "%s() takes no keyword arguments", t.name)
 	}
-	return newException(t, args), nil
+	return &exception{typ: t, args: args}, nil
 }
 
-// Exception is an exception value. It is also a Go error, so raise_ returns
+// exception is an exception value. It is also a Go error, so raise_ returns
 // it and try_ finds it again with errors.As; str() gives its message and
 // type() its type's name.
-type Exception struct {
-	typ  *ExceptionType
+type exception struct {
+	typ  *exceptionType
 	args starlark.Tuple
-	// Traceback is where the exception was raised, most recent call last;
+	// traceback is where the exception was raised, most recent call last;
 	// set when it first crosses a Starlark frame.
-	Traceback starlark.CallStack
-	// Cause is the Starlark or Go error this exception was made from, if any.
-	Cause error
+	traceback starlark.CallStack
+	// cause is the Starlark or Go error this exception was made from, if any.
+	cause error
 	// tasks holds, outermost first, the tasks the exception ended on its way
 	// up, with the frames it went through in each.
 	tasks []taskFrames
@@ -122,28 +166,22 @@ type taskFrames struct {
 
 // addTask records that the exception ended a task, after passing through
 // the given frames of it.
-func (e *Exception) addTask(label string, frames starlark.CallStack) {
+func (e *exception) addTask(label string, frames starlark.CallStack) {
 	e.tasks = append([]taskFrames{{label, frames}}, e.tasks...)
 }
 
 var (
-	_ starlark.HasAttrs = (*Exception)(nil)
-	_ loop.Cancellation = (*Exception)(nil)
+	_ starlark.HasAttrs = (*exception)(nil)
+	_ loop.Cancellation = (*exception)(nil)
 )
 
-func newException(t *ExceptionType, args starlark.Tuple) *Exception {
-	return &Exception{typ: t, args: args}
+// newExc returns an exception of type t with a formatted message.
+func newExc(t *exceptionType, format string, a ...any) *exception {
+	return &exception{typ: t, args: starlark.Tuple{starlark.String(fmt.Sprintf(format, a...))}}
 }
 
-func newExc(t *ExceptionType, format string, a ...any) *Exception {
-	return newException(t, starlark.Tuple{starlark.String(fmt.Sprintf(format, a...))})
-}
-
-// TypeOf returns the exception's type.
-func (e *Exception) TypeOf() *ExceptionType { return e.typ }
-
-// Message returns str(e): the single argument, or the tuple of them.
-func (e *Exception) Message() string {
+// message returns str(e): the single argument, or the tuple of them.
+func (e *exception) message() string {
 	switch len(e.args) {
 	case 0:
 		return ""
@@ -160,28 +198,28 @@ func (e *Exception) Message() string {
 }
 
 // Error returns "Type: message", or "Type" when there is no message.
-func (e *Exception) Error() string {
-	if m := e.Message(); m != "" {
+func (e *exception) Error() string {
+	if m := e.message(); m != "" {
 		return e.typ.name + ": " + m
 	}
 	return e.typ.name
 }
 
 // Unwrap returns the error the exception was made from.
-func (e *Exception) Unwrap() error { return e.Cause }
+func (e *exception) Unwrap() error { return e.cause }
 
 // IsCancellation reports whether e is a CancelledError, so that a task whose
 // body raises it ends cancelled.
-func (e *Exception) IsCancellation() bool { return e.typ.IsSubtype(exc.CancelledError) }
+func (e *exception) IsCancellation() bool { return e.typ.isSubtype(exc.CancelledError) }
 
-func (e *Exception) String() string        { return e.Message() }
-func (e *Exception) Type() string          { return e.typ.name }
-func (e *Exception) Freeze()               {}
-func (e *Exception) Truth() starlark.Bool  { return true }
-func (e *Exception) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: %s", e.typ.name) }
+func (e *exception) String() string        { return e.message() }
+func (e *exception) Type() string          { return e.typ.name }
+func (e *exception) Freeze()               {}
+func (e *exception) Truth() starlark.Bool  { return true }
+func (e *exception) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: %s", e.typ.name) }
 
-// Attr supports args and the Python-style repr via __repr__-less fields.
-func (e *Exception) Attr(name string) (starlark.Value, error) {
+// Attr returns args and __class__.
+func (e *exception) Attr(name string) (starlark.Value, error) {
 	switch name {
 	case "args":
 		return e.args, nil
@@ -191,20 +229,27 @@ func (e *Exception) Attr(name string) (starlark.Value, error) {
 	return nil, nil
 }
 
-// AttrNames lists the exception's attributes.
-func (e *Exception) AttrNames() []string { return []string{"__class__", "args"} }
+func (e *exception) AttrNames() []string { return []string{"__class__", "args"} }
 
-// Repr returns Python's repr, such as ValueError('boom').
-func (e *Exception) Repr() string {
+// repr returns Python's repr, such as ValueError('boom').
+func (e *exception) repr() string {
 	parts := make([]string, len(e.args))
 	for i, a := range e.args {
-		if s, ok := a.(starlark.String); ok {
-			parts[i] = pyQuote(string(s))
-		} else {
-			parts[i] = a.String()
-		}
+		parts[i] = reprValue(a)
 	}
 	return e.typ.name + "(" + strings.Join(parts, ", ") + ")"
+}
+
+// reprValue is Python's repr of a value: strings in Python's quotes,
+// exceptions as ValueError('x'), others as Starlark prints them.
+func reprValue(v starlark.Value) string {
+	switch v := v.(type) {
+	case starlark.String:
+		return pyQuote(string(v))
+	case *exception:
+		return v.repr()
+	}
+	return v.String()
 }
 
 func pyQuote(s string) string {
@@ -214,79 +259,11 @@ func pyQuote(s string) string {
 	return "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), "'", `\'`) + "'"
 }
 
-// toException turns any error that reaches a script into an Exception value:
-// exceptions raised by raise_ (found through Starlark's EvalError), the
-// loop's own errors, and Starlark errors (fail, 1 // 0, ...), which become
-// Exception (or ZeroDivisionError) carrying their message and traceback.
-// Starlark's cancellation of a thread (interrupt, step limit) and loop
-// destruction are returned as they are: no script may catch them.
-func toException(err error) error {
-	if err == nil || isAbort(err) || errors.Is(err, loop.ErrDestroyed) {
-		return err
+func pyBool(b bool) string {
+	if b {
+		return "True"
 	}
-	var e *Exception
-	if errors.As(err, &e) {
-		var ee *starlark.EvalError
-		if e.Traceback == nil && errors.As(err, &ee) {
-			e.Traceback = ee.CallStack
-		}
-		return e
-	}
-	var le *loop.Error
-	if errors.As(err, &le) {
-		return &Exception{typ: loopKind(le.Kind), args: msgArgs(le.Msg), Cause: err}
-	}
-	var ce *loop.CancelledError
-	if errors.As(err, &ce) {
-		return &Exception{typ: exc.CancelledError, args: msgArgs(ce.Msg), Cause: err}
-	}
-	var de *loop.DeadlockError
-	if errors.As(err, &de) {
-		return &Exception{typ: exc.RuntimeError, args: msgArgs(deadlockMessage(de)), Cause: err}
-	}
-	t := exc.Exception
-	msg := err.Error()
-	var ee *starlark.EvalError
-	if errors.As(err, &ee) {
-		msg = ee.Msg
-		if cause := errors.Unwrap(ee); cause != nil && !errors.As(cause, new(*starlark.EvalError)) {
-			msg = cause.Error()
-		}
-		if strings.Contains(msg, "division by zero") {
-			t = exc.ZeroDivisionError
-		}
-		return &Exception{typ: t, args: msgArgs(msg), Traceback: ee.CallStack, Cause: err}
-	}
-	return &Exception{typ: t, args: msgArgs(msg), Cause: err}
-}
-
-// emptyCancelMsg stands for cancel(""): package loop has one string for a
-// cancel message, where "" means none, but CPython tells cancel("") (args
-// ("",)) from cancel() (args ()).
-const emptyCancelMsg = "\x00"
-
-func msgArgs(msg string) starlark.Tuple {
-	switch msg {
-	case "":
-		return nil
-	case emptyCancelMsg:
-		return starlark.Tuple{starlark.String("")}
-	}
-	return starlark.Tuple{starlark.String(msg)}
-}
-
-func loopKind(k loop.Kind) *ExceptionType {
-	switch k {
-	case loop.InvalidStateError:
-		return exc.InvalidStateError
-	case loop.ValueError:
-		return exc.ValueError
-	case loop.TypeError:
-		return exc.TypeError
-	case loop.TimeoutError:
-		return exc.TimeoutError
-	}
-	return exc.RuntimeError
+	return "False"
 }
 
 // raise_(exc) raises an exception value, or a type (raised with no message).
@@ -296,23 +273,20 @@ func raise_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		return nil, err
 	}
 	switch v := v.(type) {
-	case *Exception:
+	case *exception:
 		return nil, v
-	case *ExceptionType:
-		return nil, newException(v, nil)
+	case *exceptionType:
+		return nil, &exception{typ: v}
 	}
 	return nil, newExc(exc.TypeError, "raise_: exceptions must derive from BaseException, got %s", v.Type())
 }
 
-// catchable reports whether a handler for any of types takes e.
-func matches(e *Exception, types []*ExceptionType) bool {
+// matches reports whether a handler for any of types takes e.
+func matches(e *exception, types []*exceptionType) bool {
 	for _, t := range types {
-		if e.typ.IsSubtype(t) {
+		if e.typ.isSubtype(t) {
 			return true
 		}
 	}
 	return false
 }
-
-// IsCancelled reports whether err is, or wraps, a CancelledError.
-func IsCancelled(err error) bool { return loop.IsCancellation(err) }

@@ -2,8 +2,6 @@ package builtins
 
 import (
 	"fmt"
-	"io"
-	"sort"
 	"strings"
 	"sync/atomic"
 
@@ -12,47 +10,48 @@ import (
 	"go.starlark.net/syntax"
 )
 
-// Future is an asyncio Future or Task as scripts see it. Its type() is
+// future is an asyncio Future or Task as scripts see it. Its type() is
 // "Future" or "Task"; it is hashable by identity.
-type Future struct {
-	f         *loop.Future
-	rt        *Runtime
-	id        uint32
-	coro      *Coroutine       // tasks only
-	thread    *starlark.Thread // tasks only, once started
-	threadPtr atomic.Pointer[starlark.Thread]
-	repl      bool            // a REPL statement: its thread is marked repl
-	created   syntax.Position // tasks only: where the task was made
-	stackBase uintptr         // tasks only: see probeStack
+type future struct {
+	f        *loop.Future
+	rt       *Runtime
+	id       uint32
+	coro     *coroutine                      // tasks only
+	thread   atomic.Pointer[starlark.Thread] // tasks only, once started
+	toplevel bool                            // a host's submission: see threadState.toplevel
+	created  syntax.Position                 // tasks only: where the task was made
+	// stackBase is where a task's body began on its stack (see probeStack).
+	stackBase uintptr
 }
 
-var _ starlark.HasAttrs = (*Future)(nil)
+var _ starlark.HasAttrs = (*future)(nil)
 
-// Loop returns the underlying loop future.
-func (fv *Future) Loop() *loop.Future { return fv.f }
-
-func (rt *Runtime) wrapFuture(f *loop.Future) *Future {
-	if fv, ok := f.Value.(*Future); ok {
+// wrapFuture returns the script value of f, making it on first use.
+func (rt *Runtime) wrapFuture(f *loop.Future) *future {
+	if fv, ok := f.Value.(*future); ok {
 		return fv
 	}
-	fv := &Future{f: f, rt: rt, id: rt.nextID()}
+	fv := &future{f: f, rt: rt, id: rt.nextID()}
 	f.Value = fv
 	return fv
 }
 
-func (fv *Future) Type() string {
+// loopOf returns the script value of the loop of f.
+func (fv *future) loopOf() *eventLoop { return loopValue(fv.f.Loop()) }
+
+func (fv *future) Type() string {
 	if fv.f.Task() != nil {
 		return "Task"
 	}
 	return "Future"
 }
-func (fv *Future) Freeze()               {}
-func (fv *Future) Truth() starlark.Bool  { return true }
-func (fv *Future) Hash() (uint32, error) { return fv.id, nil }
+func (fv *future) Freeze()               {}
+func (fv *future) Truth() starlark.Bool  { return true }
+func (fv *future) Hash() (uint32, error) { return fv.id, nil }
 
 // String returns a repr like CPython's: <Future pending>, <Future finished
 // result=1>, <Task pending name='Task-1' coro=<main() running at x.star:3>>.
-func (fv *Future) String() string {
+func (fv *future) String() string {
 	f := fv.f
 	var b strings.Builder
 	b.WriteString("<" + fv.Type() + " ")
@@ -75,8 +74,8 @@ func (fv *Future) String() string {
 	}
 	if f.State() == loop.Finished {
 		if e := f.PeekException(); e != nil {
-			if ex, ok := toException(e).(*Exception); ok {
-				b.WriteString(" exception=" + ex.Repr())
+			if ex, ok := toException(e).(*exception); ok {
+				b.WriteString(" exception=" + ex.repr())
 			} else {
 				b.WriteString(" exception=" + e.Error())
 			}
@@ -115,19 +114,9 @@ func callbacksDesc(keys []any) string {
 	return strings.Join(names, ", ")
 }
 
-func reprValue(v starlark.Value) string {
-	if s, ok := v.(starlark.String); ok {
-		return pyQuote(string(s))
-	}
-	if e, ok := v.(*Exception); ok {
-		return e.Repr()
-	}
-	return v.String()
-}
-
 // coroDesc describes a task's coroutine: "main() running at x.star:3" or
 // "main() done, defined at x.star:1".
-func (fv *Future) coroDesc() string {
+func (fv *future) coroDesc() string {
 	c := fv.coro
 	if c == nil {
 		return "?"
@@ -149,7 +138,7 @@ func (fv *Future) coroDesc() string {
 
 // topFrame returns the frame of the task's coroutine function where it is
 // suspended now.
-func (fv *Future) topFrame() (starlark.CallFrame, bool) {
+func (fv *future) topFrame() (starlark.CallFrame, bool) {
 	stack := fv.stack()
 	if len(stack) == 0 {
 		return starlark.CallFrame{}, false
@@ -162,17 +151,18 @@ func (fv *Future) topFrame() (starlark.CallFrame, bool) {
 // As in CPython, that is the frame of the task's own coroutine only, not of
 // the coroutines it awaits: where it is suspended, or its def line if it has
 // not started.
-func (fv *Future) stack() starlark.CallStack {
+func (fv *future) stack() starlark.CallStack {
 	if fv.f.Done() || fv.coro == nil || fv.coro.native != nil {
 		return nil
 	}
-	if fv.thread == nil {
+	th := fv.thread.Load()
+	if th == nil {
 		if pos, ok := fv.coro.defPos(); ok {
 			return starlark.CallStack{{Name: fv.coro.name, Pos: pos}}
 		}
 		return nil
 	}
-	for _, fr := range fv.thread.CallStack() {
+	for _, fr := range th.CallStack() {
 		if fr.Pos.Filename() != "<builtin>" {
 			return starlark.CallStack{fr}
 		}
@@ -181,91 +171,67 @@ func (fv *Future) stack() starlark.CallStack {
 }
 
 // Attr returns the methods of a Future, and of a Task.
-func (fv *Future) Attr(name string) (starlark.Value, error) {
-	if m, ok := futureMethods[name]; ok {
-		return m.BindReceiver(fv), nil
+func (fv *future) Attr(name string) (starlark.Value, error) {
+	if m := futureMethods.attr(fv, name); m != nil {
+		return m, nil
 	}
 	if fv.f.Task() != nil {
-		if m, ok := taskMethods[name]; ok {
-			return m.BindReceiver(fv), nil
-		}
+		return taskMethods.attr(fv, name), nil
 	}
 	return nil, nil
 }
 
 // AttrNames lists the methods.
-func (fv *Future) AttrNames() []string {
-	names := make([]string, 0, len(futureMethods)+len(taskMethods))
-	for n := range futureMethods {
-		names = append(names, n)
-	}
+func (fv *future) AttrNames() []string {
 	if fv.f.Task() != nil {
-		for n := range taskMethods {
-			names = append(names, n)
-		}
+		return futureMethods.names(taskMethods.names()...)
 	}
-	sort.Strings(names)
-	return names
+	return futureMethods.names()
 }
 
-var futureMethods = map[string]*starlark.Builtin{
-	"add_done_callback":    starlark.NewBuiltin("add_done_callback", futureAddDoneCallback),
-	"cancel":               starlark.NewBuiltin("cancel", futureCancel),
-	"cancelled":            starlark.NewBuiltin("cancelled", futureCancelled),
-	"done":                 starlark.NewBuiltin("done", futureDone),
-	"exception":            starlark.NewBuiltin("exception", futureException),
-	"get_loop":             starlark.NewBuiltin("get_loop", futureGetLoop),
-	"remove_done_callback": starlark.NewBuiltin("remove_done_callback", futureRemoveDoneCallback),
-	"result":               starlark.NewBuiltin("result", futureResult),
-	"set_exception":        starlark.NewBuiltin("set_exception", futureSetException),
-	"set_result":           starlark.NewBuiltin("set_result", futureSetResult),
-}
+var futureMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+	"add_done_callback":    futureAddDoneCallback,
+	"cancel":               futureCancel,
+	"cancelled":            futureCancelled,
+	"done":                 futureDone,
+	"exception":            futureException,
+	"get_loop":             futureGetLoop,
+	"remove_done_callback": futureRemoveDoneCallback,
+	"result":               futureResult,
+	"set_exception":        futureSetException,
+	"set_result":           futureSetResult,
+})
 
-var taskMethods = map[string]*starlark.Builtin{
-	"cancelling":  starlark.NewBuiltin("cancelling", taskCancelling),
-	"get_coro":    starlark.NewBuiltin("get_coro", taskGetCoro),
-	"get_name":    starlark.NewBuiltin("get_name", taskGetName),
-	"get_stack":   starlark.NewBuiltin("get_stack", taskGetStack),
-	"print_stack": starlark.NewBuiltin("print_stack", taskPrintStack),
-	"set_name":    starlark.NewBuiltin("set_name", taskSetName),
-	"uncancel":    starlark.NewBuiltin("uncancel", taskUncancel),
-}
-
-func recv(b *starlark.Builtin) *Future { return b.Receiver().(*Future) }
+func recv(b *starlark.Builtin) *future { return b.Receiver().(*future) }
 
 func futureCancel(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var msg starlark.Value = starlark.None
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "msg?", &msg); err != nil {
 		return nil, err
 	}
-	s := ""
+	var m any
 	if msg != starlark.None {
-		var ok bool
-		if s, ok = starlark.AsString(msg); !ok {
-			s = msg.String()
-		} else if s == "" {
-			s = emptyCancelMsg
-		}
+		m = msg
 	}
-	return starlark.Bool(recv(b).f.Cancel(s)), nil
+	return starlark.Bool(recv(b).f.Cancel(m)), nil
 }
 
 func futureCancelled(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
+	if err := noArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.Bool(recv(b).f.Cancelled()), nil
 }
 
 func futureDone(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
+	if err := noArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.Bool(recv(b).f.Done()), nil
 }
 
 func futureResult(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
+	if err := noArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	fv := recv(b)
@@ -273,7 +239,7 @@ func futureResult(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 }
 
 func futureException(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
+	if err := noArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	fv := recv(b)
@@ -281,56 +247,53 @@ func futureException(thread *starlark.Thread, b *starlark.Builtin, args starlark
 	if err != nil {
 		return nil, toException(err)
 	}
-	if e == nil {
-		return starlark.None, nil
-	}
 	return fv.rt.toValue(e), nil
 }
 
-func futureSetResult(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+// settable reads the one argument of set_result or set_exception, which a
+// Task refuses.
+func settable(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (*future, starlark.Value, error) {
 	var v starlark.Value
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &v); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	fv := recv(b)
 	if fv.f.Task() != nil {
-		return nil, newExc(exc.RuntimeError, "Task does not support set_result operation")
+		return nil, nil, newExc(exc.RuntimeError, "Task does not support %s operation", b.Name())
 	}
-	if err := fv.f.SetResult(v); err != nil {
-		return nil, toException(err)
+	return fv, v, nil
+}
+
+func futureSetResult(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	fv, v, err := settable(b, args, kwargs)
+	if err != nil {
+		return nil, err
 	}
-	return starlark.None, nil
+	return starlark.None, toException(fv.f.SetResult(v))
 }
 
 func futureSetException(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var v starlark.Value
-	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &v); err != nil {
+	fv, v, err := settable(b, args, kwargs)
+	if err != nil {
 		return nil, err
 	}
-	fv := recv(b)
-	if fv.f.Task() != nil {
-		return nil, newExc(exc.RuntimeError, "Task does not support set_exception operation")
-	}
-	var e *Exception
+	var e *exception
 	switch v := v.(type) {
-	case *Exception:
+	case *exception:
 		e = v
-	case *ExceptionType:
-		e = newException(v, nil)
+	case *exceptionType:
+		e = &exception{typ: v}
 	default:
 		return nil, newExc(exc.TypeError, "set_exception: expected an exception, got %s", v.Type())
 	}
-	if err := fv.f.SetException(e); err != nil {
-		return nil, toException(err)
-	}
-	return starlark.None, nil
+	return starlark.None, toException(fv.f.SetException(e))
 }
 
 func futureGetLoop(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
+	if err := noArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return recv(b).f.Loop().Value.(*Loop), nil
+	return recv(b).loopOf(), nil
 }
 
 func futureAddDoneCallback(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -340,7 +303,7 @@ func futureAddDoneCallback(thread *starlark.Thread, b *starlark.Builtin, args st
 		return nil, err
 	}
 	fv := recv(b)
-	lv := fv.f.Loop().Value.(*Loop)
+	lv := fv.loopOf()
 	fv.f.AddDoneCallback(func(f *loop.Future) {
 		lv.call(fn, starlark.Tuple{fv.rt.wrapFuture(f)})
 	}, fn)
@@ -363,172 +326,20 @@ func futureRemoveDoneCallback(thread *starlark.Thread, b *starlark.Builtin, args
 	return starlark.MakeInt(n), nil
 }
 
-func taskGetName(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
+// futureClass is asyncio.Future(*, loop=None).
+func futureClass() *class {
+	return &class{name: "Future", call: starlark.NewBuiltin("Future", newFutureBuiltin)}
+}
+
+func newFutureBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var lv starlark.Value = starlark.None
+	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "loop?", &lv); err != nil {
 		return nil, err
 	}
-	return starlark.String(recv(b).f.Task().Name()), nil
-}
-
-func taskSetName(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var v starlark.Value
-	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &v); err != nil {
-		return nil, err
-	}
-	s, ok := starlark.AsString(v)
-	if !ok {
-		s = v.String()
-	}
-	recv(b).f.Task().SetName(s)
-	return starlark.None, nil
-}
-
-func taskGetCoro(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
-		return nil, err
-	}
-	if c := recv(b).coro; c != nil {
-		return c, nil
-	}
-	return starlark.None, nil
-}
-
-func taskCancelling(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
-		return nil, err
-	}
-	return starlark.MakeInt(recv(b).f.Task().Cancelling()), nil
-}
-
-func taskUncancel(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
-		return nil, err
-	}
-	return starlark.MakeInt(recv(b).f.Task().Uncancel()), nil
-}
-
-// stackFrames returns a task's frames as get_stack does: the frames where a
-// pending task is suspended (newest limit of them), or the traceback of a
-// failed one (oldest limit of them), or nothing.
-func (fv *Future) stackFrames(limit int) starlark.CallStack {
-	var frames starlark.CallStack
-	if fv.f.Done() {
-		if e, ok := toException(fv.f.PeekException()).(*Exception); ok && fv.f.PeekException() != nil {
-			for _, fr := range e.Traceback {
-				if fr.Pos.Filename() != "<builtin>" {
-					frames = append(frames, fr)
-				}
-			}
-			if limit >= 0 && len(frames) > limit {
-				frames = frames[:limit]
-			}
-		}
-		return frames
-	}
-	frames = fv.stack()
-	if limit >= 0 && len(frames) > limit {
-		frames = frames[len(frames)-limit:]
-	}
-	return frames
-}
-
-func unpackLimit(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple, file *starlark.Value) (int, error) {
-	var limit starlark.Value = starlark.None
-	var err error
-	if file != nil {
-		err = starlark.UnpackArgs(b.Name(), args, kwargs, "limit?", &limit, "file?", file)
-	} else {
-		err = starlark.UnpackArgs(b.Name(), args, kwargs, "limit?", &limit)
-	}
-	if err != nil {
-		return 0, err
-	}
-	if limit == starlark.None {
-		return -1, nil
-	}
-	n, err := starlark.AsInt32(limit)
-	if err != nil {
-		return 0, newExc(exc.TypeError, "%s: limit must be an int or None", b.Name())
-	}
-	if n < 0 {
-		n = 0
-	}
-	return n, nil
-}
-
-func taskGetStack(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	limit, err := unpackLimit(b, args, kwargs, nil)
+	rt := rtOf(thread)
+	l, err := rt.eventLoopArg(lv)
 	if err != nil {
 		return nil, err
 	}
-	frames := recv(b).stackFrames(limit)
-	out := make([]starlark.Value, len(frames))
-	for i, fr := range frames {
-		out[i] = newFrame(fr)
-	}
-	return starlark.NewList(out), nil
+	return rt.wrapFuture(loop.NewFuture(l.l)), nil
 }
-
-func taskPrintStack(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var file starlark.Value = starlark.None
-	limit, err := unpackLimit(b, args, kwargs, &file)
-	if err != nil {
-		return nil, err
-	}
-	fv := recv(b)
-	w, err := fv.rt.writerFor(file)
-	if err != nil {
-		return nil, err
-	}
-	frames := fv.stackFrames(limit)
-	var sb strings.Builder
-	switch {
-	case len(frames) == 0:
-		fmt.Fprintf(&sb, "No stack for %s\n", fv)
-	case fv.f.Done():
-		fmt.Fprintf(&sb, "Traceback for %s (most recent call last):\n", fv)
-	default:
-		fmt.Fprintf(&sb, "Stack for %s (most recent call last):\n", fv)
-	}
-	for _, fr := range frames {
-		fmt.Fprintf(&sb, "  File \"%s\", line %d, in %s\n", fr.Pos.Filename(), fr.Pos.Line, fr.Name)
-		if line := fv.rt.sourceLine(fr.Pos.Filename(), fr.Pos.Line); line != "" {
-			fmt.Fprintf(&sb, "    %s\n", line)
-		}
-	}
-	if fv.f.Done() {
-		if e := fv.f.PeekException(); e != nil {
-			sb.WriteString(toException(e).Error() + "\n")
-		}
-	}
-	io.WriteString(w, sb.String())
-	return starlark.None, nil
-}
-
-// newFrame describes one stack frame: a struct-like value with filename,
-// lineno and name.
-func newFrame(fr starlark.CallFrame) starlark.Value {
-	return &frameValue{fr}
-}
-
-type frameValue struct{ fr starlark.CallFrame }
-
-func (f *frameValue) String() string {
-	return fmt.Sprintf("<frame at %s:%d, code %s>", f.fr.Pos.Filename(), f.fr.Pos.Line, f.fr.Name)
-}
-func (f *frameValue) Type() string          { return "frame" }
-func (f *frameValue) Freeze()               {}
-func (f *frameValue) Truth() starlark.Bool  { return true }
-func (f *frameValue) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: frame") }
-func (f *frameValue) Attr(name string) (starlark.Value, error) {
-	switch name {
-	case "filename":
-		return starlark.String(f.fr.Pos.Filename()), nil
-	case "lineno", "f_lineno":
-		return starlark.MakeInt(int(f.fr.Pos.Line)), nil
-	case "name":
-		return starlark.String(f.fr.Name), nil
-	}
-	return nil, nil
-}
-func (f *frameValue) AttrNames() []string { return []string{"f_lineno", "filename", "lineno", "name"} }

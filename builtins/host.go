@@ -1,247 +1,173 @@
 package builtins
 
 import (
-	"context"
-	"fmt"
-	"runtime/debug"
+	"sync/atomic"
 	"time"
 
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
-	"go.starlark.net/syntax"
 )
 
-// HostFunc is a blocking Go function that scripts call asynchronously (see
-// AsyncFunc). It runs on a goroutine of its own, off the loop; ctx is
-// cancelled when the awaiting task (or the future) is cancelled and when the
-// interpreter closes, and the function should return soon after. Its
-// arguments are frozen, so reading them is safe; it must not touch other
-// script values.
-type HostFunc func(ctx context.Context, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)
+// The host's side of a runtime: what package interp needs to run a loop for
+// a Go host and to hand it work from other goroutines. Scripts see none of
+// this.
+//
+// The host loop is the loop asyncio.get_event_loop() returned when the
+// runtime was made. A host may run it with RunHosted on a goroutine of its
+// own; it is then hosted (see eventLoop.hosted) until RunHosted returns, and
+// other goroutines submit work to it with the *Threadsafe methods and
+// Submit.
 
-// AsyncFunc exposes fn to scripts as name(...): each call starts fn on its
-// own goroutine and returns a Future, so scripts write
-// result = await_(name(...)). The call counts as pending work of the loop
-// while it runs. A returned error becomes an Exception ("name: error", or
-// the error itself if it is an *Exception); a panic becomes a RuntimeError.
-// The future is resolved through the loop's thread-safe inbox.
-func AsyncFunc(name string, fn HostFunc) *starlark.Builtin {
-	return starlark.NewBuiltin(name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		rt := rtOf(thread)
-		lv, err := rt.loopFor(thread, nil)
-		if err != nil {
-			return nil, err
-		}
-		if lv.l.IsClosed() {
-			return nil, newExc(exc.RuntimeError, "%s: Event loop is closed", name)
-		}
-		args.Freeze()
-		for _, kv := range kwargs {
-			kv.Freeze()
-		}
-		f := loop.NewFuture(lv.l)
-		fv := rt.wrapFuture(f)
-		ctx, cancel := context.WithCancel(rt.hostCtx)
-		f.AddDoneCallback(func(*loop.Future) { cancel() }, nil)
-		lv.l.AddExternal()
-		rt.hostWG.Add(1)
-		go func() {
-			defer rt.hostWG.Done()
-			defer lv.l.DoneExternal()
-			v, err := rt.callHost(ctx, name, fn, args, kwargs)
-			cancel()
-			lv.l.CallSoonThreadsafe(func() {
-				if f.Done() {
-					return
-				}
-				if err != nil {
-					f.SetException(err)
-				} else {
-					f.SetResult(v)
-				}
-			})
-		}()
-		return fv, nil
-	})
-}
-
-// callHost runs fn within the runtime's bound on concurrent host calls,
-// turning errors and panics into exceptions.
-func (rt *Runtime) callHost(ctx context.Context, name string, fn HostFunc, args starlark.Tuple, kwargs []starlark.Tuple) (v starlark.Value, err error) {
-	if rt.hostSem != nil {
-		select {
-		case rt.hostSem <- struct{}{}:
-			defer func() { <-rt.hostSem }()
-		case <-ctx.Done():
-			return nil, newExc(exc.CancelledError, "")
-		}
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			v, err = nil, newExc(exc.RuntimeError, "%s: host function panicked: %v\n%s", name, r, debug.Stack())
-		}
-	}()
-	v, err = fn(ctx, args, kwargs)
-	switch {
-	case err != nil:
-		if e, ok := err.(*Exception); ok {
-			return nil, e
-		}
-		if ctx.Err() != nil {
-			return nil, newExc(exc.CancelledError, "")
-		}
-		return nil, &Exception{typ: exc.Exception, args: msgArgs(name + ": " + err.Error()), Cause: err}
-	case v == nil:
-		return starlark.None, nil
-	}
-	return v, nil
-}
-
-// NewException returns an exception of the named Python type (BaseException,
-// Exception, RuntimeError, ValueError, TypeError, KeyError,
-// ZeroDivisionError, NotImplementedError, CancelledError, TimeoutError or
-// InvalidStateError; anything else is Exception) with a message, for host
-// functions that fail the way Python code would.
-func NewException(typeName, msg string) *Exception {
-	t := exc.Exception
-	for _, c := range []*ExceptionType{exc.BaseException, exc.RuntimeError, exc.ValueError, exc.TypeError,
-		exc.KeyError, exc.ZeroDivisionError, exc.NotImplementedError, exc.CancelledError,
-		exc.TimeoutError, exc.InvalidStateError} {
-		if c.name == typeName {
-			t = c
-		}
-	}
-	return &Exception{typ: t, args: msgArgs(msg)}
-}
-
-// RunForever runs the loop until Stop, as loop.run_forever() called from
-// thread (a thread of NewThread that is not running script code).
-func (lv *Loop) RunForever(thread *starlark.Thread) error {
+// RunHosted runs the host loop on the calling goroutine until
+// StopThreadsafe is called, as a hosted loop. No script code of the runtime
+// may run on another goroutine meanwhile except through the loop.
+func (rt *Runtime) RunHosted() error {
+	lv := rt.host
 	if err := lv.checkRun(); err != nil {
 		return err
 	}
-	if err := lv.running(thread, lv.l.RunForever); err != nil {
+	lv.hosted = true
+	defer func() { lv.hosted = false }()
+	return rt.ExecTopLevel("host", func(th *starlark.Thread) error {
+		_, err := lv.running(th, func() (any, error) { return nil, lv.l.RunForever() })
 		return toException(err)
-	}
-	return nil
+	})
 }
 
-// RunUntilComplete runs the loop until x (a coroutine, Future or Task) is
-// done and returns its result, as loop.run_until_complete(x) called from
-// thread.
-func (lv *Loop) RunUntilComplete(thread *starlark.Thread, x starlark.Value) (starlark.Value, error) {
-	if err := checkAwaitable(x); err != nil {
-		return nil, err
-	}
-	return lv.runUntilComplete(thread, x)
+// StopThreadsafe asks the host loop to stop; it may be called from any
+// goroutine.
+func (rt *Runtime) StopThreadsafe() {
+	rt.host.l.CallSoonThreadsafe(rt.host.l.Stop)
 }
 
-// StopThreadsafe asks the loop to stop; it may be called from any goroutine.
-func (lv *Loop) StopThreadsafe() {
-	lv.l.CallSoonThreadsafe(lv.l.Stop)
+// OnLoopThreadsafe schedules a Go function on the host loop's goroutine; it
+// may be called from any goroutine. It fails when the loop is closed.
+func (rt *Runtime) OnLoopThreadsafe(fn func()) error {
+	_, err := rt.host.l.CallSoonThreadsafe(fn)
+	return err
 }
 
-// CallThreadsafe schedules fn(args...) as a callback of the loop; it may be
-// called from any goroutine. An exception fn raises is reported on stderr.
-func (lv *Loop) CallThreadsafe(fn starlark.Callable, args starlark.Tuple) error {
+// CallThreadsafe schedules fn(args...) as a callback of the host loop; it
+// may be called from any goroutine. An exception fn raises is reported on
+// stderr. The arguments are frozen.
+func (rt *Runtime) CallThreadsafe(fn starlark.Callable, args starlark.Tuple) error {
 	args.Freeze()
+	lv := rt.host
 	_, err := lv.l.CallSoonThreadsafe(func() { lv.call(fn, args) })
 	return err
 }
 
-// GoThreadsafe schedules a Go function on the loop's goroutine; it may be
-// called from any goroutine.
-func (lv *Loop) GoThreadsafe(fn func()) error {
-	_, err := lv.l.CallSoonThreadsafe(fn)
-	return err
+// Submission is work submitted to the host loop from another goroutine: a
+// task whose outcome Go code waits for. Its methods may be called from any
+// goroutine.
+type Submission struct {
+	c    *loop.ConcurrentFuture
+	rt   *Runtime
+	task atomic.Pointer[future]
 }
 
-// SubmitThreadsafe calls fn(args...) on the loop, from any goroutine, and
-// runs what it returns (a coroutine, or a Future) as a task, as
-// asyncio.run_coroutine_threadsafe does. The concurrent future gets the
-// outcome: a starlark.Value, or an error (an *Exception for script errors).
-func (lv *Loop) SubmitThreadsafe(fn starlark.Callable, args starlark.Tuple) *loop.ConcurrentFuture {
-	args.Freeze()
-	return lv.l.RunCoroutineThreadsafe(func() (*loop.Future, error) {
-		x, err := starlark.Call(lv.cbThread, fn, args, nil)
-		if err != nil {
-			return nil, toException(err)
-		}
-		f, err := lv.rt.ensureFuture(x, lv)
-		if err != nil {
-			return nil, err
-		}
-		return f.f, nil
-	})
+// Done is closed when the submission's task has finished.
+func (s *Submission) Done() <-chan struct{} { return s.c.DoneChan() }
+
+// Result returns the outcome of a finished submission: a Starlark value, or
+// an error (an exception of the script, the runtime's abort error, or a
+// cancellation).
+func (s *Submission) Result() (starlark.Value, error) {
+	v, err := s.c.Result(-1)
+	if err != nil {
+		return nil, toException(err)
+	}
+	if sv, ok := v.(starlark.Value); ok {
+		return sv, nil
+	}
+	return starlark.None, nil
 }
 
-// Chunk is a piece of REPL input: a statement, a block, or an expression.
-type Chunk struct {
-	File *syntax.File
-	Expr syntax.Expr // set when the chunk is a sole expression
+// Cancel cancels the submission's task, as task.cancel() would; it reports
+// whether the cancellation was requested before the task finished.
+func (s *Submission) Cancel() bool { return s.c.Cancel() }
+
+// Interrupt stops the submission's task as Ctrl-C stops a statement at a
+// prompt: CPU-bound script code of it is interrupted at its next step, and
+// an await_ gets a CancelledError.
+func (s *Submission) Interrupt() {
+	fv := s.task.Load()
+	if fv == nil {
+		s.c.Cancel()
+		return
+	}
+	if th := fv.thread.Load(); th != nil && s.rt.cur.Load() == th {
+		th.Cancel("KeyboardInterrupt")
+	}
+	fv.f.Loop().CallSoonThreadsafe(func() { fv.f.Cancel(nil) })
 }
 
-// ExecChunkThreadsafe runs a REPL chunk as a task of the loop, with globals
-// that persist between chunks; it may be called from any goroutine. Inside
-// the chunk await_ suspends the task, like a top-level await in
-// `python -m asyncio`. The concurrent future gets, as a starlark.String,
-// the repr of an expression chunk's value (None for None and for
-// statements) or the error. onStart, if not nil, is
-// called on the loop with the task when it is created.
-func (lv *Loop) ExecChunkThreadsafe(c Chunk, globals starlark.StringDict, onStart func(task *Future)) *loop.ConcurrentFuture {
-	return lv.l.RunCoroutineThreadsafe(func() (*loop.Future, error) {
-		coro := &Coroutine{name: "<stdin>", native: func(th *starlark.Thread, t *loop.Task) (starlark.Value, error) {
-			if c.Expr != nil {
-				// The value is formatted here, on the loop: the REPL's
-				// goroutine must not read values the loop may change.
-				v, err := starlark.EvalExprOptions(c.File.Options, th, c.Expr, globals)
-				if err != nil || v == starlark.None {
-					return starlark.None, err
-				}
-				return starlark.String(v.String()), nil
-			}
-			return starlark.None, starlark.ExecREPLChunk(c.File, th, globals)
-		}}
-		fv, err := lv.rt.newTask(lv, coro, "")
+// submit makes a Submission that follows the task start makes on the host
+// loop.
+func (rt *Runtime) submit(start func(lv *eventLoop) (*future, error)) *Submission {
+	s := &Submission{rt: rt}
+	lv := rt.host
+	s.c = lv.l.RunCoroutineThreadsafe(func() (*loop.Future, error) {
+		fv, err := start(lv)
 		if err != nil {
 			return nil, err
 		}
-		fv.repl = true
-		fv.f.Task().LogDestroyPending = false
-		if onStart != nil {
-			onStart(fv)
-		}
+		s.task.Store(fv)
 		return fv.f, nil
 	})
+	return s
 }
 
-// Thread returns the thread a task runs on (nil before its first step).
-// It may be called from any goroutine.
-func (fv *Future) Thread() *starlark.Thread { return fv.threadPtr.Load() }
-
-// ThreadsafeCancel asks, from any goroutine, for the task to be cancelled
-// on its loop.
-func (fv *Future) ThreadsafeCancel() {
-	fv.f.Loop().CallSoonThreadsafe(func() { fv.f.Cancel("") })
+// SubmitCall calls fn(args...) on the host loop, from any goroutine, and
+// runs what it returns (a coroutine, or a Future) as a task, as
+// asyncio.run_coroutine_threadsafe does. The arguments are frozen.
+func (rt *Runtime) SubmitCall(fn starlark.Callable, args starlark.Tuple) *Submission {
+	args.Freeze()
+	return rt.submit(func(lv *eventLoop) (*future, error) {
+		x, err := starlark.Call(lv.cbThread, fn, args, nil)
+		if err != nil {
+			return nil, toException(lv.rt.checkAbort(err))
+		}
+		return lv.rt.ensureFuture(x, lv)
+	})
 }
 
-// CancelAllThreadsafe cancels, from any goroutine, every pending task of
-// the loop and waits for them to finish (their cleanup may await), up to
+// SubmitCode runs fn, top-level code, as a task of the host loop with its
+// own thread; it may be called from any goroutine. In fn, await_ suspends
+// the task, like a top-level await in `python -m asyncio`, and so do
+// run_until_complete, run_forever and asyncio.run while the loop is hosted.
+// A traceback of it has no task segment.
+func (rt *Runtime) SubmitCode(name string, fn func(th *starlark.Thread) (starlark.Value, error)) *Submission {
+	return rt.submit(func(lv *eventLoop) (*future, error) {
+		co := &coroutine{name: name, native: func(th *starlark.Thread, _ *loop.Task) (starlark.Value, error) { return fn(th) }}
+		fv, err := rt.newTask(lv, co, "")
+		if err != nil {
+			return nil, err
+		}
+		fv.toplevel = true
+		fv.f.Task().LogDestroyPending = false
+		return fv, nil
+	})
+}
+
+// CancelAllThreadsafe cancels, from any goroutine, every pending task of the
+// host loop and waits for them to finish (their cleanup may await), up to
 // the timeout.
-func (lv *Loop) CancelAllThreadsafe(timeout time.Duration) {
+func (rt *Runtime) CancelAllThreadsafe(timeout time.Duration) {
 	done := make(chan struct{})
-	_, err := lv.l.CallSoonThreadsafe(func() {
-		tasks := lv.l.Tasks()
+	l := rt.host.l
+	_, err := l.CallSoonThreadsafe(func() {
+		tasks := l.Tasks()
 		if len(tasks) == 0 {
 			close(done)
 			return
 		}
 		fs := make([]*loop.Future, len(tasks))
 		for i, t := range tasks {
-			t.Cancel("")
+			t.Cancel(nil)
 			fs[i] = &t.Future
 		}
-		loop.Gather(lv.l, fs, true).AddDoneCallback(func(*loop.Future) { close(done) }, nil)
+		loop.Gather(l, fs, true).AddDoneCallback(func(*loop.Future) { close(done) }, nil)
 	})
 	if err != nil {
 		return
@@ -252,7 +178,38 @@ func (lv *Loop) CancelAllThreadsafe(timeout time.Duration) {
 	}
 }
 
-// Cancel cancels the future or task, as fut.cancel().
-func (fv *Future) Cancel() bool { return fv.f.Cancel("") }
+// NewHostFuture returns a pending future of the loop that script code on
+// thread runs on, and its script value, for a host function that will
+// complete it (see loop.RunOff). It fails with a RuntimeError when that
+// loop is closed.
+func NewHostFuture(thread *starlark.Thread, name string) (*loop.Future, starlark.Value, error) {
+	rt := rtOf(thread)
+	if rt == nil {
+		return nil, nil, errForeignThread
+	}
+	lv, err := rt.eventLoopArg(nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	if lv.l.IsClosed() {
+		return nil, nil, newExc(exc.RuntimeError, "%s: Event loop is closed", name)
+	}
+	f := loop.NewFuture(lv.l)
+	return f, rt.wrapFuture(f), nil
+}
 
-var _ = fmt.Sprint
+// NewException returns an exception of the named Python type (one of the
+// predeclared exception types or asyncio's; anything else is Exception)
+// with a message, for Go code that fails the way Python code would.
+func NewException(typeName, msg string) error {
+	t := exc.byName(typeName)
+	if t == nil {
+		t = exc.Exception
+	}
+	return &exception{typ: t, args: msgArgs(msg)}
+}
+
+// Panicked returns the exception a script gets for a panic of Go code run
+// for it (what: "name: host function", say): a RuntimeError "what
+// panicked: value". The Go stack goes to the logger, not into the message.
+func (rt *Runtime) Panicked(what string, r any) error { return rt.panicked(what, r) }

@@ -1,12 +1,10 @@
 package builtins
 
 import (
-	"bytes"
-	"context"
-	"fmt"
+	"errors"
 	"io"
+	"log"
 	"os"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -20,16 +18,22 @@ type Config struct {
 	Clock          *loop.Clock
 	Debug          bool
 	// MaxSteps bounds the Starlark execution steps of all threads together;
-	// 0 means no bound.
+	// 0 means no bound. Past it every thread fails with ErrStepLimit.
 	MaxSteps uint64
 	// Load implements load() for every thread of the runtime.
 	Load func(thread *starlark.Thread, module string) (starlark.StringDict, error)
 	// Argv is sys.argv.
 	Argv []string
-	// MaxHostCalls bounds how many host functions (see AsyncFunc) run at
-	// once; 0 means no bound.
-	MaxHostCalls int
+	// Logger receives the Go stacks of panics recovered in Go code run for
+	// scripts; nil means they are dropped.
+	Logger *log.Logger
+	// Host is the embedding layer's own value for the runtime, which Go
+	// functions called by scripts find with HostOf.
+	Host any
 }
+
+// ErrStepLimit is the cause of a run stopped by Config.MaxSteps.
+var ErrStepLimit = errors.New("too many steps")
 
 // Runtime is the state one interpreter's builtins share. Its methods are for
 // the goroutine acting for its loops (see package loop) unless they say
@@ -41,59 +45,22 @@ type Runtime struct {
 	clock       *loop.Clock
 	predeclared starlark.StringDict
 
-	current *Loop // the event loop get_event_loop returns when none runs
-	unset   bool  // set_event_loop(None) was called
-	running *Loop
-	loops   []*Loop
+	host    *eventLoop // the host loop (see RunHosted)
+	current *eventLoop // the event loop get_event_loop returns when none runs
+	unset   bool       // set_event_loop(None) was called
+	running *eventLoop
+	loops   []*eventLoop
 	taskSeq int
 	objSeq  uint32
 	steps   stepBudget
-	coros   []*Coroutine // debug mode: coroutines to check for never-awaited
+	coros   []*coroutine // debug mode: coroutines to check for never-awaited
 
-	cur             atomic.Pointer[starlark.Thread] // the thread running script code
-	interruptedFlag atomic.Bool
-	mu              sync.Mutex // guards loops and interrupted
-	interrupted     string
-
-	print func(*starlark.Thread, string)
-
-	hostCtx    context.Context
-	hostCancel context.CancelFunc
-	hostSem    chan struct{}
-	hostWG     sync.WaitGroup
+	cur   atomic.Pointer[starlark.Thread] // the thread running script code
+	abort atomic.Pointer[abortError]      // set once by Interrupt or the step limit
+	mu    sync.Mutex                      // guards loops
 
 	sourcesMu sync.Mutex
 	sources   map[string][]byte // script texts by file name, for print_stack
-}
-
-// AddSource records the text of the script file filename, so that
-// Task.print_stack can show the source line of each frame, as CPython does.
-func (rt *Runtime) AddSource(filename string, src []byte) {
-	rt.sourcesMu.Lock()
-	defer rt.sourcesMu.Unlock()
-	if rt.sources == nil {
-		rt.sources = make(map[string][]byte)
-	}
-	rt.sources[filename] = src
-}
-
-// sourceLine returns line n (from 1) of the recorded file filename, without
-// its leading and trailing white space, or "" if it is not known.
-func (rt *Runtime) sourceLine(filename string, n int32) string {
-	rt.sourcesMu.Lock()
-	src := rt.sources[filename]
-	rt.sourcesMu.Unlock()
-	for i := int32(1); i < n && len(src) > 0; i++ {
-		if j := bytes.IndexByte(src, '\n'); j >= 0 {
-			src = src[j+1:]
-		} else {
-			src = nil
-		}
-	}
-	if j := bytes.IndexByte(src, '\n'); j >= 0 {
-		src = src[:j]
-	}
-	return strings.TrimSpace(string(src))
 }
 
 // NewRuntime returns a runtime with the given configuration.
@@ -108,13 +75,10 @@ func NewRuntime(cfg Config) *Runtime {
 	if rt.clock == nil {
 		rt.clock = loop.NewClock(false)
 	}
-	rt.hostCtx, rt.hostCancel = context.WithCancel(context.Background())
-	if cfg.MaxHostCalls > 0 {
-		rt.hostSem = make(chan struct{}, cfg.MaxHostCalls)
-	}
-	rt.print = func(_ *starlark.Thread, msg string) { io.WriteString(rt.stdout, msg+"\n") }
 	rt.steps = stepBudget{limited: cfg.MaxSteps > 0, left: cfg.MaxSteps}
 	rt.predeclared = rt.makePredeclared()
+	rt.current = rt.newLoop()
+	rt.host = rt.current
 	return rt
 }
 
@@ -122,93 +86,81 @@ func NewRuntime(cfg Config) *Runtime {
 // await_, try_, raise_, print, the exception types, and the modules.
 func (rt *Runtime) Predeclared() starlark.StringDict { return rt.predeclared }
 
-// Stdout returns the runtime's standard output.
-func (rt *Runtime) Stdout() io.Writer { return rt.stdout }
-
-// Stderr returns the runtime's standard error.
-func (rt *Runtime) Stderr() io.Writer { return rt.stderr }
-
-// Clock returns the runtime's clock, shared by its loops.
-func (rt *Runtime) Clock() *loop.Clock { return rt.clock }
-
 // threadState is what a thread of the runtime carries in its local.
 type threadState struct {
-	rt      *Runtime
-	task    *Future // nil outside tasks
-	loop    *Loop   // for callback threads: the loop that runs them
-	granted uint64  // the thread's step limit while it holds the budget
-	repl    bool    // a REPL statement's thread
+	rt       *Runtime
+	task     *future    // nil outside tasks
+	loop     *eventLoop // for callback threads: the loop that runs them
+	granted  uint64     // the thread's step limit while it holds the budget
+	toplevel bool       // a host's submission: top-level code run as a task
 }
-
-// RunningThread returns the thread running script code now (or last); it
-// may be called from any goroutine, to Cancel it.
-func (rt *Runtime) RunningThread() *starlark.Thread { return rt.cur.Load() }
 
 const localKey = "asyncrun"
 
+// stateOf returns the state of a thread of the runtime. Script code only
+// runs on such threads; a builtin called on another thread (a host calling
+// starlark.Call with a thread of its own) is refused by callerState.
 func stateOf(thread *starlark.Thread) *threadState {
 	ts, _ := thread.Local(localKey).(*threadState)
-	if ts == nil {
-		panic("asyncrun: thread was not made by a Runtime")
-	}
 	return ts
 }
 
-// NewThread returns a thread for top-level code of the runtime: print goes
-// to the runtime's stdout, load to its loader, time.now and datetime follow
-// its clock. Callers run one such thread at a time, and only while no loop of
-// the runtime is running on another goroutine.
-func (rt *Runtime) NewThread(name string) *starlark.Thread {
-	return rt.newThread(name, nil, nil)
-}
+// errForeignThread is returned by builtins called on a thread that no
+// Runtime made.
+var errForeignThread = errors.New("asyncrun: this function must be called by a script of an interpreter (the thread was not made by one)")
 
-func (rt *Runtime) newThread(name string, task *Future, l *Loop) *starlark.Thread {
-	th := &starlark.Thread{Name: name, Load: rt.cfg.Load, Print: rt.print}
+func (rt *Runtime) newThread(name string, task *future, l *eventLoop) *starlark.Thread {
+	th := &starlark.Thread{Name: name, Load: rt.cfg.Load, Print: rt.printLine}
 	th.SetLocal(localKey, &threadState{rt: rt, task: task, loop: l})
+	th.OnMaxSteps = rt.onMaxSteps
 	return th
 }
 
-// Interrupt stops all Starlark code of the runtime, running or to come, with
-// the given reason: each thread fails at its next step. It may be called
-// from any goroutine.
-func (rt *Runtime) Interrupt(reason string) {
-	rt.mu.Lock()
-	defer rt.mu.Unlock()
-	if rt.interrupted == "" {
-		rt.interrupted = reason
+// HostOf returns Config.Host of the runtime whose script code runs on
+// thread, or nil for a thread no runtime made.
+func HostOf(thread *starlark.Thread) any {
+	if rt := rtOf(thread); rt != nil {
+		return rt.cfg.Host
 	}
-	rt.interruptedFlag.Store(true)
-	rt.hostCancel()
-	if th := rt.cur.Load(); th != nil {
-		th.Cancel(reason)
-	}
-	abort := fmt.Errorf("Starlark computation cancelled: %s", reason)
-	for _, lv := range rt.loops {
-		lv.l.CallSoonThreadsafe(func() {
-			if lv.fatal == nil {
-				lv.fatal = abort
-			}
-			lv.l.Stop()
-		})
-	}
+	return nil
 }
 
-// Interrupted returns the reason given to Interrupt, or "".
-func (rt *Runtime) Interrupted() string {
-	rt.mu.Lock()
-	defer rt.mu.Unlock()
-	return rt.interrupted
-}
-
-// isAbort reports whether err is Starlark's own cancellation of a thread
-// (an interrupt or the step limit), which try_ must not catch.
-func isAbort(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "Starlark computation cancelled")
-}
+func (rt *Runtime) printLine(_ *starlark.Thread, msg string) { io.WriteString(rt.stdout, msg+"\n") }
 
 func (rt *Runtime) nextID() uint32 {
 	rt.objSeq++
 	return rt.objSeq
+}
+
+func (rt *Runtime) debugOn() bool {
+	if rt.cfg.Debug {
+		return true
+	}
+	return rt.running != nil && rt.running.l.Debug()
+}
+
+// Interrupt stops all Starlark code of the runtime, running or to come,
+// with the given cause: each thread fails at its next step with an error
+// that no script can catch and that wraps cause. It may be called from any
+// goroutine.
+func (rt *Runtime) Interrupt(cause error) {
+	a := &abortError{cause: cause}
+	if !rt.abort.CompareAndSwap(nil, a) {
+		a = rt.abort.Load()
+	}
+	if th := rt.cur.Load(); th != nil {
+		th.Cancel(a.Error())
+	}
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	for _, lv := range rt.loops {
+		lv.l.CallSoonThreadsafe(func() { lv.fail(a) })
+	}
+}
+
+func (rt *Runtime) onMaxSteps(th *starlark.Thread) {
+	rt.abort.CompareAndSwap(nil, &abortError{cause: ErrStepLimit})
+	th.Cancel(rt.abort.Load().Error())
 }
 
 // stepBudget shares one step limit between all threads: the thread that runs
@@ -223,17 +175,15 @@ type stepBudget struct {
 // hands it the step budget.
 func (rt *Runtime) acquire(th *starlark.Thread) {
 	rt.cur.Store(th)
-	if rt.interruptedFlag.Load() {
-		rt.mu.Lock()
-		th.Cancel(rt.interrupted)
-		rt.mu.Unlock()
+	if a := rt.abort.Load(); a != nil {
+		th.Cancel(a.Error())
 	}
 	if !rt.steps.limited {
 		return
 	}
 	ts := stateOf(th)
 	if rt.steps.left == 0 {
-		th.Cancel("too many steps")
+		rt.onMaxSteps(th)
 		return
 	}
 	ts.granted = th.Steps + rt.steps.left
@@ -241,6 +191,7 @@ func (rt *Runtime) acquire(th *starlark.Thread) {
 	th.SetMaxExecutionSteps(ts.granted)
 }
 
+// release takes back from th the steps it did not use.
 func (rt *Runtime) release(th *starlark.Thread) {
 	if !rt.steps.limited {
 		return
@@ -253,10 +204,33 @@ func (rt *Runtime) release(th *starlark.Thread) {
 	th.SetMaxExecutionSteps(th.Steps)
 }
 
-// Acquire gives th the runtime's step budget before it runs top-level code;
-// Release takes back what it did not use. Hosts running code on a thread of
-// NewThread call them around it.
-func (rt *Runtime) Acquire(th *starlark.Thread) { rt.acquire(th) }
+// offThread runs fn, which runs other threads' script code (a loop) or
+// waits for them (a suspended task), while th gives up the step budget.
+func (rt *Runtime) offThread(th *starlark.Thread, fn func() (any, error)) (any, error) {
+	rt.release(th)
+	v, err := fn()
+	rt.acquire(th)
+	return v, err
+}
 
-// Release: see Acquire.
-func (rt *Runtime) Release(th *starlark.Thread) { rt.release(th) }
+// ExecTopLevel runs fn, top-level script code, on a new thread of the
+// runtime holding the step budget, as the one thread running script code;
+// no loop of the runtime may be running on another goroutine meanwhile. A
+// panic in fn becomes a RuntimeError (its stack goes to Config.Logger), and
+// an error caused by Interrupt or the step limit is returned as the
+// runtime's abort error.
+func (rt *Runtime) ExecTopLevel(name string, fn func(th *starlark.Thread) error) (err error) {
+	th := rt.newThread(name, nil, nil)
+	rt.acquire(th)
+	defer rt.release(th)
+	defer rt.recoverInto("Go code", &err)
+	return rt.checkAbort(fn(th))
+}
+
+// recoverInto turns a panic of Go code run for a script into a
+// RuntimeError in *err, logging its stack.
+func (rt *Runtime) recoverInto(what string, err *error) {
+	if r := recover(); r != nil {
+		*err = rt.panicked(what, r)
+	}
+}

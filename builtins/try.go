@@ -1,10 +1,6 @@
 package builtins
 
-import (
-	"fmt"
-
-	"go.starlark.net/starlark"
-)
+import "go.starlark.net/starlark"
 
 // try_(body, except_=None, else_=None, finally_=None) is Python's try
 // statement. It calls body(); on an exception, except_ handles it: a function
@@ -32,7 +28,7 @@ func try_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 	}
 	result, err := starlark.Call(thread, body, nil, nil)
 	if err != nil {
-		result, err = handle(thread, handlers, err)
+		result, err = handleError(thread, handlers, err)
 	} else if els != starlark.None {
 		result, err = starlark.Call(thread, els, nil, nil)
 	}
@@ -45,7 +41,7 @@ func try_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 }
 
 type handler struct {
-	types []*ExceptionType
+	types []*exceptionType
 	fn    starlark.Callable
 }
 
@@ -70,19 +66,19 @@ func parseHandlers(except starlark.Value) ([]handler, error) {
 		}
 		return hs, nil
 	case starlark.Callable:
-		return []handler{{[]*ExceptionType{exc.Exception}, except}}, nil
+		return []handler{{[]*exceptionType{exc.Exception}, except}}, nil
 	}
 	return nil, newExc(exc.TypeError, "try_: except_ must be a function or a dict of exception types to functions, got %s", except.Type())
 }
 
-func excTypeList(v starlark.Value) ([]*ExceptionType, error) {
+func excTypeList(v starlark.Value) ([]*exceptionType, error) {
 	switch v := v.(type) {
-	case *ExceptionType:
-		return []*ExceptionType{v}, nil
+	case *exceptionType:
+		return []*exceptionType{v}, nil
 	case starlark.Tuple:
-		var out []*ExceptionType
+		var out []*exceptionType
 		for _, x := range v {
-			t, ok := x.(*ExceptionType)
+			t, ok := x.(*exceptionType)
 			if !ok {
 				return nil, newExc(exc.TypeError, "try_: catching %s is not allowed: only exception types", x.Type())
 			}
@@ -93,11 +89,11 @@ func excTypeList(v starlark.Value) ([]*ExceptionType, error) {
 	return nil, newExc(exc.TypeError, "try_: catching %s is not allowed: only exception types (or tuples of them)", v.Type())
 }
 
-// handle runs the first handler that matches err, or returns err.
-func handle(thread *starlark.Thread, handlers []handler, err error) (starlark.Value, error) {
-	ex, ok := toException(err).(*Exception)
+// handleError runs the first handler that matches err, or returns err.
+func handleError(thread *starlark.Thread, handlers []handler, err error) (starlark.Value, error) {
+	ex, ok := toException(rtOf(thread).checkAbort(err)).(*exception)
 	if !ok {
-		return nil, err // an interrupt or a destroyed task: not catchable
+		return nil, err // an abort or a destroyed task: not catchable
 	}
 	for _, h := range handlers {
 		if matches(ex, h.types) {
@@ -106,13 +102,3 @@ func handle(thread *starlark.Thread, handlers []handler, err error) (starlark.Va
 	}
 	return nil, err
 }
-
-func mustCallable(name string, v starlark.Value) (starlark.Callable, error) {
-	c, ok := v.(starlark.Callable)
-	if !ok {
-		return nil, newExc(exc.TypeError, "%s: expected a callable, got %s", name, v.Type())
-	}
-	return c, nil
-}
-
-var _ = fmt.Sprint

@@ -9,7 +9,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/asyncrun/asyncrun/builtins"
 	"github.com/asyncrun/asyncrun/interp"
 	"go.starlark.net/starlark"
 )
@@ -96,7 +95,7 @@ func Example_asyncFuncErrors() {
 		if len(args) > 0 && args[0] == starlark.True {
 			panic("oops")
 		}
-		return nil, builtins.NewException("ValueError", "no such row")
+		return nil, interp.NewException("ValueError", "no such row")
 	})
 	it := interp.New(interp.Options{Stdout: os.Stdout, Predeclared: starlark.StringDict{"flaky": flaky}})
 	defer it.Close()
@@ -142,15 +141,17 @@ def check(x):
         raise_(ValueError("negative: %d" % x))
 asyncio.run(asyncio.coroutine(check)(-1))
 `)
-	var e *builtins.Exception
+	fmt.Println(err)
+	var e *interp.Exception
 	if errors.As(err, &e) {
-		fmt.Println(e.TypeOf().Name(), "|", e.Message())
+		fmt.Println(e.Type, "|", e.Message)
 	}
 	var ie *interp.Error
 	if errors.As(err, &ie) {
 		fmt.Print(ie.Traceback())
 	}
 	// Output:
+	// ValueError: negative: -1
 	// ValueError | negative: -1
 	// Traceback (most recent call last):
 	//   fail.star:5:12: in <toplevel>
@@ -170,10 +171,6 @@ def handle(n):
     return n * n
 handle = asyncio.coroutine(handle)
 `)
-	if _, err := it.Loop(); err != nil {
-		fmt.Println(err)
-		return
-	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error)
 	go func() { done <- it.RunForever(ctx) }()

@@ -1,31 +1,36 @@
 // Package interp embeds asyncrun in Go programs: it runs Starlark scripts
-// with Python asyncio semantics on an event loop of their own.
+// with Python asyncio semantics on an event loop of their own. It is the
+// whole Go API a host needs; values cross it as go.starlark.net values.
 //
 // An Interp is one interpreter: its own loops, clock, output streams and step
 // budget, with no state shared with other interpreters, so many may run in
 // one process at once, each on its own goroutine. An Interp's methods must
-// not be called concurrently; run one script at a time on it.
+// not be called concurrently unless they say otherwise; run one script at a
+// time on it.
 package interp
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/asyncrun/asyncrun/builtins"
 	"github.com/asyncrun/asyncrun/loop"
-	"go.starlark.net/resolve"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 )
 
-// FileOptions are the Starlark dialect options asyncrun scripts use: while
-// loops, top-level control flow, global reassignment, recursion and sets.
-var FileOptions = &syntax.FileOptions{While: true, TopLevelControl: true, GlobalReassign: true, Recursion: true, Set: true}
+// FileOptions returns the Starlark dialect options asyncrun scripts use:
+// while loops, top-level control flow, global reassignment, recursion and
+// sets. Each call returns a new value.
+func FileOptions() *syntax.FileOptions {
+	return &syntax.FileOptions{While: true, TopLevelControl: true, GlobalReassign: true, Recursion: true, Set: true}
+}
 
 // Options configure an interpreter. The zero value writes to os.Stdout and
 // os.Stderr, runs in real time, and has no step limit.
@@ -38,9 +43,11 @@ type Options struct {
 	// Debug turns on asyncio debug mode for every loop.
 	Debug bool
 	// MaxSteps bounds the Starlark execution steps of the whole run, across
-	// all tasks; 0 means no bound.
+	// all tasks; 0 means no bound. Past it the run fails with ErrStepLimit.
 	MaxSteps uint64
 	// Predeclared names are added to (and override) the standard ones.
+	// Builtins among them (and in modules among them) are wrapped so that a
+	// panic becomes a script exception (see Func).
 	Predeclared starlark.StringDict
 	// Args is sys.argv: the script's name, then its arguments.
 	Args []string
@@ -55,6 +62,10 @@ type Options struct {
 	// MaxHostCalls bounds how many host functions (see AsyncFunc) run at
 	// once; further calls wait for a slot. 0 means no bound.
 	MaxHostCalls int
+	// Logger receives the Go stack of every panic recovered in Go code run
+	// for a script (a host function, a builtin); scripts see only a short
+	// message. nil means the stacks are dropped.
+	Logger *log.Logger
 }
 
 // Interp is an interpreter. Create it with New, run scripts with ExecFile,
@@ -65,7 +76,12 @@ type Interp struct {
 	predeclared starlark.StringDict
 	modules     map[string]*module
 	root        string
-	lv          *builtins.Loop // the loop of RunForever and the thread-safe calls
+
+	// host calls (see AsyncFunc)
+	hostCtx    context.Context
+	hostCancel context.CancelFunc
+	hostSem    chan struct{}
+	hostWG     sync.WaitGroup
 }
 
 type module struct {
@@ -77,6 +93,10 @@ type module struct {
 // New returns an interpreter with the given options.
 func New(opts Options) *Interp {
 	it := &Interp{opts: opts, modules: make(map[string]*module)}
+	it.hostCtx, it.hostCancel = context.WithCancel(context.Background())
+	if opts.MaxHostCalls > 0 {
+		it.hostSem = make(chan struct{}, opts.MaxHostCalls)
+	}
 	load := opts.Load
 	if load == nil {
 		load = it.loadFile
@@ -84,27 +104,24 @@ func New(opts Options) *Interp {
 	it.rt = builtins.NewRuntime(builtins.Config{
 		Stdout: opts.Stdout, Stderr: opts.Stderr, Clock: loop.NewClock(opts.VirtualTime),
 		Debug: opts.Debug, MaxSteps: opts.MaxSteps, Load: load, Argv: opts.Args,
-		MaxHostCalls: opts.MaxHostCalls,
+		Logger: opts.Logger, Host: it,
 	})
 	it.predeclared = starlark.StringDict{}
 	for k, v := range it.rt.Predeclared() {
 		it.predeclared[k] = v
 	}
 	for k, v := range opts.Predeclared {
-		it.predeclared[k] = v
+		it.predeclared[k] = guard(v)
 	}
 	return it
 }
-
-// Runtime returns the interpreter's runtime (see package builtins).
-func (it *Interp) Runtime() *builtins.Runtime { return it.rt }
 
 // Predeclared returns the names every script of the interpreter sees.
 func (it *Interp) Predeclared() starlark.StringDict { return it.predeclared }
 
 // ExecFile runs a script and returns its globals. src may be nil (the file
-// is read), a string or []byte. Cancelling ctx interrupts the script and all
-// its tasks; the error then wraps ctx's error.
+// is read), a string, []byte or io.Reader. Cancelling ctx interrupts the
+// script and all its tasks; the error then wraps ctx's cause.
 func (it *Interp) ExecFile(ctx context.Context, filename string, src any) (starlark.StringDict, error) {
 	if it.root == "" {
 		it.root = it.opts.LoadRoot
@@ -113,87 +130,44 @@ func (it *Interp) ExecFile(ctx context.Context, filename string, src any) (starl
 		}
 		it.root, _ = filepath.Abs(it.root)
 	}
-	if text, err := sourceBytes(filename, src); err == nil {
-		src = text
-		it.rt.AddSource(filename, text)
-	} else if _, ok := src.(io.Reader); ok {
+	text, err := sourceBytes(filename, src)
+	if err != nil {
 		return nil, &Error{err: err}
 	}
-	thread := it.rt.NewThread("main")
-	stop := context.AfterFunc(ctx, func() { it.rt.Interrupt(context.Cause(ctx).Error()) })
+	it.rt.AddSource(filename, text)
+	stop := context.AfterFunc(ctx, func() { it.rt.Interrupt(context.Cause(ctx)) })
 	defer stop()
-	it.rt.Acquire(thread)
-	globals, err := starlark.ExecFileOptions(FileOptions, thread, filename, src, it.predeclared)
-	it.rt.Release(thread)
-	if err != nil {
-		err = withHint(err)
-		if ctx.Err() != nil {
-			return globals, &Error{err: err, ctxErr: context.Cause(ctx)}
-		}
-		return globals, &Error{err: err}
+	var globals starlark.StringDict
+	err = it.rt.ExecTopLevel("main", func(th *starlark.Thread) error {
+		var err error
+		globals, err = starlark.ExecFileOptions(FileOptions(), th, filename, text, it.predeclared)
+		return err
+	})
+	return globals, it.wrapErr(ctx, err)
+}
+
+// wrapErr makes the error of a run an *Error, noting ctx's cause when ctx
+// ended the run.
+func (it *Interp) wrapErr(ctx context.Context, err error) error {
+	if err == nil {
+		return nil
 	}
-	return globals, nil
+	e := &Error{err: withHint(err)}
+	if ctx.Err() != nil {
+		e.ctxErr = context.Cause(ctx)
+	}
+	return e
 }
 
 // Close closes the interpreter's loops: pending tasks are reported and ended,
-// and exceptions nobody retrieved are reported on stderr. Close ends every
-// goroutine of the interpreter.
+// and exceptions nobody retrieved are reported on stderr. Host calls still
+// running are cancelled and waited for. Close ends every goroutine of the
+// interpreter.
 func (it *Interp) Close() error {
+	it.hostCancel()
+	it.hostWG.Wait()
 	it.rt.Close()
 	return nil
-}
-
-// Error is a failed run: a script error (an uncaught exception, a syntax
-// error, an interrupt).
-type Error struct {
-	err    error
-	ctxErr error
-}
-
-// Error returns the error's last line, such as "ValueError: boom".
-func (e *Error) Error() string {
-	if e.ctxErr != nil {
-		return fmt.Sprintf("interrupted: %v", e.ctxErr)
-	}
-	var ee *starlark.EvalError
-	if errors.As(e.err, &ee) {
-		return strings.TrimSpace(lastLine(builtins.FormatError(e.err)))
-	}
-	return e.err.Error()
-}
-
-// Traceback returns the full report: the traceback, then the error.
-func (e *Error) Traceback() string {
-	var se syntax.Error
-	if errors.As(e.err, &se) {
-		return se.Error() + "\n"
-	}
-	var rl resolve.ErrorList
-	if errors.As(e.err, &rl) {
-		var b strings.Builder
-		for _, re := range rl {
-			b.WriteString(re.Error() + "\n")
-		}
-		return b.String()
-	}
-	return builtins.FormatError(e.err)
-}
-
-// Unwrap returns the underlying error (and the context's error when the run
-// was interrupted).
-func (e *Error) Unwrap() []error {
-	if e.ctxErr != nil {
-		return []error{e.err, e.ctxErr}
-	}
-	return []error{e.err}
-}
-
-func lastLine(s string) string {
-	s = strings.TrimRight(s, "\n")
-	if i := strings.LastIndexByte(s, '\n'); i >= 0 {
-		return s[i+1:]
-	}
-	return s
 }
 
 // sourceBytes returns the text of a script as ExecFile takes it: read from
@@ -209,7 +183,7 @@ func sourceBytes(filename string, src any) ([]byte, error) {
 	case io.Reader:
 		return io.ReadAll(src)
 	}
-	return nil, fmt.Errorf("invalid source: %T", src)
+	return nil, fmt.Errorf("interp: invalid source: %T", src)
 }
 
 // loadFile is the default loader: module paths are relative to the folder
@@ -239,8 +213,9 @@ func (it *Interp) loadFile(thread *starlark.Thread, name string) (starlark.Strin
 		m.err = fmt.Errorf("load: %v", err)
 	} else {
 		it.rt.AddSource(path, src)
-		th := it.rt.NewThread("load " + name)
-		m.globals, m.err = starlark.ExecFileOptions(FileOptions, th, path, src, it.predeclared)
+		// The module runs on the loading thread: its steps count against
+		// the loader's budget, and its frames sit above the load().
+		m.globals, m.err = starlark.ExecFileOptions(FileOptions(), thread, path, src, it.predeclared)
 		m.err = withHint(m.err)
 	}
 	m.loading = false

@@ -9,7 +9,7 @@ type gatherState struct {
 	cancelRequested bool
 }
 
-func (g *gatherState) cancel(msg string) bool {
+func (g *gatherState) cancel(msg any) bool {
 	ret := false
 	for _, c := range g.children {
 		if c.Cancel(msg) {
@@ -170,7 +170,7 @@ func cancelAndWait(t *Task, f *Future) error {
 	waiter := NewFuture(t.loop)
 	key := new(byte)
 	f.AddDoneCallback(func(*Future) { releaseWaiter(waiter) }, key)
-	f.Cancel("")
+	f.Cancel(nil)
 	_, err := t.Await(waiter)
 	f.RemoveDoneCallback(func(k any) bool { return k == key })
 	return err
@@ -179,46 +179,36 @@ func cancelAndWait(t *Task, f *Future) error {
 // WaitFor suspends t until f is done or timeout seconds pass. On timeout it
 // cancels f, waits for it to finish cancelling, and returns a TimeoutError
 // (or f's result, if f ignored the cancellation). If t is cancelled while
-// waiting, f is cancelled too.
+// waiting, f is cancelled too, and t gets the cancellation once f is done.
 func WaitFor(t *Task, f *Future, timeout float64) (any, error) {
-	l := t.loop
-	if timeout <= 0 {
-		if f.Done() {
-			return f.Result()
-		}
-		if err := cancelAndWait(t, f); err != nil {
+	var cancelled error // t's own cancellation, raised once f is done
+	if timeout > 0 {
+		waiter := NewFuture(t.loop)
+		th, err := t.loop.CallLater(timeout, func() { releaseWaiter(waiter) })
+		if err != nil {
 			return nil, err
 		}
-		return timeoutResult(f)
-	}
-	waiter := NewFuture(l)
-	th, err := l.CallLater(timeout, func() { releaseWaiter(waiter) })
-	if err != nil {
-		return nil, err
-	}
-	defer th.Cancel()
-	key := new(byte)
-	match := func(k any) bool { return k == key }
-	f.AddDoneCallback(func(*Future) { releaseWaiter(waiter) }, key)
-	if _, err := t.Await(waiter); err != nil {
-		if !IsCancellation(err) {
-			return nil, err
+		defer th.Cancel()
+		key := new(byte)
+		f.AddDoneCallback(func(*Future) { releaseWaiter(waiter) }, key)
+		if _, err := t.Await(waiter); err != nil {
+			if !IsCancellation(err) {
+				return nil, err
+			}
+			cancelled = err
 		}
 		if f.Done() {
 			return f.Result()
 		}
-		f.RemoveDoneCallback(match)
-		if err2 := cancelAndWait(t, f); err2 != nil {
-			return nil, err2
-		}
-		return nil, err
-	}
-	if f.Done() {
+		f.RemoveDoneCallback(func(k any) bool { return k == key })
+	} else if f.Done() {
 		return f.Result()
 	}
-	f.RemoveDoneCallback(match)
 	if err := cancelAndWait(t, f); err != nil {
 		return nil, err
+	}
+	if cancelled != nil {
+		return nil, cancelled
 	}
 	return timeoutResult(f)
 }
@@ -248,7 +238,7 @@ func Shield(inner *Future) *Future {
 		}
 		switch {
 		case in.Cancelled():
-			outer.Cancel("")
+			outer.Cancel(nil)
 		case in.err != nil:
 			in.logTraceback = false
 			outer.SetException(in.err)
@@ -335,7 +325,7 @@ func (a *AsCompleted) Next(t *Task) (any, error) {
 		getter := NewFuture(a.loop)
 		a.getters = append(a.getters, getter)
 		if _, err := t.Await(getter); err != nil {
-			getter.Cancel("")
+			getter.Cancel(nil)
 			for i, g := range a.getters {
 				if g == getter {
 					a.getters = append(a.getters[:i], a.getters[i+1:]...)

@@ -208,7 +208,7 @@ func (l *Loop) RunCoroutineThreadsafe(start func() (*Future, error)) *Concurrent
 func Chain(src *Future, c *ConcurrentFuture) {
 	l := src.loop
 	c.mu.Lock()
-	c.onCancel = func() { l.CallSoonThreadsafe(func() { src.Cancel("") }) }
+	c.onCancel = func() { l.CallSoonThreadsafe(func() { src.Cancel(nil) }) }
 	cancelled := c.state == Cancelled
 	c.mu.Unlock()
 	if cancelled {

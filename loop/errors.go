@@ -43,17 +43,18 @@ func errorf(k Kind, format string, args ...any) *Error {
 }
 
 // CancelledError is the error that the result of a cancelled future carries.
-// Msg is the message given to Cancel, if any.
+// Msg is the message given to Cancel: nil for none, else any value (the
+// embedding layer passes its own), as Python's cancel(msg) takes any object.
 type CancelledError struct {
-	Msg string
+	Msg any
 }
 
 // Error returns "CancelledError" or "CancelledError: msg".
 func (e *CancelledError) Error() string {
-	if e.Msg == "" {
+	if e.Msg == nil {
 		return "CancelledError"
 	}
-	return "CancelledError: " + e.Msg
+	return fmt.Sprint("CancelledError: ", e.Msg)
 }
 
 // IsCancellation implements Cancellation.

@@ -28,7 +28,7 @@ type Future struct {
 	state     State
 	result    any
 	err       error
-	cancelMsg string
+	cancelMsg any
 	// cancelledErr is the CancelledError a task's body raised, returned once
 	// by the next Result or Exception.
 	cancelledErr error
@@ -62,7 +62,7 @@ func (f *Future) Done() bool { return f.state != Pending }
 func (f *Future) Cancelled() bool { return f.state == Cancelled }
 
 // CancelMessage returns the message given to the Cancel that cancelled it.
-func (f *Future) CancelMessage() string { return f.cancelMsg }
+func (f *Future) CancelMessage() any { return f.cancelMsg }
 
 // Result returns the future's result, or the error it finished with. A
 // cancelled future returns a CancelledError (or the cancellation its task's
@@ -180,7 +180,7 @@ func (f *Future) SetException(err error) error {
 // Cancel cancels the future and schedules its callbacks, returning false if it
 // was already done. For a Task it requests cancellation as Task.Cancel does;
 // for a Gather it cancels the children.
-func (f *Future) Cancel(msg string) bool {
+func (f *Future) Cancel(msg any) bool {
 	switch {
 	case f.task != nil:
 		return f.task.cancel(msg)
@@ -190,7 +190,7 @@ func (f *Future) Cancel(msg string) bool {
 	return f.cancel(msg)
 }
 
-func (f *Future) cancel(msg string) bool {
+func (f *Future) cancel(msg any) bool {
 	f.logTraceback = false
 	if f.state != Pending {
 		return false

@@ -120,7 +120,7 @@ func TestCancelBeforeFirstStepNeverRunsBody(t *testing.T) {
 	l := newVirtual()
 	ran := false
 	task := mustTask(t, l, "T", func(*Task) (any, error) { ran = true; return nil, nil })
-	task.Cancel("")
+	task.Cancel(nil)
 	l.RunUntilComplete(&task.Future)
 	if ran || !task.Cancelled() {
 		t.Errorf("ran=%v cancelled=%v, want false true", ran, task.Cancelled())

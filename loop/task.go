@@ -72,9 +72,6 @@ func (t *Task) SetName(name string) { t.name = name }
 // Waiter returns the future the task is suspended on, or nil.
 func (t *Task) Waiter() *Future { return t.futWaiter }
 
-// Started reports whether the task's body has begun to run.
-func (t *Task) Started() bool { return t.next != nil }
-
 // Cancelling returns how many cancellations were requested and not yet
 // withdrawn, as Task.cancelling() in Python 3.11.
 func (t *Task) Cancelling() int { return t.numCancels }
@@ -89,7 +86,7 @@ func (t *Task) Uncancel() int {
 
 // cancel is CPython's Task.cancel: cancel the future the task waits on, or
 // arrange for a CancelledError to be thrown into the body at its next step.
-func (t *Task) cancel(msg string) bool {
+func (t *Task) cancel(msg any) bool {
 	t.logTraceback = false
 	if t.state != Pending {
 		return false
@@ -200,7 +197,7 @@ func (t *Task) complete() {
 		t.Future.SetResult(t.bodyResult)
 	case IsCancellation(t.bodyErr):
 		t.cancelledErr = t.bodyErr
-		t.Future.cancel("")
+		t.Future.cancel(nil)
 	default:
 		t.Future.SetException(t.bodyErr)
 	}

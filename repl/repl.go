@@ -26,7 +26,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/asyncrun/asyncrun/builtins"
 	"github.com/asyncrun/asyncrun/interp"
 	"github.com/chzyer/readline"
 	"go.starlark.net/starlark"
@@ -126,13 +125,6 @@ func Run(cfg Config) int {
 			s.printError(err)
 		}
 	}
-	lv, err := s.it.Loop()
-	if err != nil {
-		s.printError(err)
-		return 1
-	}
-	s.lv = lv
-	lv.SetBackground(true)
 	ctx, cancel := context.WithCancel(context.Background())
 	loopDone := make(chan error, 1)
 	go func() { loopDone <- s.it.RunForever(ctx) }()
@@ -148,7 +140,7 @@ func Run(cfg Config) int {
 	s.interrupts = interrupts
 	for s.step() {
 	}
-	lv.CancelAllThreadsafe(5 * time.Second)
+	s.it.CancelTasks(5 * time.Second)
 	cancel()
 	<-loopDone
 	return 0
@@ -158,7 +150,6 @@ type session struct {
 	rl         *readline.Instance
 	out, errw  io.Writer
 	it         *interp.Interp
-	lv         *builtins.Loop
 	globals    starlark.StringDict
 	interrupts <-chan os.Signal
 }
@@ -170,16 +161,13 @@ func (s *session) runScript(path string) error {
 	if err != nil {
 		return err
 	}
-	f, err := interp.FileOptions.Parse(path, src, 0)
+	f, err := interp.FileOptions().Parse(path, src, 0)
 	if err != nil {
 		return err
 	}
 	makeLive(f)
-	rt := s.it.Runtime()
-	th := rt.NewThread("main")
-	rt.Acquire(th)
-	defer rt.Release(th)
-	return starlark.ExecREPLChunk(f, th, s.globals)
+	_, err = s.it.ExecChunk(context.Background(), f, s.globals)
+	return err
 }
 
 // step reads and runs one chunk; it returns false at end of input.
@@ -196,7 +184,7 @@ func (s *session) step() bool {
 		}
 		return []byte(line + "\n"), nil
 	}
-	opts := *interp.FileOptions
+	opts := interp.FileOptions()
 	opts.LoadBindsGlobally = true
 	f, err := opts.ParseCompoundStmt("<stdin>", readLine)
 	if err != nil {
@@ -213,73 +201,45 @@ func (s *session) step() bool {
 		return true
 	}
 	makeLive(f)
-	chunk := builtins.Chunk{File: f}
-	if len(f.Stmts) == 1 {
-		if es, ok := f.Stmts[0].(*syntax.ExprStmt); ok {
-			chunk.Expr = es.X
-		}
-	}
-	s.run(chunk)
+	s.run(f)
 	return true
 }
 
 // run executes a chunk as a task of the background loop and waits for it;
 // Ctrl-C cancels it.
-func (s *session) run(chunk builtins.Chunk) {
-	started := make(chan *builtins.Future, 1)
-	fut := s.lv.ExecChunkThreadsafe(chunk, s.globals, func(t *builtins.Future) { started <- t })
-	var task *builtins.Future
-	for {
+func (s *session) run(f *syntax.File) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
 		select {
-		case <-fut.DoneChan():
-			s.report(fut.Result(-1))
-			return
-		case task = <-started:
 		case <-s.interrupts:
-			if task == nil {
-				select {
-				case task = <-started:
-				case <-fut.DoneChan():
-					continue
-				}
-			}
-			s.interrupt(task)
+			cancel()
+		case <-done:
 		}
-	}
-}
-
-// interrupt stops a statement: CPU-bound code is cancelled on its thread;
-// a statement waiting in await_ gets a CancelledError.
-func (s *session) interrupt(task *builtins.Future) {
-	if th := task.Thread(); th != nil && s.it.Runtime().RunningThread() == th {
-		th.Cancel("KeyboardInterrupt")
-	}
-	task.ThreadsafeCancel()
-}
-
-func (s *session) report(v any, err error) {
+	}()
+	repr, err := s.it.ExecChunkThreadsafe(ctx, f, s.globals)
 	if err != nil {
+		if ctx.Err() != nil {
+			fmt.Fprintln(s.errw, "KeyboardInterrupt")
+			return
+		}
 		s.printError(err)
 		return
 	}
-	if repr, ok := v.(starlark.String); ok {
-		fmt.Fprintln(s.out, string(repr))
+	if repr != "" {
+		fmt.Fprintln(s.out, repr)
 	}
 }
 
 func (s *session) printError(err error) {
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "KeyboardInterrupt"), builtins.IsCancelled(err):
-		fmt.Fprintln(s.errw, "KeyboardInterrupt")
+	var ie *interp.Error
+	if errors.As(err, &ie) {
+		fmt.Fprint(s.errw, ie.Traceback())
 		return
 	}
-	var se syntax.Error
-	if errors.As(err, &se) {
-		fmt.Fprintln(s.errw, se.Error())
-		return
-	}
-	fmt.Fprint(s.errw, builtins.FormatError(err))
+	fmt.Fprintln(s.errw, err)
 }
 
 // Do completes global and predeclared names, and attributes after a dot.
@@ -344,7 +304,7 @@ func (s *session) candidates(base string) []string {
 		sort.Strings(names)
 		result <- names
 	}
-	if s.lv == nil || s.lv.GoThreadsafe(gather) != nil {
+	if s.it.OnLoop(gather) != nil {
 		gather()
 	}
 	select {
@@ -353,4 +313,11 @@ func (s *session) candidates(base string) []string {
 	case <-time.After(200 * time.Millisecond):
 		return nil
 	}
+}
+
+// IsTerminal reports whether r is a terminal: then asyncrun with no script
+// starts the REPL.
+func IsTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && readline.IsTerminal(int(f.Fd()))
 }

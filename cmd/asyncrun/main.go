@@ -20,7 +20,6 @@ import (
 
 	"github.com/asyncrun/asyncrun/interp"
 	"github.com/asyncrun/asyncrun/repl"
-	"github.com/chzyer/readline"
 )
 
 // version is the asyncrun release.
@@ -63,7 +62,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case isSet["c"]:
 		filename, src = "<string>", *code
 		rest = append([]string{"-c"}, rest...)
-	case len(rest) == 0 && isTerminal(stdin) || *interactive:
+	case len(rest) == 0 && repl.IsTerminal(stdin) || *interactive:
 		script := ""
 		if len(rest) > 0 {
 			script = rest[0]
@@ -145,11 +144,4 @@ func onInterrupt(first func()) (stop func()) {
 		signal.Stop(sigs)
 		close(done)
 	}
-}
-
-// isTerminal reports whether r is a terminal (then asyncrun with no script
-// starts the REPL; otherwise it reads the script from r).
-func isTerminal(r io.Reader) bool {
-	f, ok := r.(*os.File)
-	return ok && readline.IsTerminal(int(f.Fd()))
 }

@@ -1,0 +1,44 @@
+package builtins
+
+import (
+	"sort"
+
+	"go.starlark.net/starlark"
+)
+
+// methods is a type's method table: each method is a builtin whose receiver
+// (b.Receiver()) is the value it was read from. Every value type with
+// methods dispatches through one; no Attr builds a closure.
+type methods map[string]*starlark.Builtin
+
+// newMethods builds a table from method implementations by name.
+func newMethods(fns map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)) methods {
+	m := make(methods, len(fns))
+	for name, fn := range fns {
+		m[name] = starlark.NewBuiltin(name, fn)
+	}
+	return m
+}
+
+// attr returns method name bound to recv, or nil.
+func (m methods) attr(recv starlark.Value, name string) starlark.Value {
+	if b, ok := m[name]; ok {
+		return b.BindReceiver(recv)
+	}
+	return nil
+}
+
+// names returns the methods' names, sorted, with extra names added.
+func (m methods) names(extra ...string) []string {
+	names := append(make([]string, 0, len(m)+len(extra)), extra...)
+	for n := range m {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// noArgs checks that a method takes no arguments.
+func noArgs(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) error {
+	return starlark.UnpackArgs(b.Name(), args, kwargs)
+}

@@ -1,0 +1,62 @@
+package builtins
+
+import (
+	"io"
+
+	"go.starlark.net/starlark"
+	"go.starlark.net/starlarkstruct"
+)
+
+// stream is sys.stdout or sys.stderr: write(s) and flush().
+type stream struct {
+	name string
+	w    io.Writer
+}
+
+func (s *stream) String() string        { return "<_io.TextIOWrapper name='<" + s.name + ">'>" }
+func (s *stream) Type() string          { return "TextIOWrapper" }
+func (s *stream) Freeze()               {}
+func (s *stream) Truth() starlark.Bool  { return true }
+func (s *stream) Hash() (uint32, error) { return starlark.String(s.name).Hash() }
+func (s *stream) AttrNames() []string   { return streamMethods.names() }
+
+// Attr returns the stream's methods: write(s) and flush().
+func (s *stream) Attr(name string) (starlark.Value, error) { return streamMethods.attr(s, name), nil }
+
+var streamMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+	"write": func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		var text string
+		if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &text); err != nil {
+			return nil, err
+		}
+		io.WriteString(b.Receiver().(*stream).w, text)
+		return starlark.MakeInt(len([]rune(text))), nil
+	},
+	"flush": func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		return starlark.None, noArgs(b, args, kwargs)
+	},
+})
+
+func (rt *Runtime) sysModule() *starlarkstruct.Module {
+	argv := make([]starlark.Value, len(rt.cfg.Argv))
+	for i, a := range rt.cfg.Argv {
+		argv[i] = starlark.String(a)
+	}
+	return &starlarkstruct.Module{Name: "sys", Members: starlark.StringDict{
+		"argv":   starlark.NewList(argv),
+		"stdout": &stream{"stdout", rt.stdout},
+		"stderr": &stream{"stderr", rt.stderr},
+	}}
+}
+
+// writerFor resolves a file= argument: None is stderr (for print_stack) or a
+// value with a write method.
+func (rt *Runtime) writerFor(file starlark.Value) (io.Writer, error) {
+	switch f := file.(type) {
+	case starlark.NoneType:
+		return rt.stderr, nil
+	case *stream:
+		return f.w, nil
+	}
+	return nil, newExc(exc.TypeError, "file must be sys.stdout, sys.stderr or None, got %s", file.Type())
+}

@@ -1,0 +1,162 @@
+package builtins
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/asyncrun/asyncrun/loop"
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
+)
+
+// FormatError formats an error as a traceback: "Traceback (most recent call
+// last):", the frames (through each task the error ended, with where the
+// task was created), then "Type: message". Errors that are not exceptions
+// (an abort, say) give their text.
+func FormatError(err error) string {
+	var stack starlark.CallStack
+	var tasks []taskFrames
+	msg := err.Error()
+	var ee *starlark.EvalError
+	var ae *abortError
+	if errors.As(err, &ae) {
+		stack = ae.stack
+	} else if errors.As(err, &ee) {
+		stack, msg = ee.CallStack, ee.Msg
+	}
+	if e, ok := toException(err).(*exception); ok {
+		msg, tasks = e.Error(), e.tasks
+		if len(tasks) == 0 && len(stack) == 0 {
+			stack = e.traceback
+		}
+		if len(tasks) > 0 && sameFrames(stack, tasks[0].frames) {
+			stack = nil // the error came straight out of the task
+		}
+	}
+	var b strings.Builder
+	if len(stack) > 0 || len(tasks) > 0 {
+		b.WriteString("Traceback (most recent call last):\n")
+		writeFrames(&b, stack)
+		for _, t := range tasks {
+			fmt.Fprintf(&b, "  %s:\n", t.label)
+			writeFrames(&b, t.frames)
+		}
+	}
+	b.WriteString(msg + "\n")
+	return b.String()
+}
+
+// ExceptionOf returns the type name and message (str()) of the script
+// exception err is or wraps.
+func ExceptionOf(err error) (typeName, message string, ok bool) {
+	var e *exception
+	if !errors.As(err, &e) {
+		if e, ok = toException(err).(*exception); !ok || err == nil {
+			return "", "", false
+		}
+	}
+	return e.typ.name, e.message(), true
+}
+
+func sameFrames(a, b starlark.CallStack) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Pos != b[i].Pos || a[i].Name != b[i].Name {
+			return false
+		}
+	}
+	return true
+}
+
+func writeFrames(b *strings.Builder, stack starlark.CallStack) {
+	for _, fr := range stack {
+		if fr.Pos.Filename() != "<builtin>" {
+			fmt.Fprintf(b, "  %s: in %s\n", fr.Pos, fr.Name)
+		}
+	}
+}
+
+// callerPos returns where the running script code called the builtin being
+// run: the newest frame that is not a builtin.
+func (rt *Runtime) callerPos() syntax.Position {
+	if th := rt.cur.Load(); th != nil {
+		for i := 0; i < th.CallStackDepth(); i++ {
+			if fr := th.CallFrame(i); fr.Pos.Filename() != "<builtin>" {
+				return fr.Pos
+			}
+		}
+	}
+	return syntax.Position{}
+}
+
+func deadlockMessage(de *loop.DeadlockError) string {
+	var b strings.Builder
+	b.WriteString("deadlock: the awaited future can never complete (no callback is ready, no timer is set and no outside work is pending)")
+	if len(de.Pending) > 0 {
+		b.WriteString("; pending tasks:")
+		for _, t := range de.Pending {
+			if fv, ok := t.Value.(*future); ok {
+				b.WriteString("\n  " + fv.String())
+			}
+		}
+	}
+	return b.String()
+}
+
+// AddSource records the text of the script file filename, so that
+// Task.print_stack can show the source line of each frame, as CPython does.
+// It may be called from any goroutine.
+func (rt *Runtime) AddSource(filename string, src []byte) {
+	rt.sourcesMu.Lock()
+	defer rt.sourcesMu.Unlock()
+	if rt.sources == nil {
+		rt.sources = make(map[string][]byte)
+	}
+	rt.sources[filename] = src
+}
+
+// sourceLine returns line n (from 1) of the recorded file filename, without
+// its leading and trailing white space, or "" if it is not known.
+func (rt *Runtime) sourceLine(filename string, n int32) string {
+	rt.sourcesMu.Lock()
+	src := rt.sources[filename]
+	rt.sourcesMu.Unlock()
+	for i := int32(1); i < n && len(src) > 0; i++ {
+		if j := bytes.IndexByte(src, '\n'); j >= 0 {
+			src = src[j+1:]
+		} else {
+			src = nil
+		}
+	}
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return strings.TrimSpace(string(src))
+}
+
+// frameValue is one frame of get_stack(): filename, lineno and name.
+type frameValue struct{ fr starlark.CallFrame }
+
+func (f *frameValue) String() string {
+	return fmt.Sprintf("<frame at %s:%d, code %s>", f.fr.Pos.Filename(), f.fr.Pos.Line, f.fr.Name)
+}
+func (f *frameValue) Type() string          { return "frame" }
+func (f *frameValue) Freeze()               {}
+func (f *frameValue) Truth() starlark.Bool  { return true }
+func (f *frameValue) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: frame") }
+func (f *frameValue) Attr(name string) (starlark.Value, error) {
+	switch name {
+	case "filename":
+		return starlark.String(f.fr.Pos.Filename()), nil
+	case "lineno", "f_lineno":
+		return starlark.MakeInt(int(f.fr.Pos.Line)), nil
+	case "name":
+		return starlark.String(f.fr.Name), nil
+	}
+	return nil, nil
+}
+func (f *frameValue) AttrNames() []string { return []string{"f_lineno", "filename", "lineno", "name"} }

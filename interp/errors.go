@@ -1,0 +1,119 @@
+package interp
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/asyncrun/asyncrun/builtins"
+	"go.starlark.net/resolve"
+	"go.starlark.net/syntax"
+)
+
+// ErrStepLimit is the cause of a run stopped by Options.MaxSteps
+// (errors.Is(err, ErrStepLimit)).
+var ErrStepLimit = builtins.ErrStepLimit
+
+// ErrClosed is returned for work submitted to an interpreter whose loop is
+// closed.
+var ErrClosed = errors.New("interp: the interpreter's event loop is closed")
+
+// Error is a failed run: a script error (an uncaught exception, a syntax
+// error, an interrupt). errors.As finds the script's *Exception in it, and
+// errors.Is the context's cause or ErrStepLimit.
+type Error struct {
+	err    error
+	ctxErr error
+}
+
+// Error returns one line: "interrupted: cause" for a run its context ended,
+// else the exception's type and message ("ValueError: boom") or the
+// compile error.
+func (e *Error) Error() string {
+	if e.ctxErr != nil {
+		return fmt.Sprintf("interrupted: %v", e.ctxErr)
+	}
+	if x := e.exception(); x != nil {
+		return x.Error()
+	}
+	return strings.SplitN(e.err.Error(), "\n", 2)[0]
+}
+
+// Traceback returns the full report: the traceback, then the error.
+func (e *Error) Traceback() string {
+	var se syntax.Error
+	if errors.As(e.err, &se) {
+		return se.Error() + "\n"
+	}
+	var rl resolve.ErrorList
+	if errors.As(e.err, &rl) {
+		var b strings.Builder
+		for _, re := range rl {
+			b.WriteString(re.Error() + "\n")
+		}
+		return b.String()
+	}
+	return builtins.FormatError(e.err)
+}
+
+// Unwrap returns the underlying errors: the script's *Exception (if it
+// raised one), the runtime's error, and the context's cause when the run
+// was interrupted.
+func (e *Error) Unwrap() []error {
+	errs := []error{e.err}
+	if x := e.exception(); x != nil {
+		errs = append(errs, x)
+	}
+	if e.ctxErr != nil {
+		errs = append(errs, e.ctxErr)
+	}
+	return errs
+}
+
+func (e *Error) exception() *Exception {
+	name, msg, ok := builtins.ExceptionOf(e.err)
+	if !ok {
+		return nil
+	}
+	return &Exception{Type: name, Message: msg, traceback: builtins.FormatError(e.err)}
+}
+
+// Exception is a Python exception: one a script raised (found in an *Error
+// with errors.As), or one a host function returns to fail the way Python
+// code would (see NewException).
+type Exception struct {
+	// Type is the exception's type name, such as "ValueError".
+	Type string
+	// Message is str() of the exception.
+	Message   string
+	traceback string
+}
+
+// NewException returns an exception of the named Python type (a
+// predeclared exception type, or one of asyncio's; anything else is
+// Exception) with a message. A host function returns it as its error.
+func NewException(typeName, message string) *Exception {
+	return &Exception{Type: typeName, Message: message}
+}
+
+// Error returns "Type: message", or "Type" when there is no message.
+func (x *Exception) Error() string {
+	if x.Message == "" {
+		return x.Type
+	}
+	return x.Type + ": " + x.Message
+}
+
+// Traceback returns where the exception was raised and the tasks it ended,
+// as the CLI prints it ("" for one made by NewException).
+func (x *Exception) Traceback() string { return x.traceback }
+
+// toScript converts an error a host function returned into the script's
+// exception: an *Exception keeps its type; others are wrapped.
+func toScript(name string, err error) error {
+	var x *Exception
+	if errors.As(err, &x) {
+		return builtins.NewException(x.Type, x.Message)
+	}
+	return builtins.NewException("Exception", name+": "+err.Error())
+}

@@ -1,0 +1,163 @@
+package interp
+
+import (
+	"context"
+	"time"
+
+	"github.com/asyncrun/asyncrun/builtins"
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
+)
+
+// A hosted loop. A host that keeps an interpreter alive runs its event loop
+// with RunForever on one goroutine and hands it work from others:
+// RunCoroutineThreadsafe and CallSoonThreadsafe (asyncio's), OnLoop (Go
+// code) and ExecChunkThreadsafe (top-level code, as at a prompt). While
+// RunForever runs, script code runs only on the loop, so no lock is needed
+// around script values; the REPL is one such host.
+//
+// In top-level code submitted with ExecChunkThreadsafe, await_ suspends the
+// chunk's task, and so do loop.run_until_complete(x) (it awaits x),
+// loop.run_forever() (it waits for loop.stop()) and asyncio.run(coro) (it
+// runs coro as a task and awaits it); loop.stop() and loop.close() leave the
+// hosted loop running: the host stops it.
+
+// RunForever runs the interpreter's event loop until ctx is done or Stop is
+// called. It returns nil when stopped, or ctx's error.
+func (it *Interp) RunForever(ctx context.Context) error {
+	stop := context.AfterFunc(ctx, it.rt.StopThreadsafe)
+	defer stop()
+	if err := it.rt.RunHosted(); err != nil {
+		return &Error{err: err}
+	}
+	return ctx.Err()
+}
+
+// Stop asks RunForever to return; it may be called from any goroutine.
+func (it *Interp) Stop() { it.rt.StopThreadsafe() }
+
+// CallSoonThreadsafe schedules fn(args...) on the interpreter's loop; it may
+// be called from any goroutine. The arguments are frozen. An exception fn
+// raises is reported on stderr. It fails with ErrClosed once the loop is
+// closed.
+func (it *Interp) CallSoonThreadsafe(fn starlark.Callable, args ...starlark.Value) error {
+	if err := it.rt.CallThreadsafe(fn, args); err != nil {
+		return ErrClosed
+	}
+	return nil
+}
+
+// OnLoop schedules a Go function on the interpreter's loop, to read or
+// change script values safely while RunForever runs; it may be called from
+// any goroutine. It fails with ErrClosed once the loop is closed.
+func (it *Interp) OnLoop(fn func()) error {
+	if err := it.rt.OnLoopThreadsafe(fn); err != nil {
+		return ErrClosed
+	}
+	return nil
+}
+
+// RunCoroutineThreadsafe calls fn(args...) on the interpreter's loop and runs
+// the coroutine it returns as a task, like asyncio.run_coroutine_threadsafe;
+// it may be called from any goroutine. The arguments are frozen. Wait for
+// the outcome with Result.
+func (it *Interp) RunCoroutineThreadsafe(fn starlark.Callable, args ...starlark.Value) (*Future, error) {
+	return &Future{s: it.rt.SubmitCall(fn, args)}, nil
+}
+
+// ExecChunk runs a parsed chunk of top-level code (see FileOptions) on
+// the calling goroutine, with globals, which it reads and updates, as a
+// prompt does; await_ in it runs the loop. It returns the repr of the
+// chunk's value when the chunk is a sole expression statement with a value
+// other than None (else ""). Cancelling ctx interrupts the chunk; the error
+// then wraps ctx's cause. No loop of the interpreter may be running.
+func (it *Interp) ExecChunk(ctx context.Context, f *syntax.File, globals starlark.StringDict) (string, error) {
+	stop := context.AfterFunc(ctx, func() { it.rt.Interrupt(context.Cause(ctx)) })
+	defer stop()
+	var repr string
+	err := it.rt.ExecTopLevel("main", func(th *starlark.Thread) error {
+		var err error
+		repr, err = runChunk(th, f, globals)
+		return err
+	})
+	return repr, it.wrapErr(ctx, err)
+}
+
+// ExecChunkThreadsafe is ExecChunk for a loop that RunForever runs: the
+// chunk runs as a task of the loop, and waits in its inbox until the loop
+// runs; it may be called from any goroutine. In the chunk, await_ suspends
+// its task, like a top-level await in `python -m asyncio`. Cancelling ctx
+// interrupts the chunk as Ctrl-C does at a prompt: CPU-bound code stops at
+// its next step and an await_ gets a CancelledError; the error then wraps
+// ctx's error.
+func (it *Interp) ExecChunkThreadsafe(ctx context.Context, f *syntax.File, globals starlark.StringDict) (string, error) {
+	s := it.rt.SubmitCode("<stdin>", func(th *starlark.Thread) (starlark.Value, error) {
+		repr, err := runChunk(th, f, globals)
+		return starlark.String(repr), err
+	})
+	stop := context.AfterFunc(ctx, s.Interrupt)
+	defer stop()
+	<-s.Done()
+	v, err := s.Result()
+	if err != nil {
+		return "", it.wrapErr(ctx, err)
+	}
+	repr, _ := starlark.AsString(v)
+	return repr, nil
+}
+
+// runChunk runs a chunk on thread and returns the repr of its value (see
+// ExecChunk), formatted here, on the loop: other goroutines must not read
+// values the loop may change.
+func runChunk(th *starlark.Thread, f *syntax.File, globals starlark.StringDict) (string, error) {
+	if len(f.Stmts) == 1 {
+		if es, ok := f.Stmts[0].(*syntax.ExprStmt); ok {
+			v, err := starlark.EvalExprOptions(f.Options, th, es.X, globals)
+			if err != nil || v == starlark.None {
+				return "", err
+			}
+			return v.String(), nil
+		}
+	}
+	return "", starlark.ExecREPLChunk(f, th, globals)
+}
+
+// CancelTasks cancels every pending task of the interpreter's loop and
+// waits, up to the timeout, for them to finish (their cleanup may await);
+// it may be called from any goroutine while RunForever runs.
+func (it *Interp) CancelTasks(timeout time.Duration) { it.rt.CancelAllThreadsafe(timeout) }
+
+// Future is the outcome of work submitted to a running interpreter (see
+// RunCoroutineThreadsafe), usable from any goroutine.
+type Future struct {
+	s *builtins.Submission
+}
+
+// Result waits for the task, up to ctx's deadline, and returns its result or
+// its error (errors.As finds an *Exception for a script exception).
+func (f *Future) Result(ctx context.Context) (starlark.Value, error) {
+	select {
+	case <-f.s.Done():
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	v, err := f.s.Result()
+	if err != nil {
+		return nil, &Error{err: err}
+	}
+	return v, nil
+}
+
+// Cancel cancels the task; it reports whether the cancellation was
+// requested before the task finished.
+func (f *Future) Cancel() bool { return f.s.Cancel() }
+
+// Done reports whether the task has finished.
+func (f *Future) Done() bool {
+	select {
+	case <-f.s.Done():
+		return true
+	default:
+		return false
+	}
+}
