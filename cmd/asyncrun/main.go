@@ -14,6 +14,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"os/signal"
 	"time"
@@ -28,6 +29,12 @@ const version = "0.1.0"
 func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runWith(args, stdin, stdout, stderr, nil)
+}
+
+// runWith is run with a hook that may change the interpreter's options
+// (tests give scripts host functions with it).
+func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure func(*interp.Options)) int {
 	fs := flag.NewFlagSet("asyncrun", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
@@ -68,7 +75,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			script = rest[0]
 		}
 		return repl.Run(repl.Config{
-			Options: interp.Options{VirtualTime: *virtualTime, Debug: *debug, MaxSteps: *maxSteps, Args: rest},
+			Options: interp.Options{VirtualTime: *virtualTime, Debug: *debug, MaxSteps: *maxSteps, Args: rest, Logger: log.New(os.Stderr, "", 0)},
 			Script:  script, Version: version,
 		})
 	case len(rest) == 0 || rest[0] == "-":
@@ -87,10 +94,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		src = data
 	}
-	it := interp.New(interp.Options{
+	opts := interp.Options{
 		Stdout: stdout, Stderr: stderr, VirtualTime: *virtualTime, Debug: *debug,
-		MaxSteps: *maxSteps, Args: rest,
-	})
+		MaxSteps: *maxSteps, Args: rest, Logger: log.New(stderr, "", 0),
+	}
+	if configure != nil {
+		configure(&opts)
+	}
+	it := interp.New(opts)
 	ctx, cancel := context.WithCancelCause(context.Background())
 	defer cancel(nil)
 	if *timeout > 0 {
