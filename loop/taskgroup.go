@@ -13,7 +13,8 @@ import (
 // ExceptionGroup is the error a TaskGroup's Exit returns when children (or
 // the body) failed: Python's BaseExceptionGroup(Msg, Errs). The embedding
 // layer turns it into its own ExceptionGroup or BaseExceptionGroup value,
-// raised "from None" as CPython does.
+// raised "from None" as CPython does. It is a plain value, safe to read from
+// any goroutine once Exit returned it.
 type ExceptionGroup struct {
 	Msg  string
 	Errs []error
@@ -60,7 +61,8 @@ type TaskGroup struct {
 	onTaskDone  func(*Future)
 }
 
-// NewTaskGroup returns a TaskGroup on l, not entered yet.
+// NewTaskGroup returns a TaskGroup on l, not entered yet. Like every method
+// of TaskGroup, it is called only by the goroutine acting for l.
 func NewTaskGroup(l *Loop) *TaskGroup {
 	tg := &TaskGroup{loop: l}
 	tg.onTaskDone = tg.taskDone

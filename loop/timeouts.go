@@ -42,7 +42,8 @@ type Timeout struct {
 
 // NewTimeout returns a Timeout on l with the deadline when, in l's time (as
 // timeout_at(when)); set false means no deadline (when=None). For
-// timeout(delay), pass l.Time()+delay. It is not entered yet.
+// timeout(delay), pass l.Time()+delay. It is not entered yet. Like every
+// method of Timeout, it is called only by the goroutine acting for l.
 func NewTimeout(l *Loop, when float64, set bool) *Timeout {
 	return &Timeout{loop: l, when: when, set: set}
 }
@@ -75,7 +76,7 @@ func (tm *Timeout) String() string {
 
 // Reschedule moves the deadline to when (no deadline if set is false). A
 // deadline at or before the loop's time cancels the task on the next
-// iteration (with CallSoon). Only an entered, unexpired timeout can be
+// iteration (with CallSoon); +Inf sets no timer at all. Only an entered, unexpired timeout can be
 // rescheduled; otherwise it is a RuntimeError ("Timeout has not been
 // entered", "Cannot change state of expiring Timeout", and so on).
 func (tm *Timeout) Reschedule(when float64, set bool) error {
@@ -90,7 +91,9 @@ func (tm *Timeout) Reschedule(when float64, set bool) error {
 		tm.handler.Cancel()
 	}
 	tm.handler = nil
-	if !set {
+	if !set || math.IsInf(when, 1) {
+		// An infinite deadline never comes: CPython's timer would never
+		// fire, so none is set (a virtual clock would jump to it).
 		return nil
 	}
 	var err error

@@ -247,3 +247,25 @@ func TestPyFloatRepr(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeoutInfinite: an infinite deadline never comes, even when the
+// virtual clock has nothing else to jump to.
+func TestTimeoutInfinite(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	l := newVirtual()
+	g := newLog(l)
+	runMain(t, l, func(task *Task) (any, error) {
+		tm := NewTimeout(l, math.Inf(1), true)
+		exit := withTimeout(task, tm, func() error {
+			g.add("%s", tm)
+			_, err := Sleep(task, 2, nil)
+			return err
+		})
+		g.add("exit at %v: %s %s", g.now(), repr(exit), tm)
+		return nil, nil
+	})
+	if got, want := g.String(), "<Timeout [active] when=inf>; exit at 2: None <Timeout [finished]>"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	l.Close()
+}
