@@ -7,6 +7,9 @@
 // futures.py, tasks.py) closely, so that programs built on it observe the same
 // order of events as the same program under CPython 3.11. It knows nothing of
 // Starlark: values are Go values (any) and failures are Go errors.
+// TaskGroup and Timeout (taskgroups.py, timeouts.py) are asyncio's context
+// managers as Go values: the embedding layer calls their Enter and Exit
+// around a block that runs in a task.
 //
 // # Goroutine contract
 //
