@@ -115,6 +115,8 @@ func TestLocksOrderAsCPython(t *testing.T) {
 			"n_waiting=2 a:BrokenBarrierError(Abort or reset of barrier) b:BrokenBarrierError(Abort or reset of barrier) " +
 				"after reset n_waiting=0 broken=False c:BrokenBarrierError(Abort or reset of barrier) " +
 				"d:BrokenBarrierError(Abort or reset of barrier) e:BrokenBarrierError(Barrier aborted) broken=True"},
+		{"barrier_cancel", barrierCancel,
+			"n_waiting=2 a:cancelled n_waiting=1 d:2 b:1 c:1 n_waiting=0 state=filling"},
 	})
 }
 
@@ -440,6 +442,35 @@ func barrierResetAbort(s *scene, m *Task) error {
 		return err
 	}
 	s.logf("broken=%s", py(b.Broken()))
+	return nil
+}
+
+// barrierCancel: a leaves the barrier cancelled; its index is given again,
+// as CPython counts the tasks inside rather than numbering arrivals.
+func barrierCancel(s *scene, m *Task) error {
+	b, _ := NewBarrier(s.l, 3)
+	party := func(name string) Body {
+		return func(t *Task) (any, error) {
+			i, err := b.Wait(t)
+			if err != nil {
+				s.logf("%s:cancelled n_waiting=%d", name, b.NWaiting())
+				return nil, err
+			}
+			s.logf("%s:%d", name, i)
+			return nil, nil
+		}
+	}
+	ts := s.spawnAll("ab", party)
+	if err := m.Yield(); err != nil {
+		return err
+	}
+	s.logf("n_waiting=%d", b.NWaiting())
+	ts[0].Cancel("")
+	ts = append(ts, s.spawnAll("cd", party)...)
+	if err := s.gather(m, ts...); err != nil {
+		return err
+	}
+	s.logf("n_waiting=%d state=%s", b.NWaiting(), b.State())
 	return nil
 }
 

@@ -270,6 +270,28 @@ async def barrier_reset_abort():
     return log
 
 
+async def barrier_cancel():
+    b = asyncio.Barrier(3)
+    log = []
+
+    async def party(name):
+        try:
+            i = await b.wait()
+        except asyncio.CancelledError:
+            log.append("%s:cancelled n_waiting=%d" % (name, b.n_waiting))
+            raise
+        log.append("%s:%d" % (name, i))
+
+    ts = [create(party(n)) for n in "ab"]
+    await asyncio.sleep(0)
+    log.append("n_waiting=%d" % b.n_waiting)
+    ts[0].cancel()
+    ts += [create(party(n)) for n in "cd"]
+    await asyncio.gather(*ts, return_exceptions=True)
+    log.append("n_waiting=%d state=%s" % (b.n_waiting, b._state.value))
+    return log
+
+
 async def queue_backpressure():
     q = asyncio.Queue(2)
     log = []
@@ -386,7 +408,7 @@ async def main():
               condition_notify, condition_wait_for,
               condition_cancelled_while_reacquiring, semaphore_fairness,
               semaphore_wake_next,
-              barrier_rounds, barrier_reset_abort, queue_backpressure,
+              barrier_rounds, barrier_reset_abort, barrier_cancel, queue_backpressure,
               queue_cancelled_getter, queue_cancelled_putter, priority_order,
               lifo_order]:
         print("%s: %s" % (f.__name__, " ".join(await f())))
