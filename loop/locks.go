@@ -661,6 +661,7 @@ func (d *deque[T]) popFront() T {
 	*p = zero
 	d.head = (d.head + 1) & (len(d.buf) - 1)
 	d.n--
+	d.shrink()
 	return v
 }
 
@@ -670,6 +671,7 @@ func (d *deque[T]) popBack() T {
 	v := *p
 	*p = zero
 	d.n--
+	d.shrink()
 	return v
 }
 
@@ -700,8 +702,18 @@ func (d *deque[T]) removeAt(i int) {
 	d.popBack()
 }
 
-func (d *deque[T]) grow() {
-	buf := make([]T, max(8, 2*len(d.buf)))
+func (d *deque[T]) grow() { d.resize(max(8, 2*len(d.buf))) }
+
+// shrink halves a large buffer that is less than a quarter full, so that a
+// queue that once held many items does not keep their room.
+func (d *deque[T]) shrink() {
+	if len(d.buf) > 64 && d.n < len(d.buf)/4 {
+		d.resize(len(d.buf) / 2)
+	}
+}
+
+func (d *deque[T]) resize(size int) {
+	buf := make([]T, size)
 	for i := range d.n {
 		buf[i] = d.at(i)
 	}
