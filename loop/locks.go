@@ -255,10 +255,11 @@ func (c *Condition) String() string {
 // Wait releases the lock, suspends t until another task notifies it, and
 // takes the lock again before it returns, as Condition.wait(). Not holding
 // the lock is a RuntimeError. The lock is taken again even if t is
-// cancelled while it waits: then Wait returns that cancellation, or a fresh
-// CancelledError if t was cancelled again while taking the lock back. Only
-// when t's loop was closed under it (ErrDestroyed) does Wait return without
-// the lock.
+// cancelled while it waits, and Wait then returns that cancellation. If t
+// is cancelled while it takes the lock back, Wait keeps on until it has the
+// lock and then returns a fresh CancelledError without a message, as
+// CPython raises one. Only when t's loop was closed under it (ErrDestroyed)
+// does Wait return without the lock.
 func (c *Condition) Wait(t *Task) error {
 	if !c.Locked() {
 		return errorf(RuntimeError, "cannot wait on un-acquired lock")

@@ -2,7 +2,7 @@ package loop
 
 // This file holds asyncio's queues (Queue, LifoQueue, PriorityQueue),
 // following CPython 3.11.7's Lib/asyncio/queues.py line by line, and its
-// priority order Lib/heapq.py (heappush, heappop), so that producers and
+// priority order from Lib/heapq.py (heappush, heappop), so that producers and
 // consumers wake, and equal items come out, in the same order as under
 // CPython.
 
@@ -49,8 +49,8 @@ type Queue struct {
 // NewQueue returns an empty queue of the given kind attached to l (nil binds
 // it to the loop of the first task that waits on it, as for NewLock). A
 // maxsize of zero or less means no bound. A Priority queue orders its items
-// with less, which reports whether a comes before b (Python's a < b) and
-// must not be nil; the other kinds ignore it.
+// with less, which reports whether a comes before b (Python's a < b); the
+// other kinds ignore it. NewQueue panics if a Priority queue has no less.
 func NewQueue(l *Loop, maxsize int, kind QueueKind, less func(a, b any) (bool, error)) *Queue {
 	if kind == Priority && less == nil {
 		panic("loop.NewQueue: a priority queue needs less")
