@@ -705,10 +705,18 @@ func (d *deque[T]) removeAt(i int) {
 
 func (d *deque[T]) grow() { d.resize(max(8, 2*len(d.buf))) }
 
-// shrink halves a large buffer that is less than a quarter full, so that a
-// queue that once held many items does not keep their room.
+// keepRoom is the room a deque or a queue's list keeps however few items it
+// holds; above it, room is given back when no more than an eighth is used,
+// halving it, so that a queue that once held many items does not keep their
+// room, and one that swings between empty and full does not copy its items
+// at every swing.
+const keepRoom = 1024
+
+func tooRoomy(n, room int) bool { return room > keepRoom && n <= room/8 }
+
+// shrink halves the room of a deque that is too roomy.
 func (d *deque[T]) shrink() {
-	if len(d.buf) > 64 && d.n < len(d.buf)/4 {
+	if tooRoomy(d.n, len(d.buf)) {
 		d.resize(len(d.buf) / 2)
 	}
 }

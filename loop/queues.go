@@ -259,10 +259,10 @@ func (q *Queue) get() (any, error) {
 	return v, err
 }
 
-// shrinkList halves the room of a large list that is less than a quarter
-// full, as deque.shrink does.
+// shrinkList halves the room of a list that is too roomy, as deque.shrink
+// does.
 func (q *Queue) shrinkList() {
-	if c := cap(q.list); c > 64 && len(q.list) < c/4 {
+	if c := cap(q.list); tooRoomy(len(q.list), c) {
 		q.list = append(make([]any, 0, c/2), q.list...)
 	}
 }
