@@ -16,9 +16,13 @@ const (
 	ValueError
 	TypeError
 	TimeoutError
+	QueueEmpty
+	QueueFull
+	BrokenBarrierError
 )
 
-var kindNames = [...]string{"RuntimeError", "InvalidStateError", "ValueError", "TypeError", "TimeoutError"}
+var kindNames = [...]string{"RuntimeError", "InvalidStateError", "ValueError", "TypeError", "TimeoutError",
+	"QueueEmpty", "QueueFull", "BrokenBarrierError"}
 
 // String returns the Python name of the kind.
 func (k Kind) String() string { return kindNames[k] }

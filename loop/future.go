@@ -41,6 +41,10 @@ type Future struct {
 	// Value is free for the embedding layer, which keeps its wrapper of the
 	// future here.
 	Value any
+	// Label, if set, names what a task suspended on this future waits for,
+	// such as "Queue.get()"; the embedding layer's deadlock report and reprs
+	// show it.
+	Label string
 }
 
 // NewFuture returns a pending future attached to l.
