@@ -66,7 +66,7 @@ func py(b bool) string {
 }
 
 // pyErr formats a loop Error as the twins do: "Kind(message)".
-func pyErr(err error) string {
+func pyErrString(err error) string {
 	var e *Error
 	if errors.As(err, &e) {
 		return fmt.Sprintf("%s(%s)", e.Kind, e.Msg)
@@ -143,7 +143,7 @@ func lockFIFOCancel(s *scene, m *Task) error {
 	if err := m.Yield(); err != nil {
 		return err
 	}
-	ts[2].Cancel("")
+	ts[2].Cancel(nil)
 	return s.gather(m, ts...)
 }
 
@@ -174,7 +174,7 @@ func lockWokenThenCancelled(s *scene, m *Task) error {
 			return nil, err
 		}
 		lock.Release()
-		ts["b"].Cancel("")
+		ts["b"].Cancel(nil)
 		s.logf("a:rel locked=%s waiters=%d", py(lock.Locked()), lock.Waiters())
 		ts["d"] = s.spawn("d", waiter("d"))
 		return nil, nil
@@ -204,7 +204,7 @@ func eventWaiters(s *scene, m *Task) error {
 	if err := m.Yield(); err != nil {
 		return err
 	}
-	ts[1].Cancel("")
+	ts[1].Cancel(nil)
 	if err := m.Yield(); err != nil {
 		return err
 	}
@@ -260,8 +260,8 @@ func conditionNotify(s *scene, m *Task) error {
 	err := with(m, cond.Acquire, cond.Release, func() error {
 		cond.Notify(2)
 		s.logf("notify2")
-		ts[1].Cancel("")
-		ts[2].Cancel("")
+		ts[1].Cancel(nil)
+		ts[2].Cancel(nil)
 		return nil
 	})
 	if err != nil {
@@ -338,11 +338,11 @@ func semaphoreFairness(s *scene, m *Task) error {
 		return err
 	}
 	s.logf("locked=%s", py(sem.Locked()))
-	ts[3].Cancel("")
+	ts[3].Cancel(nil)
 	if err := m.Yield(); err != nil {
 		return err
 	}
-	ts[2].Cancel("")
+	ts[2].Cancel(nil)
 	s.logf("value=%d", sem.Value())
 	if err := s.gather(m, ts...); err != nil {
 		return err
@@ -407,7 +407,7 @@ func barrierResetAbort(s *scene, m *Task) error {
 			var e *Error
 			switch {
 			case errors.As(err, &e) && e.Kind == BrokenBarrierError:
-				s.logf("%s:%s", name, pyErr(err))
+				s.logf("%s:%s", name, pyErrString(err))
 			case err != nil:
 				return nil, err
 			default:
@@ -465,7 +465,7 @@ func barrierCancel(s *scene, m *Task) error {
 		return err
 	}
 	s.logf("n_waiting=%d", b.NWaiting())
-	ts[0].Cancel("")
+	ts[0].Cancel(nil)
 	ts = append(ts, s.spawnAll("cd", party)...)
 	if err := s.gather(m, ts...); err != nil {
 		return err

@@ -129,7 +129,7 @@ func (q *Queue) Put(t *Task, v any) error {
 		}
 		q.putters.pushBack(putter)
 		if _, err := t.Await(putter); err != nil {
-			putter.Cancel("") // in case it is not done yet
+			putter.Cancel(nil) // in case it is not done yet
 			q.putters.remove(putter)
 			if !q.Full() && !putter.Cancelled() {
 				// Woken by a get, but leaving: wake the next in line.
@@ -168,7 +168,7 @@ func (q *Queue) Get(t *Task) (any, error) {
 		}
 		q.getters.pushBack(getter)
 		if _, err := t.Await(getter); err != nil {
-			getter.Cancel("") // in case it is not done yet
+			getter.Cancel(nil) // in case it is not done yet
 			q.getters.remove(getter)
 			if !q.Empty() && !getter.Cancelled() {
 				// Woken by a put, but leaving: wake the next in line.

@@ -88,7 +88,7 @@ func queueCancelledGetter(s *scene, m *Task) error {
 		return err
 	}
 	q.PutNowait(1)
-	ts[0].Cancel("")
+	ts[0].Cancel(nil)
 	s.logf("getters=%d", q.Getters())
 	if err := m.Yield(); err != nil {
 		return err
@@ -134,7 +134,7 @@ func queueCancelledPutter(s *scene, m *Task) error {
 	}
 	v, _ := q.GetNowait()
 	s.logf("got %v", v)
-	ts[0].Cancel("")
+	ts[0].Cancel(nil)
 	if err := m.Yield(); err != nil {
 		return err
 	}

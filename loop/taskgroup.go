@@ -198,7 +198,7 @@ func (tg *TaskGroup) abort() {
 	tg.aborting = true
 	for _, t := range tg.tasks.list {
 		if t != nil && !t.Done() {
-			t.Cancel("")
+			t.Cancel(nil)
 		}
 	}
 }
@@ -233,7 +233,7 @@ func (tg *TaskGroup) taskDone(f *Future) {
 		// Cancel what the block is awaiting; Exit withdraws this request.
 		tg.abort()
 		tg.parentCancelRequested = true
-		tg.parent.Cancel("")
+		tg.parent.Cancel(nil)
 	}
 }
 

@@ -26,10 +26,10 @@ func repr(err error) string {
 	case *pyErr:
 		return fmt.Sprintf("%s('%s')", e.typ, e.msg)
 	case *CancelledError:
-		if e.Msg == "" {
+		if e.Msg == nil {
 			return "CancelledError()"
 		}
-		return fmt.Sprintf("CancelledError('%s')", e.Msg)
+		return fmt.Sprintf("CancelledError('%v')", e.Msg)
 	case *Error:
 		if e.Msg == "" {
 			return e.Kind.String() + "()"

@@ -200,7 +200,7 @@ func TestTimeoutAndOutsideCancel(t *testing.T) {
 			return nil, exit
 		})
 		Sleep(task, 2, nil)
-		p.Cancel("")
+		p.Cancel(nil)
 		task.Await(&p.Future)
 		g.add("p cancelled=%v", p.Cancelled())
 		return nil, nil
