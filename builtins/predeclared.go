@@ -11,7 +11,7 @@ import (
 )
 
 // makePredeclared returns the names every script sees: asyncio, await_,
-// raise_, try_, print, repr, the exception types (see excTypes), and the
+// raise_, try_, with_, print, repr, the exception types (see excTypes), and the
 // modules datetime, functools, json, math, struct, sys and time.
 func (rt *Runtime) makePredeclared() starlark.StringDict {
 	d := starlark.StringDict{
@@ -28,6 +28,7 @@ func (rt *Runtime) makePredeclared() starlark.StringDict {
 		"sys":       rt.sysModule(),
 		"time":      timeModule,
 		"try_":      starlark.NewBuiltin("try_", try_),
+		"with_":     starlark.NewBuiltin("with_", with_),
 	}
 	for name, t := range exc.members("") {
 		d[name] = t
