@@ -460,7 +460,9 @@ func (lv *eventLoop) shutdown(thread *starlark.Thread) error {
 		for _, t := range tasks {
 			if !t.Cancelled() {
 				if e, _ := t.Exception(); e != nil {
-					lv.l.CallExceptionHandler(loop.ExceptionContext{Message: "unhandled exception during asyncio.run() shutdown", Err: e, Future: &t.Future})
+					ctx := lv.contextDict(loop.ExceptionContext{Message: "unhandled exception during asyncio.run() shutdown", Err: e})
+					ctx.SetKey(starlark.String("task"), rt.wrapFuture(&t.Future))
+					lv.callHandler(ctx)
 				}
 			}
 		}

@@ -11,18 +11,18 @@ import (
 // handle is what call_soon, call_later and friends return: cancel() stops
 // the callback.
 type handle struct {
-	h    *loop.Handle
-	fn   starlark.Callable
+	h    *loop.Handle // nil for the handle of a report (see callDone)
+	fn   starlark.Value
 	args starlark.Tuple
 }
 
 func (h *handle) String() string {
 	kind := "Handle"
-	if h.h.When() != 0 {
+	if h.h != nil && h.h.When() != 0 {
 		kind = "TimerHandle"
 	}
 	state := ""
-	if h.h.Cancelled() {
+	if h.h != nil && h.h.Cancelled() {
 		state = " cancelled"
 	}
 	return fmt.Sprintf("<%s%s %s>", kind, state, callbackDesc(h.fn, h.args))
@@ -170,12 +170,13 @@ func (lv *eventLoop) callDone(fn starlark.Value, args starlark.Tuple, err error)
 		lv.fail(err)
 		return
 	}
-	lv.l.CallExceptionHandler(loop.ExceptionContext{
-		Message: fmt.Sprintf("Exception in callback %s", callbackDesc(fn, args)),
-		Err:     err,
-	})
+	ctx := lv.contextDict(loop.ExceptionContext{Message: fmt.Sprintf("Exception in callback %s", callbackDesc(fn, args)), Err: err})
+	ctx.SetKey(starlark.String("handle"), &handle{fn: fn, args: args})
+	lv.callHandler(ctx)
 }
 
+// callbackDesc describes a callback as CPython's handles do: "cb(1, 'a')",
+// followed by " at file:line" for a function defined in a script.
 func callbackDesc(fn starlark.Value, args starlark.Tuple) string {
 	name := fn.String()
 	if c, ok := fn.(starlark.Callable); ok {
@@ -185,26 +186,10 @@ func callbackDesc(fn starlark.Value, args starlark.Tuple) string {
 	for i, a := range args {
 		parts[i] = reprValue(a)
 	}
-	return name + "(" + strings.Join(parts, ", ") + ")"
-}
-
-// report is the loop's exception handler: the message, then the traceback.
-func (lv *eventLoop) report(ctx loop.ExceptionContext) {
-	var b strings.Builder
-	b.WriteString(ctx.Message + "\n")
-	if ctx.Future != nil {
-		if fv, ok := ctx.Future.Value.(*future); ok {
-			// CPython's context key: "task" for a task destroyed while
-			// pending, "future" for an exception never retrieved.
-			label := "future"
-			if ctx.Future.Task() != nil && !ctx.Future.Done() {
-				label = "task"
-			}
-			fmt.Fprintf(&b, "%s: %s\n", label, fv)
-		}
+	desc := name + "(" + strings.Join(parts, ", ") + ")"
+	if f, ok := fn.(*starlark.Function); ok {
+		pos := f.Position()
+		desc += fmt.Sprintf(" at %s:%d", pos.Filename(), pos.Line)
 	}
-	if ctx.Err != nil {
-		b.WriteString(FormatError(ctx.Err))
-	}
-	fmt.Fprint(lv.rt.stderr, b.String())
+	return desc
 }

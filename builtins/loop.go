@@ -21,8 +21,9 @@ type eventLoop struct {
 	// top-level code submitted by the host wait inside that code's task
 	// instead of running or ending the loop.
 	hosted      bool
-	stopWaiter  *loop.Future // resolved by stop() for a run_forever() waiting in a hosted loop
-	stopPending bool         // stop() was called with no run_forever() waiting
+	handler     starlark.Value // set_exception_handler's; nil: the default
+	stopWaiter  *loop.Future   // resolved by stop() for a run_forever() waiting in a hosted loop
+	stopPending bool           // stop() was called with no run_forever() waiting
 }
 
 var _ starlark.HasAttrs = (*eventLoop)(nil)
@@ -113,21 +114,25 @@ func (lv *eventLoop) Attr(name string) (starlark.Value, error) {
 func (lv *eventLoop) AttrNames() []string { return loopMethods.names() }
 
 var loopMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
-	"call_at":              loopCallAt,
-	"call_later":           loopCallLater,
-	"call_soon":            loopCallSoon,
-	"call_soon_threadsafe": loopCallSoonThreadsafe,
-	"close":                loopClose,
-	"create_future":        loopCreateFuture,
-	"create_task":          loopCreateTask,
-	"get_debug":            loopBool(func(lv *eventLoop) bool { return lv.l.Debug() }),
-	"is_closed":            loopBool(func(lv *eventLoop) bool { return lv.l.IsClosed() }),
-	"is_running":           loopBool(func(lv *eventLoop) bool { return lv.l.IsRunning() }),
-	"run_forever":          loopRunForever,
-	"run_until_complete":   loopRunUntilComplete,
-	"set_debug":            loopSetDebug,
-	"stop":                 loopStop,
-	"time":                 loopTime,
+	"call_at":                   loopCallAt,
+	"call_later":                loopCallLater,
+	"call_soon":                 loopCallSoon,
+	"call_soon_threadsafe":      loopCallSoonThreadsafe,
+	"close":                     loopClose,
+	"create_future":             loopCreateFuture,
+	"create_task":               loopCreateTask,
+	"call_exception_handler":    loopCallExceptionHandler,
+	"default_exception_handler": loopDefaultExceptionHandler,
+	"get_exception_handler":     loopGetExceptionHandler,
+	"set_exception_handler":     loopSetExceptionHandler,
+	"get_debug":                 loopBool(func(lv *eventLoop) bool { return lv.l.Debug() }),
+	"is_closed":                 loopBool(func(lv *eventLoop) bool { return lv.l.IsClosed() }),
+	"is_running":                loopBool(func(lv *eventLoop) bool { return lv.l.IsRunning() }),
+	"run_forever":               loopRunForever,
+	"run_until_complete":        loopRunUntilComplete,
+	"set_debug":                 loopSetDebug,
+	"stop":                      loopStop,
+	"time":                      loopTime,
 })
 
 func loopRecv(b *starlark.Builtin) *eventLoop { return b.Receiver().(*eventLoop) }

@@ -38,6 +38,9 @@ type ExceptionContext struct {
 	Err     error
 	Handle  *Handle
 	Future  *Future
+	// Warning marks a report that CPython logs as a warning rather than
+	// hands to the exception handler (a slow callback in debug mode).
+	Warning bool
 }
 
 // Loop is an event loop. See the package documentation for which goroutine
@@ -405,7 +408,7 @@ func (l *Loop) runTimed(h *Handle) {
 		if h.task != nil {
 			what = "step of task " + h.task.Name()
 		}
-		l.CallExceptionHandler(ExceptionContext{Message: fmt.Sprintf("Executing %s took %.3f seconds", what, d.Seconds()), Handle: h})
+		l.CallExceptionHandler(ExceptionContext{Message: fmt.Sprintf("Executing %s took %.3f seconds", what, d.Seconds()), Handle: h, Warning: true})
 	}
 }
 
