@@ -29,6 +29,7 @@ func asyncioModule() *starlarkstruct.Module {
 		"FIRST_COMPLETED":          starlark.String(loop.FirstCompleted),
 		"FIRST_EXCEPTION":          starlark.String(loop.FirstException),
 		"Future":                   futureClass(),
+		"Runner":                   runnerClass(),
 		"Task":                     taskClass(),
 		"all_tasks":                starlark.NewBuiltin("all_tasks", tasksOfLoop(true, allTasksOf)),
 		"as_completed":             starlark.NewBuiltin("as_completed", asCompleted),
@@ -401,18 +402,19 @@ func waitForCoro(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark
 	}, nil
 }
 
+// run is asyncio.run(main, *, debug=None): a Runner's run, then its close.
 func run(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var x, debug starlark.Value = nil, starlark.None
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "main", &x, "debug?", &debug); err != nil {
 		return nil, err
 	}
 	rt := rtOf(thread)
-	coro, ok := x.(*coroutine)
-	if !ok {
-		return nil, newExc(exc.ValueError, "a coroutine was expected, got %s", x.Type())
-	}
 	if ts := stateOf(thread); ts.task != nil && inHostedTask(thread, ts.task.loopOf()) {
 		// In top-level code of a hosted loop: run main as a task of it.
+		coro, ok := x.(*coroutine)
+		if !ok {
+			return nil, newExc(exc.ValueError, "a coroutine was expected, got %s", reprValue(x))
+		}
 		task, err := rt.newTask(ts.task.loopOf(), coro, "")
 		if err != nil {
 			return nil, err
@@ -422,25 +424,12 @@ func run(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 	if rt.running != nil || stateOf(thread).task != nil {
 		return nil, newExc(exc.RuntimeError, "asyncio.run() cannot be called from a running event loop")
 	}
-	lv := rt.newLoop()
-	rt.current, rt.unset = lv, false
-	if debug != starlark.None {
-		lv.l.SetDebug(bool(debug.Truth()))
+	r := &runner{rt: rt, debug: debug}
+	result, err := r.run(thread, x)
+	if cerr := r.close(thread); err == nil {
+		err = cerr
 	}
-	result, err := func() (starlark.Value, error) {
-		task, err := rt.newTask(lv, coro, "")
-		if err != nil {
-			return nil, err
-		}
-		return lv.runUntilComplete(thread, task)
-	}()
-	cerr := lv.shutdown(thread)
-	rt.current, rt.unset = nil, true
-	lv.l.Close()
-	if err != nil {
-		return nil, err
-	}
-	return result, cerr
+	return result, err
 }
 
 // shutdown is what asyncio.run does after its main coroutine: cancel the
