@@ -59,13 +59,19 @@ func asyncioModule() *starlarkstruct.Module {
 
 // class is a callable type with class attributes, such as asyncio.Task.
 type class struct {
-	name  string
-	call  *starlark.Builtin
-	attrs starlark.StringDict
+	name   string
+	module string // "" means asyncio
+	call   *starlark.Builtin
+	attrs  starlark.StringDict
 }
 
-func (c *class) Name() string          { return c.name }
-func (c *class) String() string        { return "<class 'asyncio." + c.name + "'>" }
+func (c *class) Name() string { return c.name }
+func (c *class) String() string {
+	if c.module != "" {
+		return "<class '" + c.module + "." + c.name + "'>"
+	}
+	return "<class 'asyncio." + c.name + "'>"
+}
 func (c *class) Type() string          { return "type" }
 func (c *class) Freeze()               {}
 func (c *class) Truth() starlark.Bool  { return true }

@@ -200,7 +200,7 @@ func cfAddDoneCallback(thread *starlark.Thread, b *starlark.Builtin, args starla
 	cf.mu.Unlock()
 	run := func() {
 		for _, fn := range cf.takeCallbacks(lv) {
-			lv.call(fn, starlark.Tuple{cf})
+			lv.call(nil, fn, starlark.Tuple{cf})
 		}
 	}
 	cf.c.AddDoneCallback(func(c *loop.ConcurrentFuture) {

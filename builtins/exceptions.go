@@ -26,7 +26,7 @@ var (
 // hierarchy. They are immutable values, shared by all runtimes.
 type excTypes struct {
 	BaseException, Exception, RuntimeError, NotImplementedError, ValueError, TypeError,
-	KeyError, ZeroDivisionError, CancelledError, TimeoutError, InvalidStateError *exceptionType
+	LookupError, KeyError, ZeroDivisionError, CancelledError, TimeoutError, InvalidStateError *exceptionType
 
 	all []*exceptionType // in the order of exceptionTable
 }
@@ -51,7 +51,8 @@ func newExcTypes() *excTypes {
 		{&e.NotImplementedError, "NotImplementedError", &e.RuntimeError, ""},
 		{&e.ValueError, "ValueError", &e.Exception, ""},
 		{&e.TypeError, "TypeError", &e.Exception, ""},
-		{&e.KeyError, "KeyError", &e.Exception, ""},
+		{&e.LookupError, "LookupError", &e.Exception, ""},
+		{&e.KeyError, "KeyError", &e.LookupError, ""},
 		{&e.ZeroDivisionError, "ZeroDivisionError", &e.Exception, ""},
 		{&e.TimeoutError, "TimeoutError", &e.Exception, "asyncio"},
 		{&e.InvalidStateError, "InvalidStateError", &e.Exception, "asyncio"},

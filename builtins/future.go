@@ -20,6 +20,7 @@ type future struct {
 	thread   atomic.Pointer[starlark.Thread] // tasks only, once started
 	toplevel bool                            // a host's submission: see threadState.toplevel
 	created  syntax.Position                 // tasks only: where the task was made
+	ctx      *varContext                     // tasks only: the task's context variables
 	// stackBase is where a task's body began on its stack (see probeStack).
 	stackBase uintptr
 }
@@ -304,8 +305,9 @@ func futureAddDoneCallback(thread *starlark.Thread, b *starlark.Builtin, args st
 	}
 	fv := recv(b)
 	lv := fv.loopOf()
+	vars := copyContext(fv.rt.currentContext())
 	fv.f.AddDoneCallback(func(f *loop.Future) {
-		lv.call(fn, starlark.Tuple{fv.rt.wrapFuture(f)})
+		lv.call(vars, fn, starlark.Tuple{fv.rt.wrapFuture(f)})
 	}, fn)
 	return starlark.None, nil
 }

@@ -69,7 +69,8 @@ func schedule(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple,
 		return nil, err
 	}
 	lv := loopRecv(b)
-	h, err := sched(lv, func() { lv.call(fn, cargs) })
+	ctx := copyContext(lv.rt.currentContext())
+	h, err := sched(lv, func() { lv.call(ctx, fn, cargs) })
 	if err != nil {
 		return nil, toException(err)
 	}
@@ -143,11 +144,13 @@ func delayArg(name, what string, v starlark.Value) (float64, error) {
 	return 0, newExc(exc.TypeError, "%s: %s must be a number, got %s", name, what, v.Type())
 }
 
-// call runs a plain callback on the loop's callback thread; an exception is
-// reported, not raised, and the loop goes on.
-func (lv *eventLoop) call(fn starlark.Value, args starlark.Tuple) {
+// call runs a plain callback on the loop's callback thread, in context ctx
+// (nil: a new one); an exception is reported, not raised, and the loop goes
+// on.
+func (lv *eventLoop) call(ctx *varContext, fn starlark.Value, args starlark.Tuple) {
 	th := lv.cbThread
 	rt := lv.rt
+	stateOf(th).ctx = ctx
 	rt.acquire(th)
 	_, err := starlark.Call(th, fn, args, nil)
 	rt.release(th)

@@ -53,7 +53,7 @@ func (rt *Runtime) OnLoopThreadsafe(fn func()) error {
 func (rt *Runtime) CallThreadsafe(fn starlark.Callable, args starlark.Tuple) error {
 	args.Freeze()
 	lv := rt.host
-	_, err := lv.l.CallSoonThreadsafe(func() { lv.call(fn, args) })
+	_, err := lv.l.CallSoonThreadsafe(func() { lv.call(copyContext(rt.topContext), fn, args) })
 	return err
 }
 

@@ -12,23 +12,24 @@ import (
 
 // makePredeclared returns the names every script sees: asyncio, await_,
 // raise_, try_, with_, print, repr, the exception types (see excTypes), and the
-// modules datetime, functools, json, math, struct, sys and time.
+// modules contextvars, datetime, functools, json, math, struct, sys and time.
 func (rt *Runtime) makePredeclared() starlark.StringDict {
 	d := starlark.StringDict{
-		"asyncio":   asyncioModule(),
-		"await_":    &awaitBuiltin{},
-		"datetime":  datetimeModule,
-		"functools": functoolsModule,
-		"json":      json.Module,
-		"math":      math.Module,
-		"print":     starlark.NewBuiltin("print", print_),
-		"repr":      starlark.NewBuiltin("repr", repr_),
-		"raise_":    starlark.NewBuiltin("raise_", raise_),
-		"struct":    starlark.NewBuiltin("struct", starlarkstruct.Make),
-		"sys":       rt.sysModule(),
-		"time":      timeModule,
-		"try_":      starlark.NewBuiltin("try_", try_),
-		"with_":     starlark.NewBuiltin("with_", with_),
+		"asyncio":     asyncioModule(),
+		"await_":      &awaitBuiltin{},
+		"contextvars": contextVarsModule,
+		"datetime":    datetimeModule,
+		"functools":   functoolsModule,
+		"json":        json.Module,
+		"math":        math.Module,
+		"print":       starlark.NewBuiltin("print", print_),
+		"repr":        starlark.NewBuiltin("repr", repr_),
+		"raise_":      starlark.NewBuiltin("raise_", raise_),
+		"struct":      starlark.NewBuiltin("struct", starlarkstruct.Make),
+		"sys":         rt.sysModule(),
+		"time":        timeModule,
+		"try_":        starlark.NewBuiltin("try_", try_),
+		"with_":       starlark.NewBuiltin("with_", with_),
 	}
 	for name, t := range exc.members("") {
 		d[name] = t

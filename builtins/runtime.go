@@ -45,15 +45,16 @@ type Runtime struct {
 	clock       *loop.Clock
 	predeclared starlark.StringDict
 
-	host    *eventLoop // the host loop (see RunHosted)
-	current *eventLoop // the event loop get_event_loop returns when none runs
-	unset   bool       // set_event_loop(None) was called
-	running *eventLoop
-	loops   []*eventLoop
-	taskSeq int
-	objSeq  uint32
-	steps   stepBudget
-	coros   []*coroutine // debug mode: coroutines to check for never-awaited
+	host       *eventLoop  // the host loop (see RunHosted)
+	topContext *varContext // the context of top-level code
+	current    *eventLoop  // the event loop get_event_loop returns when none runs
+	unset      bool        // set_event_loop(None) was called
+	running    *eventLoop
+	loops      []*eventLoop
+	taskSeq    int
+	objSeq     uint32
+	steps      stepBudget
+	coros      []*coroutine // debug mode: coroutines to check for never-awaited
 
 	cur   atomic.Pointer[starlark.Thread] // the thread running script code
 	abort atomic.Pointer[abortError]      // set once by Interrupt or the step limit
@@ -76,6 +77,7 @@ func NewRuntime(cfg Config) *Runtime {
 		rt.clock = loop.NewClock(false)
 	}
 	rt.steps = stepBudget{limited: cfg.MaxSteps > 0, left: cfg.MaxSteps}
+	rt.topContext = &varContext{}
 	rt.predeclared = rt.makePredeclared()
 	rt.current = rt.newLoop()
 	rt.host = rt.current
@@ -89,10 +91,11 @@ func (rt *Runtime) Predeclared() starlark.StringDict { return rt.predeclared }
 // threadState is what a thread of the runtime carries in its local.
 type threadState struct {
 	rt       *Runtime
-	task     *future    // nil outside tasks
-	loop     *eventLoop // for callback threads: the loop that runs them
-	granted  uint64     // the thread's step limit while it holds the budget
-	toplevel bool       // a host's submission: top-level code run as a task
+	task     *future     // nil outside tasks
+	loop     *eventLoop  // for callback threads: the loop that runs them
+	granted  uint64      // the thread's step limit while it holds the budget
+	toplevel bool        // a host's submission: top-level code run as a task
+	ctx      *varContext // the context variables of the code running on the thread
 }
 
 const localKey = "asyncrun"
@@ -221,6 +224,7 @@ func (rt *Runtime) offThread(th *starlark.Thread, fn func() (any, error)) (any, 
 // runtime's abort error.
 func (rt *Runtime) ExecTopLevel(name string, fn func(th *starlark.Thread) error) (err error) {
 	th := rt.newThread(name, nil, nil)
+	stateOf(th).ctx = rt.topContext
 	rt.acquire(th)
 	defer rt.release(th)
 	defer rt.recoverInto("Go code", &err)

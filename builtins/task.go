@@ -27,7 +27,7 @@ func (rt *Runtime) newTask(lv *eventLoop, co *coroutine, name string) (*future, 
 	if name == "" {
 		name = "Task-" + strconv.Itoa(rt.taskSeq)
 	}
-	fv := &future{rt: rt, id: rt.nextID(), coro: co, created: rt.callerPos()}
+	fv := &future{rt: rt, id: rt.nextID(), coro: co, created: rt.callerPos(), ctx: copyContext(rt.currentContext())}
 	t, err := loop.NewTask(lv.l, name, func(t *loop.Task) (any, error) { return rt.runTask(fv, t) })
 	if err != nil {
 		return nil, toException(err)
@@ -100,6 +100,7 @@ func (rt *Runtime) runNativeTask(fv *future, t *loop.Task) (any, error) {
 //go:noinline
 func (rt *Runtime) startTask(fv *future, t *loop.Task) *starlark.Thread {
 	th := rt.newThread(t.Name(), fv, nil)
+	stateOf(th).ctx = fv.ctx
 	fv.thread.Store(th)
 	if fv.toplevel {
 		stateOf(th).toplevel = true
