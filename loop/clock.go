@@ -43,7 +43,8 @@ func (c *Clock) Wall() time.Time {
 	if !c.virtual {
 		return time.Now()
 	}
-	return c.start.Add(time.Duration(c.Now() * float64(time.Second)))
+	secs, frac := math.Modf(c.Now())
+	return c.start.Add(time.Duration(secs) * time.Second).Add(time.Duration(frac * float64(time.Second)))
 }
 
 // advance moves a virtual clock forward to t; it never moves it back.

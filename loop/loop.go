@@ -341,12 +341,16 @@ func (l *Loop) runOnce(detectDeadlock bool) error {
 	return nil
 }
 
-// dueTimers moves the timers that are due to the ready queue.
+// dueTimers moves the timers that are due to the ready queue. A timer is
+// due when its deadline is within the clock's resolution of now, as in
+// CPython, or at now or before: at large loop times (virtual years) adding
+// the resolution to now changes nothing.
 func (l *Loop) dueTimers() {
-	end := l.Time() + clockResolution
+	now := l.Time()
+	end := now + clockResolution
 	for len(l.timers) > 0 {
 		h := l.timers[0]
-		if h.when >= end {
+		if h.when >= end && h.when > now {
 			break
 		}
 		l.timers.pop()
@@ -359,11 +363,17 @@ func (l *Loop) dueTimers() {
 	}
 }
 
+// maxIdleWait bounds one wait of a real-time loop for its next timer: a
+// deadline days away (sleep(1e10)) is reached in several waits instead of
+// a duration that overflows.
+const maxIdleWait = time.Hour
+
 // idle waits until the loop has something to do: a timer falls due, the
-// inbox gets a callback, or outside work ends.
+// inbox gets a callback, or outside work ends. A timer at +Inf (sleep(inf),
+// the "sleep forever" idiom) never falls due: it counts as no timer.
 func (l *Loop) idle(detectDeadlock bool) error {
 	for {
-		hasTimer := len(l.timers) > 0
+		hasTimer := len(l.timers) > 0 && !math.IsInf(l.timers[0].when, 1)
 		ext := l.external.Load() > 0
 		if !hasTimer && !ext && detectDeadlock && l.inboxEmpty() {
 			return &DeadlockError{Pending: l.Tasks()}
@@ -377,9 +387,13 @@ func (l *Loop) idle(detectDeadlock bool) error {
 			return nil
 		}
 		if hasTimer && !l.clock.virtual {
-			wait := time.Duration((l.timers[0].when - l.Time()) * float64(time.Second))
-			if wait <= 0 {
+			secs := l.timers[0].when - l.Time()
+			if secs <= 0 {
 				return nil
+			}
+			wait := maxIdleWait
+			if secs < wait.Seconds() {
+				wait = time.Duration(secs * float64(time.Second))
 			}
 			t := time.NewTimer(wait)
 			select {

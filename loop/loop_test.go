@@ -1,9 +1,13 @@
 package loop
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"go.uber.org/goleak"
 )
@@ -302,4 +306,80 @@ func TestWorkersReused(t *testing.T) {
 	if len(l.idleWorkers) != 0 {
 		t.Error("idle workers left after Close")
 	}
+}
+
+// TestVirtualYears: under virtual time, timers far in the future (loop
+// times past 2^24 s, where adding the clock's resolution to the time
+// changes nothing) still fire, in order.
+func TestVirtualYears(t *testing.T) {
+	l := New(Options{Clock: NewClock(true)})
+	defer l.Close()
+	var fired []float64
+	day := 86400.0
+	var tick func()
+	tick = func() {
+		fired = append(fired, l.Time())
+		if len(fired) < 3*365 {
+			l.CallLater(day, tick)
+		}
+	}
+	l.CallLater(day, tick)
+	done := NewFuture(l)
+	l.CallLater(4*365*day, func() { done.SetResult(nil) })
+	if _, err := l.RunUntilComplete(done); err != nil {
+		t.Fatal(err)
+	}
+	if len(fired) != 3*365 || fired[len(fired)-1] != 3*365*day {
+		t.Errorf("got %d ticks, the last at %v, want %d, the last at %v", len(fired), fired[len(fired)-1], 3*365, 3*365*day)
+	}
+	if y := l.clock.Wall().Sub(l.clock.start).Hours() / 24; y != 4*365 {
+		t.Errorf("wall clock moved %v days, want %v", y, 4*365)
+	}
+}
+
+// TestSleepForever: a timer at +Inf never fires: under virtual time the
+// clock does not jump to it, and with nothing else to do the loop reports
+// a deadlock instead of spinning.
+func TestSleepForever(t *testing.T) {
+	for _, virtual := range []bool{true, false} {
+		l := New(Options{Clock: NewClock(virtual)})
+		f := NewFuture(l)
+		l.CallLater(math.Inf(1), func() { f.SetResult("fired") })
+		_, err := l.RunUntilComplete(f)
+		if !errors.Is(err, ErrDeadlock) {
+			t.Errorf("virtual=%v: got %v, want a deadlock", virtual, err)
+		}
+		if now := l.Time(); virtual && now != 0 {
+			t.Errorf("virtual clock jumped to %v", now)
+		}
+		l.Close()
+	}
+}
+
+// TestFarTimerIdles: in real time, a loop whose next timer is 1e10 s away
+// (or at +Inf) waits without spinning: 200 ms of waiting take little CPU.
+func TestFarTimerIdles(t *testing.T) {
+	l := New(Options{})
+	defer l.Close()
+	l.CallLater(1e10, func() {})
+	l.CallLater(math.Inf(1), func() {})
+	f := NewFuture(l)
+	l.AddExternal()
+	time.AfterFunc(200*time.Millisecond, func() {
+		l.CallSoonThreadsafe(func() { f.SetResult(nil) })
+		l.DoneExternal()
+	})
+	before := cpuTime()
+	if _, err := l.RunUntilComplete(f); err != nil {
+		t.Fatal(err)
+	}
+	if used := cpuTime() - before; used > 50*time.Millisecond {
+		t.Errorf("waiting 200 ms for a far timer used %v of CPU, want almost none", used)
+	}
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
