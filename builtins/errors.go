@@ -31,18 +31,28 @@ type abortError struct {
 func (a *abortError) Error() string { return a.cause.Error() }
 func (a *abortError) Unwrap() error { return a.cause }
 
-// checkAbort returns the runtime's abort error in place of err when the
-// runtime was aborted: go.starlark.net reports the cancellation of a thread
-// as a plain error, and this gives it its type back.
-func (rt *Runtime) checkAbort(err error) error {
+// checkAbort is called where an error of script code running on th comes
+// back to Go code that handles it (try_, with_, the end of a task or a
+// callback, top-level code): go.starlark.net reports the cancellation of a
+// thread as a plain error, and checkAbort gives it its meaning back. When
+// the runtime was aborted it returns the abort error; when the thread was
+// given a KeyboardInterrupt (see KeyboardInterrupt), it lets the thread run
+// again and returns a KeyboardInterrupt exception, which handlers and
+// finally_ see as in Python.
+func (rt *Runtime) checkAbort(th *starlark.Thread, err error) error {
 	if err == nil || rt == nil {
 		return err
 	}
+	var ee *starlark.EvalError
+	if !errors.As(err, &ee) || errors.As(err, new(*exception)) {
+		return err
+	}
 	if a := rt.abort.Load(); a != nil {
-		var ee *starlark.EvalError
-		if errors.As(err, &ee) && !errors.As(err, new(*exception)) {
-			return &abortError{cause: a.cause, stack: ee.CallStack}
-		}
+		return &abortError{cause: a.cause, stack: ee.CallStack}
+	}
+	if ts := stateOf(th); ts != nil && ts.keyboard.CompareAndSwap(true, false) {
+		th.Uncancel()
+		return &exception{typ: exc.KeyboardInterrupt, traceback: ee.CallStack, cause: err}
 	}
 	return err
 }

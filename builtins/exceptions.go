@@ -26,7 +26,7 @@ var (
 // hierarchy. They are immutable values, shared by all runtimes.
 type excTypes struct {
 	BaseException, Exception, RuntimeError, NotImplementedError, ValueError, TypeError,
-	LookupError, KeyError, ZeroDivisionError, CancelledError, TimeoutError, InvalidStateError *exceptionType
+	LookupError, KeyError, ZeroDivisionError, KeyboardInterrupt, CancelledError, TimeoutError, InvalidStateError *exceptionType
 
 	all []*exceptionType // in the order of exceptionTable
 }
@@ -56,6 +56,7 @@ func newExcTypes() *excTypes {
 		{&e.ZeroDivisionError, "ZeroDivisionError", &e.Exception, ""},
 		{&e.TimeoutError, "TimeoutError", &e.Exception, "asyncio"},
 		{&e.InvalidStateError, "InvalidStateError", &e.Exception, "asyncio"},
+		{&e.KeyboardInterrupt, "KeyboardInterrupt", &e.BaseException, ""},
 		{&e.CancelledError, "CancelledError", &e.BaseException, "asyncio"},
 	}
 	for _, row := range table {

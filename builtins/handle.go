@@ -166,7 +166,7 @@ func (lv *eventLoop) callFrom(thread *starlark.Thread, fn starlark.Value, args s
 }
 
 func (lv *eventLoop) callDone(fn starlark.Value, args starlark.Tuple, err error) {
-	if err = lv.rt.checkAbort(err); err == nil {
+	if err = lv.rt.checkAbort(lv.cbThread, err); err == nil {
 		return
 	}
 	if uncatchable(err) {

@@ -57,7 +57,7 @@ func (lv *eventLoop) callHandler(ctx *starlark.Dict) {
 	lv.rt.acquire(th)
 	_, err := starlark.Call(th, h, starlark.Tuple{lv, ctx}, nil)
 	lv.rt.release(th)
-	if err = lv.rt.checkAbort(err); uncatchable(err) {
+	if err = lv.rt.checkAbort(th, err); uncatchable(err) {
 		lv.fail(err)
 		return
 	}

@@ -88,8 +88,8 @@ func (s *Submission) Result() (starlark.Value, error) {
 func (s *Submission) Cancel() bool { return s.c.Cancel() }
 
 // Interrupt stops the submission's task as Ctrl-C stops a statement at a
-// prompt: CPU-bound script code of it is interrupted at its next step, and
-// an await_ gets a CancelledError.
+// prompt: CPU-bound script code of it gets a KeyboardInterrupt at its next
+// step, and an await_ gets a CancelledError.
 func (s *Submission) Interrupt() {
 	fv := s.task.Load()
 	if fv == nil {
@@ -97,6 +97,7 @@ func (s *Submission) Interrupt() {
 		return
 	}
 	if th := fv.thread.Load(); th != nil && s.rt.cur.Load() == th {
+		stateOf(th).keyboard.Store(true)
 		th.Cancel("KeyboardInterrupt")
 	}
 	fv.f.Loop().CallSoonThreadsafe(func() { fv.f.Cancel(nil) })
@@ -126,7 +127,7 @@ func (rt *Runtime) SubmitCall(fn starlark.Callable, args starlark.Tuple) *Submis
 	return rt.submit(func(lv *eventLoop) (*future, error) {
 		x, err := starlark.Call(lv.cbThread, fn, args, nil)
 		if err != nil {
-			return nil, toException(lv.rt.checkAbort(err))
+			return nil, toException(lv.rt.checkAbort(lv.cbThread, err))
 		}
 		return lv.rt.ensureFuture(x, lv)
 	})

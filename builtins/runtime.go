@@ -96,6 +96,7 @@ type threadState struct {
 	granted  uint64      // the thread's step limit while it holds the budget
 	toplevel bool        // a host's submission: top-level code run as a task
 	ctx      *varContext // the context variables of the code running on the thread
+	keyboard atomic.Bool // KeyboardInterrupt cancelled the thread: see checkAbort
 }
 
 const localKey = "asyncrun"
@@ -161,9 +162,42 @@ func (rt *Runtime) Interrupt(cause error) {
 	}
 }
 
+// onMaxSteps is called on the thread that spent the last step of the
+// budget: it aborts the runtime, and ends the run of the running loop at
+// once (a task spinning beside others that sleep long must not wait for
+// them).
 func (rt *Runtime) onMaxSteps(th *starlark.Thread) {
 	rt.abort.CompareAndSwap(nil, &abortError{cause: ErrStepLimit})
-	th.Cancel(rt.abort.Load().Error())
+	a := rt.abort.Load()
+	th.Cancel(a.Error())
+	if rt.running != nil {
+		rt.running.fail(a)
+	}
+}
+
+// KeyboardInterrupt interrupts the runtime's script code as Ctrl-C does in
+// Python: script code running now (CPU-bound code) gets a
+// KeyboardInterrupt exception at its next step, and the tasks of the
+// running loop are cancelled, so that handlers and finally_ clauses run and
+// cancelled tasks clean up (their cleanup may await). It may be called
+// from any goroutine.
+func (rt *Runtime) KeyboardInterrupt() {
+	if th := rt.cur.Load(); th != nil {
+		stateOf(th).keyboard.Store(true)
+		th.Cancel("KeyboardInterrupt")
+	}
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	for _, lv := range rt.loops {
+		l := lv.l
+		l.CallSoonThreadsafe(func() {
+			if l.IsRunning() {
+				for _, t := range l.Tasks() {
+					t.Cancel(nil)
+				}
+			}
+		})
+	}
 }
 
 // stepBudget shares one step limit between all threads: the thread that runs
@@ -194,8 +228,10 @@ func (rt *Runtime) acquire(th *starlark.Thread) {
 	th.SetMaxExecutionSteps(ts.granted)
 }
 
-// release takes back from th the steps it did not use.
+// release takes back from th the steps it did not use; th no longer runs
+// script code.
 func (rt *Runtime) release(th *starlark.Thread) {
+	rt.cur.CompareAndSwap(th, nil)
 	if !rt.steps.limited {
 		return
 	}
@@ -228,7 +264,7 @@ func (rt *Runtime) ExecTopLevel(name string, fn func(th *starlark.Thread) error)
 	rt.acquire(th)
 	defer rt.release(th)
 	defer rt.recoverInto("Go code", &err)
-	return rt.checkAbort(fn(th))
+	return rt.checkAbort(th, fn(th))
 }
 
 // recoverInto turns a panic of Go code run for a script into a

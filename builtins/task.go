@@ -116,7 +116,7 @@ func (rt *Runtime) endTask(fv *future, t *loop.Task, th *starlark.Thread, v star
 	if err == nil {
 		return v, nil
 	}
-	e := toException(rt.checkAbort(err))
+	e := toException(rt.checkAbort(th, err))
 	var ee *starlark.EvalError
 	if ex, ok := e.(*exception); ok && errors.As(err, &ee) && !ex.IsCancellation() && !fv.toplevel {
 		ex.addTask(fmt.Sprintf("in task %s (%s() created at %s)", t.Name(), fv.coro.name, fv.created), ee.CallStack)

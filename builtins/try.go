@@ -91,7 +91,7 @@ func excTypeList(v starlark.Value) ([]*exceptionType, error) {
 
 // handleError runs the first handler that matches err, or returns err.
 func handleError(thread *starlark.Thread, handlers []handler, err error) (starlark.Value, error) {
-	ex, ok := toException(rtOf(thread).checkAbort(err)).(*exception)
+	ex, ok := toException(rtOf(thread).checkAbort(thread, err)).(*exception)
 	if !ok {
 		return nil, err // an abort or a destroyed task: not catchable
 	}

@@ -34,7 +34,7 @@ func with_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 		bodyArgs = starlark.Tuple{v}
 	}
 	result, err := starlark.Call(thread, body, bodyArgs, nil)
-	if err = rtOf(thread).checkAbort(err); uncatchable(err) {
+	if err = rtOf(thread).checkAbort(thread, err); uncatchable(err) {
 		return nil, err
 	}
 	if err != nil {

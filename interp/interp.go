@@ -159,6 +159,14 @@ func (it *Interp) wrapErr(ctx context.Context, err error) error {
 	return e
 }
 
+// KeyboardInterrupt interrupts the interpreter's script code as Ctrl-C
+// does in Python: CPU-bound code gets a KeyboardInterrupt exception at its
+// next step, and the tasks of the running loop are cancelled, so that
+// finally_ clauses run and cancelled tasks clean up (their cleanup may
+// await). It may be called from any goroutine. To stop everything at once
+// instead, cancel the context of ExecFile.
+func (it *Interp) KeyboardInterrupt() { it.rt.KeyboardInterrupt() }
+
 // Close closes the interpreter's loops: pending tasks are reported and ended,
 // and exceptions nobody retrieved are reported on stderr. Host calls still
 // running are cancelled and waited for. Close ends every goroutine of the

@@ -17,6 +17,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"time"
 
 	"github.com/asyncrun/asyncrun/interp"
@@ -108,8 +109,14 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 		t := time.AfterFunc(*timeout, func() { cancel(fmt.Errorf("timeout after %v", *timeout)) })
 		defer t.Stop()
 	}
-	interrupted := errors.New("interrupted")
-	stopSignals := onInterrupt(func() { cancel(interrupted) })
+	// The first Ctrl-C interrupts the script as in Python (CPU-bound code
+	// gets KeyboardInterrupt, tasks are cancelled and clean up); a second
+	// one exits at once.
+	var interrupted atomic.Bool
+	stopSignals := onInterrupt(func() {
+		interrupted.Store(true)
+		it.KeyboardInterrupt()
+	})
 	_, err := it.ExecFile(ctx, filename, src)
 	stopSignals()
 	it.Close()
@@ -123,7 +130,7 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 		fmt.Fprintln(stderr, err)
 	}
 	switch {
-	case context.Cause(ctx) == interrupted:
+	case interrupted.Load():
 		return 130
 	case ctx.Err() != nil:
 		fmt.Fprintf(stderr, "asyncrun: %v\n", context.Cause(ctx))
