@@ -13,7 +13,7 @@ async def caller(inner):
         print("caller cancelled; inner done?", inner.done(), "cancelled?", inner.cancelled())
         raise
 async def main():
-    inner = asyncio.ensure_future(work("A", 0.05))
+    inner = asyncio.ensure_future(work("A", 1))
     c = asyncio.ensure_future(caller(inner))
     await asyncio.sleep(0.01)
     c.cancel()
