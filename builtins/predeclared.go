@@ -20,6 +20,8 @@ func (rt *Runtime) makePredeclared() starlark.StringDict {
 		"contextvars": contextVarsModule,
 		"datetime":    datetimeModule,
 		"functools":   functoolsModule,
+		"isinstance":  starlark.NewBuiltin("isinstance", isinstance),
+		"issubclass":  starlark.NewBuiltin("issubclass", issubclass),
 		"json":        json.Module,
 		"math":        math.Module,
 		"print":       starlark.NewBuiltin("print", print_),

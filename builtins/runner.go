@@ -12,7 +12,8 @@ type runner struct {
 	debug   starlark.Value
 	state   runnerState
 	lv      *eventLoop
-	setLoop bool // the runner made its loop the current one
+	setLoop bool        // the runner made its loop the current one
+	ctx     *varContext // the context its run() calls share, as CPython's
 }
 
 type runnerState uint8
@@ -95,6 +96,9 @@ func (r *runner) init() error {
 	if r.debug != starlark.None {
 		r.lv.l.SetDebug(bool(r.debug.Truth()))
 	}
+	if r.ctx = copyContext(r.rt.currentContext()); r.ctx == nil {
+		r.ctx = &varContext{}
+	}
 	r.state = runnerInitialized
 	return nil
 }
@@ -115,6 +119,7 @@ func (r *runner) run(thread *starlark.Thread, x starlark.Value) (starlark.Value,
 	if err != nil {
 		return nil, err
 	}
+	task.ctx = r.ctx // run in the runner's context, not a copy
 	return r.lv.runUntilComplete(thread, task)
 }
 
