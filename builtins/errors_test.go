@@ -14,22 +14,23 @@ func TestStarlarkErrorTypes(t *testing.T) {
 	for _, tc := range []struct {
 		src  string
 		want *exceptionType
+		msg  string
 	}{
-		{"1 // 0", exc.ZeroDivisionError},
-		{"1 % 0", exc.ZeroDivisionError},
-		{"1.0 / 0", exc.ZeroDivisionError},
-		{"1.0 // 0.0", exc.ZeroDivisionError},
-		{"1.0 % 0", exc.ZeroDivisionError},
-		{"1 / 0", exc.ZeroDivisionError},
-		{"[][1]", exc.Exception},
+		{"1 // 0", exc.ZeroDivisionError, "integer division or modulo by zero"},
+		{"1 % 0", exc.ZeroDivisionError, "integer modulo by zero"},
+		{"1.0 / 0", exc.ZeroDivisionError, "division by zero"},
+		{"1.0 // 0.0", exc.ZeroDivisionError, "integer division or modulo by zero"},
+		{"1.0 % 0", exc.ZeroDivisionError, "float modulo"},
+		{"1 / 0", exc.ZeroDivisionError, "division by zero"},
 	} {
 		_, err := starlark.Eval(&starlark.Thread{}, "x.star", tc.src, nil)
 		var ee *starlark.EvalError
 		if !errors.As(err, &ee) {
 			t.Fatalf("%s: got %v, want an EvalError", tc.src, err)
 		}
-		if got := toException(err).(*exception).typ; got != tc.want {
-			t.Errorf("%s (%v): got %s, want %s", tc.src, err, got.name, tc.want.name)
+		e := toException(err).(*exception)
+		if e.typ != tc.want || e.message() != tc.msg {
+			t.Errorf("%s (%v): got %s: %s, want %s: %s", tc.src, err, e.typ.name, e.message(), tc.want.name, tc.msg)
 		}
 	}
 }
