@@ -26,7 +26,8 @@ var (
 // hierarchy. They are immutable values, shared by all runtimes.
 type excTypes struct {
 	BaseException, Exception, RuntimeError, NotImplementedError, ValueError, TypeError,
-	KeyError, ZeroDivisionError, CancelledError, TimeoutError, InvalidStateError *exceptionType
+	KeyError, ZeroDivisionError, CancelledError, TimeoutError, InvalidStateError,
+	BrokenBarrierError, QueueEmpty, QueueFull *exceptionType
 
 	all []*exceptionType // in the order of exceptionTable
 }
@@ -55,6 +56,9 @@ func newExcTypes() *excTypes {
 		{&e.ZeroDivisionError, "ZeroDivisionError", &e.Exception, ""},
 		{&e.TimeoutError, "TimeoutError", &e.Exception, "asyncio"},
 		{&e.InvalidStateError, "InvalidStateError", &e.Exception, "asyncio"},
+		{&e.BrokenBarrierError, "BrokenBarrierError", &e.RuntimeError, "asyncio"},
+		{&e.QueueEmpty, "QueueEmpty", &e.Exception, "asyncio"},
+		{&e.QueueFull, "QueueFull", &e.Exception, "asyncio"},
 		{&e.CancelledError, "CancelledError", &e.BaseException, "asyncio"},
 	}
 	for _, row := range table {
