@@ -12,7 +12,9 @@ import (
 // asyncioModule returns the asyncio module. Its members:
 //
 //	ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION
-//	CancelledError, InvalidStateError, TimeoutError
+//	BrokenBarrierError, CancelledError, InvalidStateError, TimeoutError
+//	Barrier(parties), BoundedSemaphore(value=1), Condition(lock=None), Event(), Lock()
+//	Semaphore(value=1)
 //	Future(*, loop=None)
 //	Task(coro, *, loop=None, name=None), Task.all_tasks(loop=None), Task.current_task(loop=None)
 //	all_tasks(loop=None), as_completed(fs, *, loop=None, timeout=None)
@@ -26,9 +28,15 @@ import (
 func asyncioModule() *starlarkstruct.Module {
 	members := starlark.StringDict{
 		"ALL_COMPLETED":            starlark.String(loop.AllCompleted),
+		"Barrier":                  syncClass("Barrier", newBarrier),
+		"BoundedSemaphore":         syncClass("BoundedSemaphore", newSemaphore(true)),
+		"Condition":                syncClass("Condition", newCondition),
+		"Event":                    syncClass("Event", newEvent),
 		"FIRST_COMPLETED":          starlark.String(loop.FirstCompleted),
 		"FIRST_EXCEPTION":          starlark.String(loop.FirstException),
 		"Future":                   futureClass(),
+		"Lock":                     syncClass("Lock", newLock),
+		"Semaphore":                syncClass("Semaphore", newSemaphore(false)),
 		"Task":                     taskClass(),
 		"all_tasks":                starlark.NewBuiltin("all_tasks", tasksOfLoop(true, allTasksOf)),
 		"as_completed":             starlark.NewBuiltin("as_completed", asCompleted),
