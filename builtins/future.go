@@ -51,6 +51,11 @@ func (fv *future) Hash() (uint32, error) { return fv.id, nil }
 
 // String returns a repr like CPython's: <Future pending>, <Future finished
 // result=1>, <Task pending name='Task-1' coro=<main() running at x.star:3>>.
+// A task suspended on a future that has a Label (the waiters of Lock,
+// Queue, ...) says what it waits on instead of CPython's wait_for=<Future
+// pending cb=[Task.task_wakeup()]>: "<Task pending name='Task-2'
+// coro=<worker() running at work.star:12> waiting on Queue.get()>". The
+// deadlock report shows tasks so.
 func (fv *future) String() string {
 	f := fv.f
 	var b strings.Builder
@@ -61,7 +66,9 @@ func (fv *future) String() string {
 			state = "cancelling"
 		}
 		fmt.Fprintf(&b, "%s name=%s coro=<%s>", state, pyQuote(t.Name()), fv.coroDesc())
-		if w := t.Waiter(); w != nil {
+		if w := t.Waiter(); w != nil && w.Label != "" {
+			b.WriteString(" waiting on " + w.Label)
+		} else if w != nil {
 			fmt.Fprintf(&b, " wait_for=%s", fv.rt.wrapFuture(w).String())
 		}
 	} else {
