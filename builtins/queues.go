@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/asyncrun/asyncrun/loop"
@@ -33,7 +34,7 @@ func (v *queueValue) String() string {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			b.WriteString(reprValue(x.(starlark.Value)))
+			writeRepr(&b, x.(starlark.Value))
 		}
 		b.WriteString("]")
 	}
@@ -131,6 +132,38 @@ func unordered(x, y starlark.Value) (starlark.Value, starlark.Value) {
 		}
 		x, y = xs.Index(i), ys.Index(i)
 	}
+}
+
+// writeRepr writes Python's repr of v: as reprValue, with the elements of
+// tuples and lists so too, ('a', 1) where Starlark prints ("a", 1). A list
+// inside itself is [...], as in Python; outer holds the lists v is in.
+func writeRepr(b *strings.Builder, v starlark.Value, outer ...*starlark.List) {
+	open, end := "(", ")"
+	switch v := v.(type) {
+	case starlark.Tuple:
+	case *starlark.List:
+		if slices.Contains(outer, v) {
+			b.WriteString("[...]")
+			return
+		}
+		open, end = "[", "]"
+		outer = append(outer, v)
+	default:
+		b.WriteString(reprValue(v))
+		return
+	}
+	xs := v.(starlark.Indexable)
+	b.WriteString(open)
+	for i := range xs.Len() {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		writeRepr(b, xs.Index(i), outer...)
+	}
+	if xs.Len() == 1 && end == ")" {
+		b.WriteString(",")
+	}
+	b.WriteString(end)
 }
 
 // pyTypeName returns Python's name for the type of v where it differs from
