@@ -105,9 +105,17 @@ func itemLess(a, b any) (bool, error) {
 	lt, err := starlark.Compare(syntax.LT, x, y)
 	if err != nil {
 		x, y = unordered(x, y)
-		return false, newExc(exc.TypeError, "'<' not supported between instances of '%s' and '%s'", pyTypeName(x), pyTypeName(y))
+		return false, newExc(exc.TypeError, "'<' not supported between instances of '%s' and '%s'", pyType(x), pyType(y))
 	}
 	return lt, nil
+}
+
+// pyType returns Python's name of the type of v: "str" for a string.
+func pyType(v starlark.Value) string {
+	if _, ok := v.(starlark.String); ok {
+		return "str"
+	}
+	return v.Type()
 }
 
 // unordered returns the pair whose comparison decides x < y: for two
@@ -164,15 +172,6 @@ func writeRepr(b *strings.Builder, v starlark.Value, outer ...*starlark.List) {
 		b.WriteString(",")
 	}
 	b.WriteString(end)
-}
-
-// pyTypeName returns Python's name for the type of v where it differs from
-// Starlark's ("str" for "string").
-func pyTypeName(v starlark.Value) string {
-	if t := v.Type(); t != "string" {
-		return t
-	}
-	return "str"
 }
 
 func recvQueue(b *starlark.Builtin) *loop.Queue { return b.Receiver().(*queueValue).q }
