@@ -12,7 +12,9 @@ import (
 // asyncioModule returns the asyncio module. Its members:
 //
 //	ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION
-//	CancelledError, InvalidStateError, TimeoutError
+//	BrokenBarrierError, CancelledError, InvalidStateError, QueueEmpty, QueueFull, TimeoutError
+//	Barrier(parties), BoundedSemaphore(value=1), Condition(lock=None), Event(), Lock()
+//	Queue(maxsize=0), PriorityQueue(maxsize=0), LifoQueue(maxsize=0), Semaphore(value=1)
 //	Future(*, loop=None)
 //	Task(coro, *, loop=None, name=None), Task.all_tasks(loop=None), Task.current_task(loop=None)
 //	all_tasks(loop=None), as_completed(fs, *, loop=None, timeout=None)
@@ -26,10 +28,19 @@ import (
 func asyncioModule() *starlarkstruct.Module {
 	members := starlark.StringDict{
 		"ALL_COMPLETED":            starlark.String(loop.AllCompleted),
+		"Barrier":                  syncClass("Barrier", newBarrier),
+		"BoundedSemaphore":         syncClass("BoundedSemaphore", newSemaphore(true)),
+		"Condition":                syncClass("Condition", newCondition),
+		"Event":                    syncClass("Event", newEvent),
 		"FIRST_COMPLETED":          starlark.String(loop.FirstCompleted),
 		"FIRST_EXCEPTION":          starlark.String(loop.FirstException),
 		"Future":                   futureClass(),
+		"LifoQueue":                syncClass("LifoQueue", newQueue(loop.LIFO)),
+		"Lock":                     syncClass("Lock", newLock),
+		"PriorityQueue":            syncClass("PriorityQueue", newQueue(loop.Priority)),
+		"Queue":                    syncClass("Queue", newQueue(loop.FIFO)),
 		"Runner":                   runnerClass(),
+		"Semaphore":                syncClass("Semaphore", newSemaphore(false)),
 		"Task":                     taskClass(),
 		"all_tasks":                starlark.NewBuiltin("all_tasks", tasksOfLoop(true, allTasksOf)),
 		"as_completed":             starlark.NewBuiltin("as_completed", asCompleted),

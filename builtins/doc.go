@@ -30,6 +30,8 @@
 //	loop.go        event loop values, loop resolution, running a loop
 //	handle.go      call_soon and friends, Handle values, running callbacks
 //	concurrent.go  run_coroutine_threadsafe and concurrent futures
+//	locks.go       Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier
+//	queues.go      Queue, PriorityQueue, LifoQueue
 //	exceptions.go  the table of exception types, exception values, raise_
 //	errors.go      how Go and Starlark errors become exceptions; aborts
 //	traceback.go   tracebacks, source lines, frames

@@ -26,7 +26,8 @@ var (
 // hierarchy. They are immutable values, shared by all runtimes.
 type excTypes struct {
 	BaseException, Exception, RuntimeError, NotImplementedError, ValueError, TypeError,
-	LookupError, KeyError, ZeroDivisionError, KeyboardInterrupt, CancelledError, TimeoutError, InvalidStateError *exceptionType
+	LookupError, KeyError, ZeroDivisionError, KeyboardInterrupt, CancelledError, TimeoutError, InvalidStateError,
+	BrokenBarrierError, QueueEmpty, QueueFull *exceptionType
 
 	all []*exceptionType // in the order of exceptionTable
 }
@@ -57,6 +58,9 @@ func newExcTypes() *excTypes {
 		{&e.TimeoutError, "TimeoutError", &e.Exception, "asyncio"},
 		{&e.InvalidStateError, "InvalidStateError", &e.Exception, "asyncio"},
 		{&e.KeyboardInterrupt, "KeyboardInterrupt", &e.BaseException, ""},
+		{&e.BrokenBarrierError, "BrokenBarrierError", &e.RuntimeError, "asyncio"},
+		{&e.QueueEmpty, "QueueEmpty", &e.Exception, "asyncio"},
+		{&e.QueueFull, "QueueFull", &e.Exception, "asyncio"},
 		{&e.CancelledError, "CancelledError", &e.BaseException, "asyncio"},
 	}
 	for _, row := range table {

@@ -19,6 +19,7 @@ type future struct {
 	coro     *coroutine                      // tasks only
 	thread   atomic.Pointer[starlark.Thread] // tasks only, once started
 	toplevel bool                            // a host's submission: see threadState.toplevel
+	inRepr   bool                            // String is running: see String
 	created  syntax.Position                 // tasks only: where the task was made
 	ctx      *varContext                     // tasks only: the task's context variables
 	// stackBase is where a task's body began on its stack (see probeStack).
@@ -52,7 +53,14 @@ func (fv *future) Hash() (uint32, error) { return fv.id, nil }
 
 // String returns a repr like CPython's: <Future pending>, <Future finished
 // result=1>, <Task pending name='Task-1' coro=<main() running at x.star:3>>.
+// A repr that reaches the future again (a result that contains it, tasks
+// that await each other) shows "..." there, as CPython's does.
 func (fv *future) String() string {
+	if fv.inRepr {
+		return "..."
+	}
+	fv.inRepr = true
+	defer func() { fv.inRepr = false }()
 	f := fv.f
 	var b strings.Builder
 	b.WriteString("<" + fv.Type() + " ")

@@ -101,6 +101,12 @@ func deadlockMessage(de *loop.DeadlockError) string {
 		for _, t := range de.Pending {
 			if fv, ok := t.Value.(*future); ok {
 				b.WriteString("\n  " + fv.String())
+				if w := t.Waiter(); w != nil && w.Label != "" {
+					b.WriteString("\n    waiting on " + w.Label)
+					if fr, ok := fv.topFrame(); ok {
+						fmt.Fprintf(&b, " at %s:%d", fr.Pos.Filename(), fr.Pos.Line)
+					}
+				}
 			}
 		}
 	}

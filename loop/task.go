@@ -29,6 +29,7 @@ type Task struct {
 
 	futWaiter  *Future
 	mustCancel bool
+	inCancel   bool // cancel is running: see cancel
 	numCancels int
 	resumeErr  error
 	bodyDone   bool
@@ -86,14 +87,23 @@ func (t *Task) Uncancel() int {
 
 // cancel is CPython's Task.cancel: cancel the future the task waits on, or
 // arrange for a CancelledError to be thrown into the body at its next step.
+//
+// Tasks that await each other would cancel each other without end (CPython
+// raises RecursionError there); a cancel that reaches a task already being
+// cancelled returns false instead.
 func (t *Task) cancel(msg any) bool {
 	t.logTraceback = false
-	if t.state != Pending {
+	if t.state != Pending || t.inCancel {
 		return false
 	}
 	t.numCancels++
-	if t.futWaiter != nil && t.futWaiter.Cancel(msg) {
-		return true
+	if t.futWaiter != nil {
+		t.inCancel = true
+		ok := t.futWaiter.Cancel(msg)
+		t.inCancel = false
+		if ok {
+			return true
+		}
 	}
 	t.mustCancel = true
 	t.cancelMsg = msg

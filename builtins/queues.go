@@ -1,0 +1,252 @@
+package builtins
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/asyncrun/asyncrun/loop"
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
+)
+
+// queueValue is asyncio.Queue(maxsize=0), PriorityQueue(maxsize=0) or
+// LifoQueue(maxsize=0), over a loop.Queue of the matching kind whose items
+// are Starlark values. Python's property maxsize is an attribute. As in
+// Python 3.11, a queue takes no loop: it binds to the loop of the first task
+// that waits on it.
+type queueValue struct {
+	object
+	q *loop.Queue
+}
+
+var _ starlark.HasAttrs = (*queueValue)(nil)
+
+// String returns CPython's str() of the queue, such as "<Queue maxsize=2
+// _queue=[1, 2] _getters[1] tasks=2>".
+func (v *queueValue) String() string {
+	q := v.q
+	var b strings.Builder
+	fmt.Fprintf(&b, "<%s maxsize=%d", q.Kind(), q.Maxsize())
+	if items := q.Items(); len(items) > 0 {
+		b.WriteString(" _queue=[")
+		for i, x := range items {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeRepr(&b, x.(starlark.Value))
+		}
+		b.WriteString("]")
+	}
+	if n := q.Getters(); n > 0 {
+		fmt.Fprintf(&b, " _getters[%d]", n)
+	}
+	if n := q.Putters(); n > 0 {
+		fmt.Fprintf(&b, " _putters[%d]", n)
+	}
+	if n := q.Unfinished(); n > 0 {
+		fmt.Fprintf(&b, " tasks=%d", n)
+	}
+	b.WriteString(">")
+	return b.String()
+}
+
+// Type returns "Queue", "PriorityQueue" or "LifoQueue".
+func (v *queueValue) Type() string { return v.q.Kind().String() }
+
+// Attr returns the methods and the attribute maxsize.
+func (v *queueValue) Attr(name string) (starlark.Value, error) {
+	if name == "maxsize" {
+		return starlark.MakeInt(v.q.Maxsize()), nil
+	}
+	return queueMethods.attr(v, name), nil
+}
+
+func (v *queueValue) AttrNames() []string { return queueMethods.names("maxsize") }
+
+var queueMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+	"empty":      queueEmpty,
+	"full":       queueFull,
+	"get":        queueGet,
+	"get_nowait": queueGetNowait,
+	"join":       queueJoin,
+	"put":        queuePut,
+	"put_nowait": queuePutNowait,
+	"qsize":      queueQsize,
+	"task_done":  queueTaskDone,
+})
+
+// newQueue returns the constructor of a queue of kind k: asyncio.Queue,
+// PriorityQueue or LifoQueue(maxsize=0).
+func newQueue(k loop.QueueKind) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+	return func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		maxsize := 0
+		if err := starlark.UnpackArgs(b.Name(), args, kwargs, "maxsize?", &maxsize); err != nil {
+			return nil, err
+		}
+		o, err := newObject(thread)
+		if err != nil {
+			return nil, err
+		}
+		var less func(a, b any) (bool, error)
+		if k == loop.Priority {
+			less = itemLess
+		}
+		return &queueValue{o, loop.NewQueue(nil, maxsize, k, less)}, nil
+	}
+}
+
+// itemLess orders a PriorityQueue's items: Starlark's a < b. Values that do
+// not compare are a TypeError with Python's message, naming the types of
+// the pair that failed (inside tuples or lists, the first elements that
+// differ, as Python compares them). It runs no script code.
+func itemLess(a, b any) (bool, error) {
+	x, y := a.(starlark.Value), b.(starlark.Value)
+	lt, err := starlark.Compare(syntax.LT, x, y)
+	if err != nil {
+		x, y = unordered(x, y)
+		return false, newExc(exc.TypeError, "'<' not supported between instances of '%s' and '%s'", pyType(x), pyType(y))
+	}
+	return lt, nil
+}
+
+// pyType returns Python's name of the type of v: "str" for a string.
+func pyType(v starlark.Value) string {
+	if _, ok := v.(starlark.String); ok {
+		return "str"
+	}
+	return v.Type()
+}
+
+// unordered returns the pair whose comparison decides x < y: for two
+// tuples or two lists, that of their first elements that are not equal,
+// recursively; else x and y.
+func unordered(x, y starlark.Value) (starlark.Value, starlark.Value) {
+	for {
+		xs, ok := x.(starlark.Indexable)
+		ys, ok2 := y.(starlark.Indexable)
+		if !ok || !ok2 || x.Type() != y.Type() || (x.Type() != "tuple" && x.Type() != "list") {
+			return x, y
+		}
+		n := min(xs.Len(), ys.Len())
+		i := 0
+		for ; i < n; i++ {
+			if eq, err := starlark.Equal(xs.Index(i), ys.Index(i)); err != nil || !eq {
+				break
+			}
+		}
+		if i == n {
+			return x, y
+		}
+		x, y = xs.Index(i), ys.Index(i)
+	}
+}
+
+// writeRepr writes Python's repr of v: as reprValue, with the elements of
+// tuples and lists so too, ('a', 1) where Starlark prints ("a", 1). A list
+// inside itself is [...], as in Python; outer holds the lists v is in.
+func writeRepr(b *strings.Builder, v starlark.Value, outer ...*starlark.List) {
+	open, end := "(", ")"
+	switch v := v.(type) {
+	case starlark.Tuple:
+	case *starlark.List:
+		if slices.Contains(outer, v) {
+			b.WriteString("[...]")
+			return
+		}
+		open, end = "[", "]"
+		outer = append(outer, v)
+	default:
+		b.WriteString(reprValue(v))
+		return
+	}
+	xs := v.(starlark.Indexable)
+	b.WriteString(open)
+	for i := range xs.Len() {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		writeRepr(b, xs.Index(i), outer...)
+	}
+	if xs.Len() == 1 && end == ")" {
+		b.WriteString(",")
+	}
+	b.WriteString(end)
+}
+
+func recvQueue(b *starlark.Builtin) *loop.Queue { return b.Receiver().(*queueValue).q }
+
+func queueEmpty(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := noArgs(b, args, kwargs); err != nil {
+		return nil, err
+	}
+	return starlark.Bool(recvQueue(b).Empty()), nil
+}
+
+func queueFull(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := noArgs(b, args, kwargs); err != nil {
+		return nil, err
+	}
+	return starlark.Bool(recvQueue(b).Full()), nil
+}
+
+func queueQsize(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := noArgs(b, args, kwargs); err != nil {
+		return nil, err
+	}
+	return starlark.MakeInt(recvQueue(b).Qsize()), nil
+}
+
+// queueGet is Queue.get(), a coroutine that returns an item.
+func queueGet(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := noArgs(b, args, kwargs); err != nil {
+		return nil, err
+	}
+	q := recvQueue(b)
+	return suspending("Queue.get", func(t *loop.Task) (any, error) { return q.Get(t) }), nil
+}
+
+// queuePut is Queue.put(item), a coroutine that returns None.
+func queuePut(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var item starlark.Value
+	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "item", &item); err != nil {
+		return nil, err
+	}
+	q := recvQueue(b)
+	return suspending("Queue.put", func(t *loop.Task) (any, error) { return nil, q.Put(t, item) }), nil
+}
+
+// queueJoin is Queue.join(), a coroutine that returns None.
+func queueJoin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := noArgs(b, args, kwargs); err != nil {
+		return nil, err
+	}
+	q := recvQueue(b)
+	return suspending("Queue.join", func(t *loop.Task) (any, error) { return nil, q.Join(t) }), nil
+}
+
+func queueGetNowait(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := noArgs(b, args, kwargs); err != nil {
+		return nil, err
+	}
+	v, err := recvQueue(b).GetNowait()
+	if err != nil {
+		return nil, toException(err)
+	}
+	return v.(starlark.Value), nil
+}
+
+func queuePutNowait(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var item starlark.Value
+	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "item", &item); err != nil {
+		return nil, err
+	}
+	return starlark.None, toException(recvQueue(b).PutNowait(item))
+}
+
+func queueTaskDone(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := noArgs(b, args, kwargs); err != nil {
+		return nil, err
+	}
+	return starlark.None, toException(recvQueue(b).TaskDone())
+}
