@@ -11,24 +11,27 @@ import (
 )
 
 // makePredeclared returns the names every script sees: asyncio, await_,
-// raise_, try_, with_, print, repr, the exception types (see excTypes), and the
-// modules datetime, functools, json, math, struct, sys and time.
+// raise_, try_, with_, print, repr, isinstance, issubclass, the exception
+// types (see excTypes), and the modules datetime, functools, json, math,
+// struct, sys and time.
 func (rt *Runtime) makePredeclared() starlark.StringDict {
 	d := starlark.StringDict{
-		"asyncio":   asyncioModule(),
-		"await_":    &awaitBuiltin{},
-		"datetime":  datetimeModule,
-		"functools": functoolsModule,
-		"json":      json.Module,
-		"math":      math.Module,
-		"print":     starlark.NewBuiltin("print", print_),
-		"repr":      starlark.NewBuiltin("repr", repr_),
-		"raise_":    starlark.NewBuiltin("raise_", raise_),
-		"struct":    starlark.NewBuiltin("struct", starlarkstruct.Make),
-		"sys":       rt.sysModule(),
-		"time":      timeModule,
-		"try_":      starlark.NewBuiltin("try_", try_),
-		"with_":     starlark.NewBuiltin("with_", with_),
+		"asyncio":    asyncioModule(),
+		"await_":     &awaitBuiltin{},
+		"datetime":   datetimeModule,
+		"functools":  functoolsModule,
+		"isinstance": starlark.NewBuiltin("isinstance", isinstance_),
+		"issubclass": starlark.NewBuiltin("issubclass", issubclass_),
+		"json":       json.Module,
+		"math":       math.Module,
+		"print":      starlark.NewBuiltin("print", print_),
+		"repr":       starlark.NewBuiltin("repr", repr_),
+		"raise_":     starlark.NewBuiltin("raise_", raise_),
+		"struct":     starlark.NewBuiltin("struct", starlarkstruct.Make),
+		"sys":        rt.sysModule(),
+		"time":       timeModule,
+		"try_":       starlark.NewBuiltin("try_", try_),
+		"with_":      starlark.NewBuiltin("with_", with_),
 	}
 	for name, t := range exc.members("") {
 		d[name] = t
