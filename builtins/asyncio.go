@@ -15,6 +15,7 @@ import (
 //	CancelledError, InvalidStateError, TimeoutError
 //	Future(*, loop=None)
 //	Task(coro, *, loop=None, name=None), Task.all_tasks(loop=None), Task.current_task(loop=None)
+//	TaskGroup()
 //	all_tasks(loop=None), as_completed(fs, *, loop=None, timeout=None)
 //	async_(coro_or_future, *, loop=None), coroutine(fn), create_task(coro, *, name=None, context=None)
 //	current_task(loop=None), ensure_future(coro_or_future, *, loop=None)
@@ -30,6 +31,7 @@ func asyncioModule() *starlarkstruct.Module {
 		"FIRST_EXCEPTION":          starlark.String(loop.FirstException),
 		"Future":                   futureClass(),
 		"Task":                     taskClass(),
+		"TaskGroup":                taskGroupClass(),
 		"all_tasks":                starlark.NewBuiltin("all_tasks", tasksOfLoop(true, allTasksOf)),
 		"as_completed":             starlark.NewBuiltin("as_completed", asCompleted),
 		"async_":                   starlark.NewBuiltin("async_", ensureFuture),
