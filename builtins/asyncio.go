@@ -23,6 +23,7 @@ import (
 //	get_event_loop(), get_running_loop(), iscoroutine(obj), iscoroutinefunction(obj), isfuture(obj)
 //	new_event_loop(), run(coro, *, debug=None), run_coroutine_threadsafe(coro, loop)
 //	set_event_loop(loop), shield(arg, *, loop=None), sleep(delay, result=None, *, loop=None)
+//	timeout(delay), timeout_at(when)
 //	wait(fs, *, loop=None, timeout=None, return_when=ALL_COMPLETED), wait_for(fut, timeout, *, loop=None)
 func asyncioModule() *starlarkstruct.Module {
 	members := starlark.StringDict{
@@ -51,6 +52,8 @@ func asyncioModule() *starlarkstruct.Module {
 		"set_event_loop":           starlark.NewBuiltin("set_event_loop", setEventLoop),
 		"shield":                   starlark.NewBuiltin("shield", shield),
 		"sleep":                    &coroutineFunction{name: "sleep", native: sleep},
+		"timeout":                  starlark.NewBuiltin("timeout", timeoutFn),
+		"timeout_at":               starlark.NewBuiltin("timeout_at", timeoutAt),
 		"wait":                     nativeCoro("wait", waitCoro),
 		"wait_for":                 nativeCoro("wait_for", waitForCoro),
 	}
