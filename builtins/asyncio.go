@@ -17,13 +17,15 @@ import (
 //	Queue(maxsize=0), PriorityQueue(maxsize=0), LifoQueue(maxsize=0), Semaphore(value=1)
 //	Future(*, loop=None)
 //	Task(coro, *, loop=None, name=None), Task.all_tasks(loop=None), Task.current_task(loop=None)
+//	TaskGroup()
 //	all_tasks(loop=None), as_completed(fs, *, loop=None, timeout=None)
-//	async_(coro_or_future, *, loop=None), coroutine(fn)
+//	async_(coro_or_future, *, loop=None), coroutine(fn), create_task(coro, *, name=None, context=None)
 //	current_task(loop=None), ensure_future(coro_or_future, *, loop=None)
 //	gather(*coros_or_futures, loop=None, return_exceptions=False)
-//	get_event_loop(), get_running_loop(), iscoroutine(obj), iscoroutinefunction(obj)
+//	get_event_loop(), get_running_loop(), iscoroutine(obj), iscoroutinefunction(obj), isfuture(obj)
 //	new_event_loop(), run(coro, *, debug=None), run_coroutine_threadsafe(coro, loop)
 //	set_event_loop(loop), shield(arg, *, loop=None), sleep(delay, result=None, *, loop=None)
+//	timeout(delay), timeout_at(when)
 //	wait(fs, *, loop=None, timeout=None, return_when=ALL_COMPLETED), wait_for(fut, timeout, *, loop=None)
 func asyncioModule() *starlarkstruct.Module {
 	members := starlark.StringDict{
@@ -42,10 +44,12 @@ func asyncioModule() *starlarkstruct.Module {
 		"Runner":                   runnerClass(),
 		"Semaphore":                syncClass("Semaphore", newSemaphore(false)),
 		"Task":                     taskClass(),
+		"TaskGroup":                taskGroupClass(),
 		"all_tasks":                starlark.NewBuiltin("all_tasks", tasksOfLoop(true, allTasksOf)),
 		"as_completed":             starlark.NewBuiltin("as_completed", asCompleted),
 		"async_":                   starlark.NewBuiltin("async_", ensureFuture),
 		"coroutine":                starlark.NewBuiltin("coroutine", coroutineDecorator),
+		"create_task":              starlark.NewBuiltin("create_task", createTaskFn),
 		"current_task":             starlark.NewBuiltin("current_task", tasksOfLoop(true, currentTaskOf)),
 		"ensure_future":            starlark.NewBuiltin("ensure_future", ensureFuture),
 		"gather":                   starlark.NewBuiltin("gather", gather),
@@ -53,12 +57,15 @@ func asyncioModule() *starlarkstruct.Module {
 		"get_running_loop":         starlark.NewBuiltin("get_running_loop", getRunningLoop),
 		"iscoroutine":              isInstance[*coroutine]("iscoroutine"),
 		"iscoroutinefunction":      isInstance[*coroutineFunction]("iscoroutinefunction"),
+		"isfuture":                 isInstance[*future]("isfuture"),
 		"new_event_loop":           starlark.NewBuiltin("new_event_loop", newEventLoop),
 		"run":                      starlark.NewBuiltin("run", run),
 		"run_coroutine_threadsafe": starlark.NewBuiltin("run_coroutine_threadsafe", runCoroutineThreadsafe),
 		"set_event_loop":           starlark.NewBuiltin("set_event_loop", setEventLoop),
 		"shield":                   starlark.NewBuiltin("shield", shield),
 		"sleep":                    &coroutineFunction{name: "sleep", native: sleep},
+		"timeout":                  starlark.NewBuiltin("timeout", timeoutFn),
+		"timeout_at":               starlark.NewBuiltin("timeout_at", timeoutAt),
 		"wait":                     nativeCoro("wait", waitCoro),
 		"wait_for":                 nativeCoro("wait_for", waitForCoro),
 	}
@@ -125,6 +132,25 @@ func ensureFuture(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 		}
 	}
 	return rt.ensureFuture(x, l)
+}
+
+// createTaskFn is asyncio.create_task(coro, *, name=None, context=None): a
+// task of the running loop (context is accepted and ignored).
+func createTaskFn(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var coro starlark.Value
+	var name, ctx starlark.Value = starlark.None, starlark.None
+	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "coro", &coro, "name?", &name, "context?", &ctx); err != nil {
+		return nil, err
+	}
+	lv, err := rtOf(thread).runningLoop()
+	if err != nil {
+		return nil, err
+	}
+	fv, err := createNamedTask(lv, coro, name)
+	if err != nil {
+		return nil, err
+	}
+	return fv, nil
 }
 
 func getEventLoop(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

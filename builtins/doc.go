@@ -33,9 +33,13 @@
 //	locks.go       Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier
 //	queues.go      Queue, PriorityQueue, LifoQueue
 //	exceptions.go  the table of exception types, exception values, raise_
+//	exceptiongroup.go  ExceptionGroup and BaseExceptionGroup: construction, split, subgroup, derive
+//	isinstance.go  isinstance and issubclass for exception types
 //	errors.go      how Go and Starlark errors become exceptions; aborts
 //	traceback.go   tracebacks, source lines, frames
 //	try.go         try_
+//	taskgroup.go   asyncio.TaskGroup over loop.TaskGroup
+//	timeout.go     asyncio.timeout and timeout_at over loop.Timeout
 //	methods.go     method tables: how every value type dispatches methods
 //	sys.go, datetime.go, functools.go  the small modules
 //

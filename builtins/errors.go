@@ -14,7 +14,8 @@ import (
 //
 // Every error that reaches script code is turned into an *exception by
 // toException: exceptions raised by raise_ or by builtins, the loop's own
-// errors (by their loop.Kind), and go.starlark.net's runtime errors (by
+// errors (by their loop.Kind; a TaskGroup's *loop.ExceptionGroup becomes an
+// ExceptionGroup), and go.starlark.net's runtime errors (by
 // starlarkErrorType). Two kinds of error are never exceptions, so that no
 // try_ can catch them: an *abortError (the host interrupted the runtime, or
 // the step limit was reached) and loop.ErrDestroyed (the task's loop was
@@ -97,6 +98,10 @@ func toException(err error) error {
 	if errors.As(err, &ce) {
 		return &exception{typ: exc.CancelledError, args: cancelArgs(ce.Msg), cause: err}
 	}
+	var ge *loop.ExceptionGroup
+	if errors.As(err, &ge) {
+		return groupOf(ge)
+	}
 	var de *loop.DeadlockError
 	if errors.As(err, &de) {
 		return &exception{typ: exc.RuntimeError, args: msgArgs(deadlockMessage(de)), cause: err}
@@ -110,6 +115,28 @@ func toException(err error) error {
 		return &exception{typ: typ, args: msgArgs(msg), traceback: ee.CallStack, cause: err}
 	}
 	return &exception{typ: exc.Exception, args: msgArgs(err.Error()), cause: err}
+}
+
+// groupOf converts a TaskGroup's group of errors into a script's group:
+// BaseExceptionGroup(ge.Msg, excs) (an ExceptionGroup when all are
+// Exceptions) raised "from None", with each error converted; an
+// uncatchable one among them is returned instead, to pass every try_.
+func groupOf(ge *loop.ExceptionGroup) error {
+	excs := make([]starlark.Value, len(ge.Errs))
+	for i, err := range ge.Errs {
+		e, ok := toException(err).(*exception)
+		if !ok {
+			return toException(err)
+		}
+		excs[i] = e
+	}
+	g, err := newExceptionGroup(exc.BaseExceptionGroup, starlark.Tuple{starlark.String(ge.Msg), starlark.NewList(excs)}, nil)
+	if err != nil {
+		return err // no errors: loop.TaskGroup never makes such a group
+	}
+	g.suppressContext = true
+	g.cause = ge
+	return g
 }
 
 // starlarkError returns the Python type and message of an error of

@@ -3,6 +3,7 @@ package builtins
 import (
 	"fmt"
 	"hash/fnv"
+	"sort"
 	"strings"
 
 	"github.com/asyncrun/asyncrun/loop"
@@ -11,10 +12,16 @@ import (
 
 // exceptionType is an exception class: callable to make an exception,
 // usable as a key of try_'s except_ dict, and comparable by identity.
+//
+// A type has one base, as the chain Python's MRO follows, and at most one
+// more: also. Only ExceptionGroup has one (it is both an Exception and a
+// BaseExceptionGroup, as in CPython); isSubtype, and so try_ and
+// isinstance, follow both.
 type exceptionType struct {
 	name   string
 	base   *exceptionType
-	module string // "asyncio" for asyncio's own types, else ""
+	also   *exceptionType // a second base, or nil
+	module string         // "asyncio" for asyncio's own types, else ""
 }
 
 var (
@@ -27,7 +34,7 @@ var (
 type excTypes struct {
 	BaseException, Exception, RuntimeError, NotImplementedError, ValueError, TypeError,
 	LookupError, KeyError, ZeroDivisionError, KeyboardInterrupt, CancelledError, TimeoutError, InvalidStateError,
-	BrokenBarrierError, QueueEmpty, QueueFull *exceptionType
+	BrokenBarrierError, QueueEmpty, QueueFull, BaseExceptionGroup, ExceptionGroup *exceptionType
 
 	all []*exceptionType // in the order of exceptionTable
 }
@@ -39,7 +46,8 @@ var exc = newExcTypes()
 func newExcTypes() *excTypes {
 	e := &excTypes{}
 	// exceptionTable lists each type with its base (nil for the root) and
-	// its module. Bases come before their subtypes.
+	// its module. Bases come before their subtypes. The one second base
+	// (see exceptionType.also) is set below.
 	table := []struct {
 		t      **exceptionType
 		name   string
@@ -55,13 +63,15 @@ func newExcTypes() *excTypes {
 		{&e.LookupError, "LookupError", &e.Exception, ""},
 		{&e.KeyError, "KeyError", &e.LookupError, ""},
 		{&e.ZeroDivisionError, "ZeroDivisionError", &e.Exception, ""},
-		{&e.TimeoutError, "TimeoutError", &e.Exception, "asyncio"},
+		{&e.TimeoutError, "TimeoutError", &e.Exception, ""}, // asyncio.TimeoutError too: see members
 		{&e.InvalidStateError, "InvalidStateError", &e.Exception, "asyncio"},
 		{&e.KeyboardInterrupt, "KeyboardInterrupt", &e.BaseException, ""},
 		{&e.BrokenBarrierError, "BrokenBarrierError", &e.RuntimeError, "asyncio"},
 		{&e.QueueEmpty, "QueueEmpty", &e.Exception, "asyncio"},
 		{&e.QueueFull, "QueueFull", &e.Exception, "asyncio"},
 		{&e.CancelledError, "CancelledError", &e.BaseException, "asyncio"},
+		{&e.BaseExceptionGroup, "BaseExceptionGroup", &e.BaseException, ""},
+		{&e.ExceptionGroup, "ExceptionGroup", &e.Exception, ""},
 	}
 	for _, row := range table {
 		t := &exceptionType{name: row.name, module: row.module}
@@ -71,6 +81,7 @@ func newExcTypes() *excTypes {
 		*row.t = t
 		e.all = append(e.all, t)
 	}
+	e.ExceptionGroup.also = e.BaseExceptionGroup
 	return e
 }
 
@@ -97,7 +108,7 @@ func (e *excTypes) ofKind(k loop.Kind) *exceptionType {
 func (e *excTypes) members(module string) starlark.StringDict {
 	d := starlark.StringDict{}
 	for _, t := range e.all {
-		if t.module == module || t == e.TimeoutError {
+		if t.module == module || (module == "asyncio" && t == e.TimeoutError) {
 			d[t.name] = t
 		}
 	}
@@ -131,18 +142,23 @@ func (t *exceptionType) Attr(name string) (starlark.Value, error) {
 
 func (t *exceptionType) AttrNames() []string { return []string{"__name__"} }
 
-// isSubtype reports whether t is u or derives from it.
+// isSubtype reports whether t is u or derives from it, through its base or
+// its second base.
 func (t *exceptionType) isSubtype(u *exceptionType) bool {
 	for ; t != nil; t = t.base {
-		if t == u {
+		if t == u || (t.also != nil && t.also.isSubtype(u)) {
 			return true
 		}
 	}
 	return false
 }
 
-// CallInternal makes an exception: T(), T("message"), T(arg, ...).
+// CallInternal makes an exception: T(), T("message"), T(arg, ...); a group
+// type takes (message, exceptions) (see newExceptionGroup).
 func (t *exceptionType) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if t.isSubtype(exc.BaseExceptionGroup) {
+		return newExceptionGroup(t, args, kwargs)
+	}
 	if len(kwargs) > 0 {
 		return nil, newExc(exc.TypeError, "%s() takes no keyword arguments", t.name)
 	}
@@ -163,6 +179,16 @@ type exception struct {
 	// tasks holds, outermost first, the tasks the exception ended on its way
 	// up, with the frames it went through in each.
 	tasks []taskFrames
+	// group is what an ExceptionGroup or BaseExceptionGroup holds (nil for
+	// other exceptions): see exceptiongroup.go.
+	group *excGroup
+	// causeExc, contextExc and suppressContext are Python's __cause__,
+	// __context__ and __suppress_context__: plain fields, set where the
+	// runtime itself chains exceptions (a TaskGroup raises its group "from
+	// None", a Timeout its TimeoutError "from" the CancelledError) and
+	// copied by split and subgroup. Tracebacks do not print them yet.
+	causeExc, contextExc *exception
+	suppressContext      bool
 }
 
 type taskFrames struct {
@@ -186,8 +212,12 @@ func newExc(t *exceptionType, format string, a ...any) *exception {
 	return &exception{typ: t, args: starlark.Tuple{starlark.String(fmt.Sprintf(format, a...))}}
 }
 
-// message returns str(e): the single argument, or the tuple of them.
+// message returns str(e): the single argument, or the tuple of them; a
+// group's "msg (N sub-exceptions)".
 func (e *exception) message() string {
+	if e.group != nil {
+		return e.group.str()
+	}
 	switch len(e.args) {
 	case 0:
 		return ""
@@ -224,18 +254,44 @@ func (e *exception) Freeze()               {}
 func (e *exception) Truth() starlark.Bool  { return true }
 func (e *exception) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: %s", e.typ.name) }
 
-// Attr returns args and __class__.
+// Attr returns args, __class__, __cause__, __context__ and
+// __suppress_context__, and a group's attributes (see groupAttr).
 func (e *exception) Attr(name string) (starlark.Value, error) {
 	switch name {
 	case "args":
 		return e.args, nil
 	case "__class__":
 		return e.typ, nil
+	case "__cause__":
+		return excOrNone(e.causeExc), nil
+	case "__context__":
+		return excOrNone(e.contextExc), nil
+	case "__suppress_context__":
+		return starlark.Bool(e.suppressContext), nil
+	}
+	if e.group != nil {
+		return e.groupAttr(name), nil
 	}
 	return nil, nil
 }
 
-func (e *exception) AttrNames() []string { return []string{"__class__", "args"} }
+// AttrNames lists the attributes.
+func (e *exception) AttrNames() []string {
+	names := []string{"__cause__", "__class__", "__context__", "__suppress_context__", "args"}
+	if e.group != nil {
+		names = append(names, groupAttrNames()...)
+		sort.Strings(names)
+	}
+	return names
+}
+
+// excOrNone returns e, or None for nil.
+func excOrNone(e *exception) starlark.Value {
+	if e == nil {
+		return starlark.None
+	}
+	return e
+}
 
 // repr returns Python's repr, such as ValueError('boom').
 func (e *exception) repr() string {
@@ -247,13 +303,29 @@ func (e *exception) repr() string {
 }
 
 // reprValue is Python's repr of a value: strings in Python's quotes,
-// exceptions as ValueError('x'), others as Starlark prints them.
+// exceptions as ValueError('x'), lists and tuples of them likewise (an
+// ExceptionGroup's args hold one), others as Starlark prints them.
 func reprValue(v starlark.Value) string {
 	switch v := v.(type) {
 	case starlark.String:
 		return pyQuote(string(v))
 	case *exception:
 		return v.repr()
+	case *starlark.List:
+		elems := make([]string, v.Len())
+		for i := range elems {
+			elems[i] = reprValue(v.Index(i))
+		}
+		return "[" + strings.Join(elems, ", ") + "]"
+	case starlark.Tuple:
+		elems := make([]string, len(v))
+		for i, x := range v {
+			elems[i] = reprValue(x)
+		}
+		if len(elems) == 1 {
+			return "(" + elems[0] + ",)"
+		}
+		return "(" + strings.Join(elems, ", ") + ")"
 	}
 	return v.String()
 }
@@ -282,6 +354,10 @@ func raise_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	case *exception:
 		return nil, v
 	case *exceptionType:
+		if v.isSubtype(exc.BaseExceptionGroup) {
+			_, err := newExceptionGroup(v, nil, nil) // as Python: the type is called with no arguments
+			return nil, err
+		}
 		return nil, &exception{typ: v}
 	}
 	return nil, newExc(exc.TypeError, "raise_: exceptions must derive from BaseException, got %s", v.Type())

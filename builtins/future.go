@@ -98,15 +98,18 @@ func (fv *future) String() string {
 }
 
 // callbacksDesc lists a pending future's done callbacks as CPython's repr
-// does ("Task.task_wakeup()", "got_result() at x.star:9"; more than two as
-// first, <N more>, last). Callbacks the runtime added for itself (gather's,
-// shield's) have no key and are left out.
+// does ("Task.task_wakeup()", "TaskGroup._on_task_done()", "got_result()
+// at x.star:9"; more than two as first, <N more>, last). Callbacks the
+// runtime added for itself (gather's, shield's) have no key and are left
+// out.
 func callbacksDesc(keys []any) string {
 	var names []string
 	for _, k := range keys {
 		switch k := k.(type) {
 		case *loop.Task:
 			names = append(names, "Task.task_wakeup()")
+		case *loop.TaskGroup:
+			names = append(names, "TaskGroup._on_task_done()")
 		case *starlark.Function:
 			pos := k.Position()
 			names = append(names, fmt.Sprintf("%s() at %s:%d", k.Name(), pos.Filename(), pos.Line))

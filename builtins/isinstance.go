@@ -2,60 +2,63 @@ package builtins
 
 import "go.starlark.net/starlark"
 
-// isinstance(x, T) and issubclass(T1, T2), as Python programs test
-// exceptions: T is an exception type or a tuple of them (nested tuples
-// too). For other values, isinstance compares Starlark type names: x's
-// type() with T given as a string.
+// isinstance(x, T) and issubclass(T1, T2) for exception types, as Python
+// programs test exceptions: T is an exception type or a tuple of them
+// (other classes are refused: Starlark has type(x) for its own values).
 
-func isinstance(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+// isinstance_ is isinstance(x, T): whether x is an exception of type T or
+// of a subtype.
+func isinstance_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var x, t starlark.Value
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 2, &x, &t); err != nil {
 		return nil, err
 	}
-	var xt *exceptionType
-	switch x := x.(type) {
-	case *exception:
-		xt = x.typ
-	case *exceptionType:
-		xt = exc.byName("type") // a type is an instance of type only
+	types, ok := classInfo(t)
+	if !ok {
+		return nil, newExc(exc.TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union")
 	}
-	return typeMatch(b.Name(), xt, x, t)
+	e, ok := x.(*exception)
+	return starlark.Bool(ok && matches(e, types)), nil
 }
 
-func issubclass(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+// issubclass_ is issubclass(T1, T2): whether T1 is T2 or derives from it.
+func issubclass_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var x, t starlark.Value
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 2, &x, &t); err != nil {
 		return nil, err
 	}
-	xt, ok := x.(*exceptionType)
+	sub, ok := x.(*exceptionType)
 	if !ok {
 		return nil, newExc(exc.TypeError, "issubclass() arg 1 must be a class")
 	}
-	return typeMatch(b.Name(), xt, nil, t)
+	types, ok := classInfo(t)
+	if !ok {
+		return nil, newExc(exc.TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union")
+	}
+	for _, u := range types {
+		if sub.isSubtype(u) {
+			return starlark.True, nil
+		}
+	}
+	return starlark.False, nil
 }
 
-// typeMatch reports whether xt (the type of value x, nil for values that
-// are not exceptions) is t or one of the types of tuple t, or a subtype.
-func typeMatch(fn string, xt *exceptionType, x, t starlark.Value) (starlark.Value, error) {
-	switch t := t.(type) {
+// classInfo reads the second argument of isinstance and issubclass: an
+// exception type or a tuple of them (nested tuples too, as in Python).
+func classInfo(v starlark.Value) ([]*exceptionType, bool) {
+	switch v := v.(type) {
 	case *exceptionType:
-		return starlark.Bool(xt != nil && xt.isSubtype(t)), nil
-	case starlark.String:
-		if x != nil && xt == nil {
-			return starlark.Bool(x.Type() == string(t)), nil
-		}
-		return starlark.False, nil
+		return []*exceptionType{v}, true
 	case starlark.Tuple:
-		for _, u := range t {
-			ok, err := typeMatch(fn, xt, x, u)
-			if err != nil {
-				return nil, err
+		var out []*exceptionType
+		for _, x := range v {
+			ts, ok := classInfo(x)
+			if !ok {
+				return nil, false
 			}
-			if ok == starlark.True {
-				return ok, nil
-			}
+			out = append(out, ts...)
 		}
-		return starlark.False, nil
+		return out, true
 	}
-	return nil, newExc(exc.TypeError, "%s() arg 2 must be a type, a tuple of types, or a union", fn)
+	return nil, false
 }

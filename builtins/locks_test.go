@@ -1,41 +1,11 @@
 package builtins
 
 import (
-	"bytes"
 	"strings"
 	"testing"
-
-	"github.com/asyncrun/asyncrun/loop"
-	"go.starlark.net/starlark"
-	"go.starlark.net/syntax"
 )
 
 // runScript runs src as the file x.star under virtual time and returns
-// what it printed and the error it ended with.
-func runScript(t *testing.T, src string) (string, error) {
-	t.Helper()
-	var out bytes.Buffer
-	rt := NewRuntime(Config{Stdout: &out, Stderr: &out, Clock: loop.NewClock(true)})
-	defer rt.Close()
-	opts := &syntax.FileOptions{While: true, TopLevelControl: true, GlobalReassign: true, Recursion: true, Set: true}
-	err := rt.ExecTopLevel("main", func(th *starlark.Thread) error {
-		_, err := starlark.ExecFileOptions(opts, th, "x.star", src, rt.Predeclared())
-		return err
-	})
-	return out.String(), err
-}
-
-// checkScript runs src and compares its output with want.
-func checkScript(t *testing.T, src, want string) {
-	t.Helper()
-	got, err := runScript(t, src)
-	if err != nil {
-		t.Fatalf("%v\noutput:\n%s", err, got)
-	}
-	if got != want {
-		t.Errorf("got:\n%s\nwant:\n%s", got, want)
-	}
-}
 
 // TestSyncReprs: the primitives print as CPython 3.11's reprs without the
 // address, and their types have CPython's names. (The expected lines are

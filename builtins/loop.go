@@ -345,5 +345,5 @@ func loopCreateTask(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "coro", &coro, "name?", &name, "context?", &ctx); err != nil {
 		return nil, err
 	}
-	return createTask(b.Name(), loopRecv(b), coro, name)
+	return createTask(loopRecv(b), coro, name)
 }

@@ -11,8 +11,8 @@ import (
 )
 
 // makePredeclared returns the names every script sees: asyncio, await_,
-// raise_, try_, with_, print, repr, the exception types (see excTypes), and the
-// modules contextvars, datetime, functools, json, math, struct, sys and time.
+// raise_, try_, with_, print, repr, isinstance, issubclass, the exception
+// types (see excTypes), and the modules contextvars, datetime, functools, json, math, struct, sys and time.
 func (rt *Runtime) makePredeclared() starlark.StringDict {
 	d := starlark.StringDict{
 		"asyncio":     asyncioModule(),
@@ -20,8 +20,8 @@ func (rt *Runtime) makePredeclared() starlark.StringDict {
 		"contextvars": contextVarsModule,
 		"datetime":    datetimeModule,
 		"functools":   functoolsModule,
-		"isinstance":  starlark.NewBuiltin("isinstance", isinstance),
-		"issubclass":  starlark.NewBuiltin("issubclass", issubclass),
+		"isinstance":  starlark.NewBuiltin("isinstance", isinstance_),
+		"issubclass":  starlark.NewBuiltin("issubclass", issubclass_),
 		"json":        json.Module,
 		"math":        math.Module,
 		"print":       starlark.NewBuiltin("print", print_),

@@ -15,7 +15,8 @@ import (
 // A task is a *future whose loop future is a *loop.Task; its body runs the
 // task's coroutine on a thread and goroutine of its own.
 
-// newTask wraps co in a Task of lv, named name or Task-N.
+// newTask wraps co in a Task of lv, named name or, for "", Task-N. As in
+// CPython, only a task named by default uses up a number N.
 func (rt *Runtime) newTask(lv *eventLoop, co *coroutine, name string) (*future, error) {
 	if lv.l.IsClosed() {
 		return nil, newExc(exc.RuntimeError, "Event loop is closed")
@@ -23,8 +24,8 @@ func (rt *Runtime) newTask(lv *eventLoop, co *coroutine, name string) (*future, 
 	if err := co.start(); err != nil {
 		return nil, err
 	}
-	rt.taskSeq++
 	if name == "" {
+		rt.taskSeq++
 		name = "Task-" + strconv.Itoa(rt.taskSeq)
 	}
 	fv := &future{rt: rt, id: rt.nextID(), coro: co, created: rt.callerPos(), ctx: copyContext(rt.currentContext())}
@@ -37,25 +38,45 @@ func (rt *Runtime) newTask(lv *eventLoop, co *coroutine, name string) (*future, 
 	return fv, nil
 }
 
-// createTask is Task(coro, name=...) and create_task: coro must be a
-// coroutine object.
-func createTask(fn string, lv *eventLoop, coro, name starlark.Value) (starlark.Value, error) {
+// createTask is Task(coro, name=...) and loop.create_task: coro must be a
+// coroutine object (CPython's TypeError otherwise, with a hint for a
+// coroutine function).
+func createTask(lv *eventLoop, coro, name starlark.Value) (starlark.Value, error) {
 	c, ok := coro.(*coroutine)
 	if !ok {
-		if err := checkAwaitable(fn, coro); err != nil {
-			return nil, err
+		if cf, ok := coro.(*coroutineFunction); ok {
+			return nil, newExc(exc.TypeError, "a coroutine was expected, got coroutine function %s; call it: %s(...)", cf.name, cf.name)
 		}
-		return nil, newExc(exc.TypeError, "a coroutine was expected, got %s", coro.Type())
+		return nil, newExc(exc.TypeError, "a coroutine was expected, got %s", reprValue(coro))
 	}
 	n := ""
 	if name != starlark.None {
-		if s, ok := starlark.AsString(name); ok {
-			n = s
-		} else {
-			n = name.String()
-		}
+		n = strValue(name)
 	}
 	return lv.rt.newTask(lv, c, n)
+}
+
+// createNamedTask is asyncio.create_task and TaskGroup.create_task: a task
+// of lv named Task-N, then renamed to name if it is not None (so that, as
+// in CPython, it uses up a number N either way).
+func createNamedTask(lv *eventLoop, coro, name starlark.Value) (*future, error) {
+	v, err := createTask(lv, coro, starlark.None)
+	if err != nil {
+		return nil, err
+	}
+	fv := v.(*future)
+	if name != starlark.None {
+		fv.f.Task().SetName(strValue(name))
+	}
+	return fv, nil
+}
+
+// strValue is Python's str(v).
+func strValue(v starlark.Value) string {
+	if s, ok := starlark.AsString(v); ok {
+		return s
+	}
+	return v.String()
 }
 
 // runTask is a task's body: run its coroutine on a new thread. Its frame
@@ -187,11 +208,7 @@ func taskSetName(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &v); err != nil {
 		return nil, err
 	}
-	s, ok := starlark.AsString(v)
-	if !ok {
-		s = v.String()
-	}
-	recv(b).f.Task().SetName(s)
+	recv(b).f.Task().SetName(strValue(v))
 	return starlark.None, nil
 }
 
@@ -333,7 +350,7 @@ func newTaskBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 	if err != nil {
 		return nil, err
 	}
-	return createTask(b.Name(), l, coro, name)
+	return createTask(l, coro, name)
 }
 
 // tasksOfLoop returns all_tasks or current_task: of with the loop= argument,
