@@ -13,7 +13,7 @@ async def start(log):
     await asyncio.sleep(0.03)
     return t
 async def later(t):
-    await asyncio.sleep(0.05)
+    await asyncio.sleep(0.045)
     return t.done(), [x.get_name() for x in asyncio.all_tasks() if x is not asyncio.current_task()]
 log = []
 runner = asyncio.Runner()
