@@ -5,7 +5,7 @@
 #
 #   RUNS       runs per workload and implementation (default 5); the table
 #              shows medians
-#   WORKLOAD   w1 w1b w2 w3 w4 w5 (default: all)
+#   WORKLOAD   w1 w1b w2 w3 w4 w5 w6 w7 (default: all)
 #
 # Environment: BENCH_TIMEOUT, seconds one run may take (default 600);
 # BENCH_NO_GNU_TIME=1 samples /proc instead of using /usr/bin/time.
@@ -32,7 +32,7 @@ if [[ $# -gt 0 && $1 =~ ^[0-9]+$ ]]; then
 	shift
 fi
 [[ $RUNS -ge 1 ]] || usage
-ALL=(w1 w1b w2 w3 w4 w5)
+ALL=(w1 w1b w2 w3 w4 w5 w6 w7)
 WORKLOADS=()
 for w in "$@"; do
 	w=${w,,}
@@ -162,6 +162,8 @@ declare -A DESC=(
 	[w3]="W3  1M call_soon callbacks"
 	[w4]="W4  100k tasks on one future"
 	[w5]="W5  100k sleeps over 0-1 s"
+	[w6]="W6  1M items, 4+4 tasks, Queue"
+	[w7]="W7  1k tasks x 1k Lock rounds"
 )
 ROWS=()
 row() { ROWS+=("$(printf '%-31s %13s %13s %13s  %s' "$@")"); }

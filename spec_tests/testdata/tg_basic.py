@@ -1,0 +1,28 @@
+# TaskGroup: children run concurrently with the body, the block ends when all are done, create_task returns the Task (name= works), results read after
+import asyncio
+async def fetch(name, delay, log):
+    log.append("start " + name)
+    await asyncio.sleep(delay)
+    log.append("end " + name)
+    return name.upper()
+async def main():
+    log = []
+    loop = asyncio.get_running_loop()
+    async with asyncio.TaskGroup() as tg:
+        a = tg.create_task(fetch("a", 0.03, log))
+        b = tg.create_task(fetch("b", 0.01, log), name="fetch-b")
+        log.append("body continues")
+        await asyncio.sleep(0)
+        c = tg.create_task(fetch("c", 0.02, log))
+        log.append("body ends")
+    print("\n".join(log))
+    print("results:", a.result(), b.result(), c.result())
+    print("names:", b.get_name(), "| all done:", a.done() and b.done() and c.done())
+    async with asyncio.TaskGroup() as tg:
+        pass
+    print("an empty group is fine")
+    async with asyncio.TaskGroup() as tg:
+        t = tg.create_task(fetch("d", 0, log))
+        print("inside, d done?", t.done())
+    print("after, d done?", t.done(), t.result())
+asyncio.run(main())
