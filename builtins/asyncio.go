@@ -494,7 +494,7 @@ func (lv *eventLoop) shutdown(thread *starlark.Thread) error {
 				if e, _ := t.Exception(); e != nil {
 					ctx := lv.contextDict(loop.ExceptionContext{Message: "unhandled exception during asyncio.run() shutdown", Err: e})
 					ctx.SetKey(starlark.String("task"), rt.wrapFuture(&t.Future))
-					lv.callHandler(ctx)
+					lv.callHandler(nil, ctx)
 				}
 			}
 		}

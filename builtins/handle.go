@@ -151,9 +151,10 @@ func (lv *eventLoop) call(ctx *varContext, fn starlark.Value, args starlark.Tupl
 	th := lv.cbThread
 	rt := lv.rt
 	stateOf(th).ctx = ctx
-	rt.acquire(th)
-	_, err := starlark.Call(th, fn, args, nil)
-	rt.release(th)
+	err := rt.runOn(th, func() error {
+		_, err := starlark.Call(th, fn, args, nil)
+		return err
+	})
 	lv.callDone(fn, args, err)
 }
 
@@ -175,7 +176,7 @@ func (lv *eventLoop) callDone(fn starlark.Value, args starlark.Tuple, err error)
 	}
 	ctx := lv.contextDict(loop.ExceptionContext{Message: fmt.Sprintf("Exception in callback %s", callbackDesc(fn, args)), Err: err})
 	ctx.SetKey(starlark.String("handle"), &handle{fn: fn, args: args})
-	lv.callHandler(ctx)
+	lv.callHandler(nil, ctx)
 }
 
 // callbackDesc describes a callback as CPython's handles do: "cb(1, 'a')",

@@ -24,7 +24,7 @@ func (lv *eventLoop) report(ctx loop.ExceptionContext) {
 		fmt.Fprintln(lv.rt.stderr, ctx.Message)
 		return
 	}
-	lv.callHandler(lv.contextDict(ctx))
+	lv.callHandler(nil, lv.contextDict(ctx))
 }
 
 // contextDict converts a report of package loop into CPython's context.
@@ -46,17 +46,27 @@ func (lv *eventLoop) contextDict(ctx loop.ExceptionContext) *starlark.Dict {
 	return d
 }
 
-// callHandler hands a context to the loop's exception handler.
-func (lv *eventLoop) callHandler(ctx *starlark.Dict) {
+// callHandler hands a context to the loop's exception handler: on thread,
+// the thread of the script code that called call_exception_handler, or on
+// the loop's callback thread for the loop's own reports (thread nil).
+func (lv *eventLoop) callHandler(thread *starlark.Thread, ctx *starlark.Dict) {
 	h := lv.handler
 	if h == nil || h == starlark.None {
 		lv.defaultHandler(ctx)
 		return
 	}
-	th := lv.cbThread
-	lv.rt.acquire(th)
-	_, err := starlark.Call(th, h, starlark.Tuple{lv, ctx}, nil)
-	lv.rt.release(th)
+	call := func(th *starlark.Thread) error {
+		_, err := starlark.Call(th, h, starlark.Tuple{lv, ctx}, nil)
+		return err
+	}
+	th := thread
+	var err error
+	if th == nil {
+		th = lv.cbThread
+		err = lv.rt.runOn(th, func() error { return call(th) })
+	} else {
+		err = call(th)
+	}
 	if err = lv.rt.checkAbort(th, err); uncatchable(err) {
 		lv.fail(err)
 		return
@@ -139,7 +149,7 @@ func loopCallExceptionHandler(thread *starlark.Thread, b *starlark.Builtin, args
 	if err != nil {
 		return nil, err
 	}
-	loopRecv(b).callHandler(ctx)
+	loopRecv(b).callHandler(thread, ctx)
 	return starlark.None, nil
 }
 

@@ -243,6 +243,24 @@ func (rt *Runtime) release(th *starlark.Thread) {
 	th.SetMaxExecutionSteps(th.Steps)
 }
 
+// runOn runs fn, script code, on thread th as the thread running script
+// code. It may be called while another thread runs script code (a callback
+// or an exception handler called synchronously by a builtin, say): that
+// thread lends th the step budget meanwhile.
+func (rt *Runtime) runOn(th *starlark.Thread, fn func() error) error {
+	prev := rt.cur.Load()
+	if prev != nil && prev != th {
+		rt.release(prev)
+	}
+	rt.acquire(th)
+	err := fn()
+	rt.release(th)
+	if prev != nil && prev != th {
+		rt.acquire(prev)
+	}
+	return err
+}
+
 // offThread runs fn, which runs other threads' script code (a loop) or
 // waits for them (a suspended task), while th gives up the step budget.
 func (rt *Runtime) offThread(th *starlark.Thread, fn func() (any, error)) (any, error) {
