@@ -9,11 +9,11 @@ async def main():
     log = []
     loop = asyncio.get_running_loop()
     async with asyncio.TaskGroup() as tg:
-        a = tg.create_task(fetch("a", 0.03, log))
-        b = tg.create_task(fetch("b", 0.01, log), name="fetch-b")
+        a = tg.create_task(fetch("a", 0.3, log))
+        b = tg.create_task(fetch("b", 0.1, log), name="fetch-b")
         log.append("body continues")
         await asyncio.sleep(0)
-        c = tg.create_task(fetch("c", 0.02, log))
+        c = tg.create_task(fetch("c", 0.2, log))
         log.append("body ends")
     print("\n".join(log))
     print("results:", a.result(), b.result(), c.result())
