@@ -72,14 +72,6 @@ func newExceptionGroup(t *exceptionType, args starlark.Tuple, kwargs []starlark.
 	return &exception{typ: t, args: starlark.Tuple{msg, args[1]}, group: &excGroup{msg: string(msg), excs: excs}}, nil
 }
 
-// pyTypeName returns Python's name for the type of v.
-func pyTypeName(v starlark.Value) string {
-	if _, ok := v.(starlark.String); ok {
-		return "str"
-	}
-	return v.Type()
-}
-
 // groupMethods are a group's methods.
 var groupMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"derive":   groupDerive,

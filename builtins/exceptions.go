@@ -225,12 +225,9 @@ func (e *exception) message() string {
 		if e.typ == exc.KeyError {
 			return reprValue(e.args[0]) // as CPython: str(KeyError('k')) is "'k'"
 		}
-		if s, ok := starlark.AsString(e.args[0]); ok {
-			return s
-		}
-		return e.args[0].String()
+		return strValue(e.args[0])
 	}
-	return e.args.String()
+	return reprValue(e.args)
 }
 
 // Error returns "Type: message", or "Type" when there is no message.
@@ -300,48 +297,6 @@ func (e *exception) repr() string {
 		parts[i] = reprValue(a)
 	}
 	return e.typ.name + "(" + strings.Join(parts, ", ") + ")"
-}
-
-// reprValue is Python's repr of a value: strings in Python's quotes,
-// exceptions as ValueError('x'), lists and tuples of them likewise (an
-// ExceptionGroup's args hold one), others as Starlark prints them.
-func reprValue(v starlark.Value) string {
-	switch v := v.(type) {
-	case starlark.String:
-		return pyQuote(string(v))
-	case *exception:
-		return v.repr()
-	case *starlark.List:
-		elems := make([]string, v.Len())
-		for i := range elems {
-			elems[i] = reprValue(v.Index(i))
-		}
-		return "[" + strings.Join(elems, ", ") + "]"
-	case starlark.Tuple:
-		elems := make([]string, len(v))
-		for i, x := range v {
-			elems[i] = reprValue(x)
-		}
-		if len(elems) == 1 {
-			return "(" + elems[0] + ",)"
-		}
-		return "(" + strings.Join(elems, ", ") + ")"
-	}
-	return v.String()
-}
-
-func pyQuote(s string) string {
-	if strings.Contains(s, "'") && !strings.Contains(s, `"`) {
-		return `"` + s + `"`
-	}
-	return "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), "'", `\'`) + "'"
-}
-
-func pyBool(b bool) string {
-	if b {
-		return "True"
-	}
-	return "False"
 }
 
 // raise_(exc) raises an exception value, or a type (raised with no message).

@@ -2,7 +2,6 @@ package builtins
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/asyncrun/asyncrun/loop"
@@ -34,7 +33,7 @@ func (v *queueValue) String() string {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			writeRepr(&b, x.(starlark.Value))
+			writeRepr(&b, x.(starlark.Value), nil)
 		}
 		b.WriteString("]")
 	}
@@ -105,17 +104,9 @@ func itemLess(a, b any) (bool, error) {
 	lt, err := starlark.Compare(syntax.LT, x, y)
 	if err != nil {
 		x, y = unordered(x, y)
-		return false, newExc(exc.TypeError, "'<' not supported between instances of '%s' and '%s'", pyType(x), pyType(y))
+		return false, newExc(exc.TypeError, "'<' not supported between instances of '%s' and '%s'", pyTypeName(x), pyTypeName(y))
 	}
 	return lt, nil
-}
-
-// pyType returns Python's name of the type of v: "str" for a string.
-func pyType(v starlark.Value) string {
-	if _, ok := v.(starlark.String); ok {
-		return "str"
-	}
-	return v.Type()
 }
 
 // unordered returns the pair whose comparison decides x < y: for two
@@ -140,38 +131,6 @@ func unordered(x, y starlark.Value) (starlark.Value, starlark.Value) {
 		}
 		x, y = xs.Index(i), ys.Index(i)
 	}
-}
-
-// writeRepr writes Python's repr of v: as reprValue, with the elements of
-// tuples and lists so too, ('a', 1) where Starlark prints ("a", 1). A list
-// inside itself is [...], as in Python; outer holds the lists v is in.
-func writeRepr(b *strings.Builder, v starlark.Value, outer ...*starlark.List) {
-	open, end := "(", ")"
-	switch v := v.(type) {
-	case starlark.Tuple:
-	case *starlark.List:
-		if slices.Contains(outer, v) {
-			b.WriteString("[...]")
-			return
-		}
-		open, end = "[", "]"
-		outer = append(outer, v)
-	default:
-		b.WriteString(reprValue(v))
-		return
-	}
-	xs := v.(starlark.Indexable)
-	b.WriteString(open)
-	for i := range xs.Len() {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		writeRepr(b, xs.Index(i), outer...)
-	}
-	if xs.Len() == 1 && end == ")" {
-		b.WriteString(",")
-	}
-	b.WriteString(end)
 }
 
 func recvQueue(b *starlark.Builtin) *loop.Queue { return b.Receiver().(*queueValue).q }

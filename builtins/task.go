@@ -71,14 +71,6 @@ func createNamedTask(lv *eventLoop, coro, name starlark.Value) (*future, error) 
 	return fv, nil
 }
 
-// strValue is Python's str(v).
-func strValue(v starlark.Value) string {
-	if s, ok := starlark.AsString(v); ok {
-		return s
-	}
-	return v.String()
-}
-
 // runTask is a task's body: run its coroutine on a new thread. Its frame
 // and the ones below it are on every suspended task's stack, so the work
 // before and after the coroutine is done in functions that have returned by
