@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
-	"strings"
 
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
@@ -108,11 +107,12 @@ func toException(err error) error {
 	}
 	var ee *starlark.EvalError
 	if errors.As(err, &ee) {
-		typ, msg := exc.Exception, ee.Msg
+		e := &exception{typ: exc.Exception, args: msgArgs(ee.Msg)}
 		if inner := errors.Unwrap(ee); inner != nil && !errors.As(inner, new(*starlark.EvalError)) {
-			typ, msg = starlarkError(inner)
+			e.typ, e.args = starlarkError(inner)
 		}
-		return &exception{typ: typ, args: msgArgs(msg), traceback: ee.CallStack, cause: err}
+		e.traceback, e.cause = ee.CallStack, err
+		return e
 	}
 	return &exception{typ: exc.Exception, args: msgArgs(err.Error()), cause: err}
 }
@@ -137,42 +137,6 @@ func groupOf(ge *loop.ExceptionGroup) error {
 	g.suppressContext = true
 	g.cause = ge
 	return g
-}
-
-// starlarkError returns the Python type and message of an error of
-// go.starlark.net (the error a builtin or an operator returned, below the
-// EvalError). For the errors it makes with fmt.Errorf the narrowest stable
-// signal is the message's ending, pinned by TestStarlarkErrorTypes so that
-// an upgrade that changes one fails a test. Where CPython's text differs
-// and is cheap to give, the message is CPython's (for / and // the
-// message of int operands: go.starlark.net does not say which they were).
-func starlarkError(err error) (*exceptionType, string) {
-	if err == nil {
-		return exc.Exception, ""
-	}
-	msg := err.Error()
-	for _, m := range starlarkMessages {
-		if strings.HasSuffix(msg, m.suffix) {
-			if m.python != "" {
-				msg = m.python
-			}
-			return m.typ, msg
-		}
-	}
-	return exc.Exception, msg
-}
-
-// starlarkMessages maps go.starlark.net's untyped errors to Python types
-// (and texts) by the end of their message.
-var starlarkMessages = []struct {
-	suffix string
-	typ    *exceptionType
-	python string // CPython's message, if it differs
-}{
-	{"floored division by zero", exc.ZeroDivisionError, "integer division or modulo by zero"},
-	{"floating-point division by zero", exc.ZeroDivisionError, "division by zero"},
-	{"integer modulo by zero", exc.ZeroDivisionError, ""},
-	{"floating-point modulo by zero", exc.ZeroDivisionError, "float modulo"},
 }
 
 // msgArgs returns the args of an exception with message msg: none for "".

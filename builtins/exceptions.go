@@ -32,9 +32,15 @@ var (
 // excTypes holds the exception types scripts see, in Python 3.11's
 // hierarchy. They are immutable values, shared by all runtimes.
 type excTypes struct {
-	BaseException, Exception, RuntimeError, NotImplementedError, ValueError, TypeError,
-	LookupError, KeyError, ZeroDivisionError, KeyboardInterrupt, CancelledError, TimeoutError, InvalidStateError,
-	BrokenBarrierError, QueueEmpty, QueueFull, BaseExceptionGroup, ExceptionGroup *exceptionType
+	BaseException, SystemExit, KeyboardInterrupt, GeneratorExit, BaseExceptionGroup,
+	Exception, ArithmeticError, ZeroDivisionError, OverflowError, AssertionError,
+	AttributeError, EOFError, LookupError, IndexError, KeyError, MemoryError, NameError,
+	RuntimeError, NotImplementedError, RecursionError,
+	OSError, ConnectionError, BrokenPipeError, ConnectionAbortedError,
+	ConnectionRefusedError, ConnectionResetError, FileExistsError, FileNotFoundError,
+	IsADirectoryError, NotADirectoryError, PermissionError, TimeoutError,
+	StopIteration, TypeError, ValueError, UnicodeError, ExceptionGroup,
+	CancelledError, InvalidStateError, BrokenBarrierError, QueueEmpty, QueueFull *exceptionType
 
 	all []*exceptionType // in the order of exceptionTable
 }
@@ -45,9 +51,9 @@ var exc = newExcTypes()
 
 func newExcTypes() *excTypes {
 	e := &excTypes{}
-	// exceptionTable lists each type with its base (nil for the root) and
-	// its module. Bases come before their subtypes. The one second base
-	// (see exceptionType.also) is set below.
+	// The table lists each type with its base (nil for the root) and its
+	// module, in Python 3.11's hierarchy. Bases come before their subtypes.
+	// The one second base (see exceptionType.also) is set below.
 	table := []struct {
 		t      **exceptionType
 		name   string
@@ -55,23 +61,47 @@ func newExcTypes() *excTypes {
 		module string
 	}{
 		{&e.BaseException, "BaseException", nil, ""},
+		{&e.SystemExit, "SystemExit", &e.BaseException, ""},
+		{&e.KeyboardInterrupt, "KeyboardInterrupt", &e.BaseException, ""},
+		{&e.GeneratorExit, "GeneratorExit", &e.BaseException, ""},
+		{&e.BaseExceptionGroup, "BaseExceptionGroup", &e.BaseException, ""},
+		{&e.CancelledError, "CancelledError", &e.BaseException, "asyncio"},
 		{&e.Exception, "Exception", &e.BaseException, ""},
+		{&e.ArithmeticError, "ArithmeticError", &e.Exception, ""},
+		{&e.ZeroDivisionError, "ZeroDivisionError", &e.ArithmeticError, ""},
+		{&e.OverflowError, "OverflowError", &e.ArithmeticError, ""},
+		{&e.AssertionError, "AssertionError", &e.Exception, ""},
+		{&e.AttributeError, "AttributeError", &e.Exception, ""},
+		{&e.EOFError, "EOFError", &e.Exception, ""},
+		{&e.LookupError, "LookupError", &e.Exception, ""},
+		{&e.IndexError, "IndexError", &e.LookupError, ""},
+		{&e.KeyError, "KeyError", &e.LookupError, ""},
+		{&e.MemoryError, "MemoryError", &e.Exception, ""},
+		{&e.NameError, "NameError", &e.Exception, ""},
 		{&e.RuntimeError, "RuntimeError", &e.Exception, ""},
 		{&e.NotImplementedError, "NotImplementedError", &e.RuntimeError, ""},
-		{&e.ValueError, "ValueError", &e.Exception, ""},
+		{&e.RecursionError, "RecursionError", &e.RuntimeError, ""},
+		{&e.OSError, "OSError", &e.Exception, ""},
+		{&e.ConnectionError, "ConnectionError", &e.OSError, ""},
+		{&e.BrokenPipeError, "BrokenPipeError", &e.ConnectionError, ""},
+		{&e.ConnectionAbortedError, "ConnectionAbortedError", &e.ConnectionError, ""},
+		{&e.ConnectionRefusedError, "ConnectionRefusedError", &e.ConnectionError, ""},
+		{&e.ConnectionResetError, "ConnectionResetError", &e.ConnectionError, ""},
+		{&e.FileExistsError, "FileExistsError", &e.OSError, ""},
+		{&e.FileNotFoundError, "FileNotFoundError", &e.OSError, ""},
+		{&e.IsADirectoryError, "IsADirectoryError", &e.OSError, ""},
+		{&e.NotADirectoryError, "NotADirectoryError", &e.OSError, ""},
+		{&e.PermissionError, "PermissionError", &e.OSError, ""},
+		{&e.TimeoutError, "TimeoutError", &e.OSError, ""}, // asyncio.TimeoutError too: see members
+		{&e.StopIteration, "StopIteration", &e.Exception, ""},
 		{&e.TypeError, "TypeError", &e.Exception, ""},
-		{&e.LookupError, "LookupError", &e.Exception, ""},
-		{&e.KeyError, "KeyError", &e.LookupError, ""},
-		{&e.ZeroDivisionError, "ZeroDivisionError", &e.Exception, ""},
-		{&e.TimeoutError, "TimeoutError", &e.Exception, ""}, // asyncio.TimeoutError too: see members
+		{&e.ValueError, "ValueError", &e.Exception, ""},
+		{&e.UnicodeError, "UnicodeError", &e.ValueError, ""},
+		{&e.ExceptionGroup, "ExceptionGroup", &e.Exception, ""},
 		{&e.InvalidStateError, "InvalidStateError", &e.Exception, "asyncio"},
-		{&e.KeyboardInterrupt, "KeyboardInterrupt", &e.BaseException, ""},
 		{&e.BrokenBarrierError, "BrokenBarrierError", &e.RuntimeError, "asyncio"},
 		{&e.QueueEmpty, "QueueEmpty", &e.Exception, "asyncio"},
 		{&e.QueueFull, "QueueFull", &e.Exception, "asyncio"},
-		{&e.CancelledError, "CancelledError", &e.BaseException, "asyncio"},
-		{&e.BaseExceptionGroup, "BaseExceptionGroup", &e.BaseException, ""},
-		{&e.ExceptionGroup, "ExceptionGroup", &e.Exception, ""},
 	}
 	for _, row := range table {
 		t := &exceptionType{name: row.name, module: row.module}
@@ -162,6 +192,9 @@ func (t *exceptionType) CallInternal(thread *starlark.Thread, args starlark.Tupl
 	if len(kwargs) > 0 {
 		return nil, newExc(exc.TypeError, "%s() takes no keyword arguments", t.name)
 	}
+	if t.isSubtype(exc.OSError) {
+		return newOSError(t, args), nil
+	}
 	return &exception{typ: t, args: args}, nil
 }
 
@@ -182,6 +215,9 @@ type exception struct {
 	// group is what an ExceptionGroup or BaseExceptionGroup holds (nil for
 	// other exceptions): see exceptiongroup.go.
 	group *excGroup
+	// os holds an OSError's errno, strerror and filename (nil for other
+	// exceptions): see oserror.go.
+	os *osError
 	// causeExc, contextExc and suppressContext are Python's __cause__,
 	// __context__ and __suppress_context__: plain fields, set where the
 	// runtime itself chains exceptions (a TaskGroup raises its group "from
@@ -217,6 +253,9 @@ func newExc(t *exceptionType, format string, a ...any) *exception {
 func (e *exception) message() string {
 	if e.group != nil {
 		return e.group.str()
+	}
+	if m, ok := e.os.message(); ok {
+		return m
 	}
 	switch len(e.args) {
 	case 0:
@@ -269,6 +308,9 @@ func (e *exception) Attr(name string) (starlark.Value, error) {
 	if e.group != nil {
 		return e.groupAttr(name), nil
 	}
+	if e.os != nil {
+		return e.os.attr(name), nil
+	}
 	return nil, nil
 }
 
@@ -277,8 +319,11 @@ func (e *exception) AttrNames() []string {
 	names := []string{"__cause__", "__class__", "__context__", "__suppress_context__", "args"}
 	if e.group != nil {
 		names = append(names, groupAttrNames()...)
-		sort.Strings(names)
 	}
+	if e.os != nil {
+		names = append(names, "errno", "filename", "strerror")
+	}
+	sort.Strings(names)
 	return names
 }
 

@@ -1,0 +1,88 @@
+package builtins
+
+import (
+	"fmt"
+	"syscall"
+
+	"go.starlark.net/starlark"
+)
+
+// OSError and its subclasses, as Python's: OSError(errno, strerror[,
+// filename]) has .errno, .strerror and .filename, prints "[Errno 111]
+// Connection refused", and, called as OSError itself, makes the subclass
+// of the errno (FileNotFoundError for ENOENT, ...), as CPython does.
+
+// osError holds an OSError's fields (nil ones are None).
+type osError struct {
+	errno, strerror, filename starlark.Value
+}
+
+// errnoTypes maps errno values to the subclass OSError(errno, ...) makes.
+var errnoTypes = map[syscall.Errno]*exceptionType{
+	syscall.EPERM:        exc.PermissionError,
+	syscall.EACCES:       exc.PermissionError,
+	syscall.ENOENT:       exc.FileNotFoundError,
+	syscall.EEXIST:       exc.FileExistsError,
+	syscall.EISDIR:       exc.IsADirectoryError,
+	syscall.ENOTDIR:      exc.NotADirectoryError,
+	syscall.EPIPE:        exc.BrokenPipeError,
+	syscall.ESHUTDOWN:    exc.BrokenPipeError,
+	syscall.ECONNABORTED: exc.ConnectionAbortedError,
+	syscall.ECONNREFUSED: exc.ConnectionRefusedError,
+	syscall.ECONNRESET:   exc.ConnectionResetError,
+	syscall.ETIMEDOUT:    exc.TimeoutError,
+}
+
+// newOSError makes an exception of t, a subtype of OSError, from its
+// arguments as CPython's OSError.__new__ does.
+func newOSError(t *exceptionType, args starlark.Tuple) *exception {
+	e := &exception{typ: t, args: args, os: &osError{}}
+	if len(args) < 2 || len(args) > 5 {
+		return e
+	}
+	e.os.errno, e.os.strerror = args[0], args[1]
+	if len(args) >= 3 {
+		e.os.filename = args[2]
+		e.args = args[:2]
+	}
+	if t == exc.OSError {
+		if n, err := starlark.AsInt32(args[0]); err == nil {
+			if sub, ok := errnoTypes[syscall.Errno(n)]; ok {
+				e.typ = sub
+			}
+		}
+	}
+	return e
+}
+
+// message returns str() of an OSError with an errno: "[Errno 2] No such
+// file or directory" (with ": 'name'" when it has a filename).
+func (o *osError) message() (string, bool) {
+	if o == nil || o.errno == nil {
+		return "", false
+	}
+	s := fmt.Sprintf("[Errno %s] %s", strValue(o.errno), strValue(o.strerror))
+	if o.filename != nil {
+		s += ": " + reprValue(o.filename)
+	}
+	return s, true
+}
+
+// attr returns errno, strerror or filename.
+func (o *osError) attr(name string) starlark.Value {
+	var v starlark.Value
+	switch name {
+	case "errno":
+		v = o.errno
+	case "strerror":
+		v = o.strerror
+	case "filename":
+		v = o.filename
+	default:
+		return nil
+	}
+	if v == nil {
+		return starlark.None
+	}
+	return v
+}
