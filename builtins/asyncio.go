@@ -217,7 +217,7 @@ func (rt *Runtime) ensureAll(name string, xs []starlark.Value, l *eventLoop) ([]
 	out := make([]*future, 0, len(xs))
 	for _, x := range xs {
 		if err := checkAwaitable(name, x); err != nil {
-			return nil, newExc(exc.TypeError, "%s: an asyncio.Future, a coroutine or an awaitable is required, got %s", name, x.Type())
+			return nil, newExc(exc.TypeError, "An asyncio.Future, a coroutine or an awaitable is required")
 		}
 		if f, ok := seen[x]; ok { // x is a *future or *coroutine: hashable
 			out = append(out, f)
@@ -369,18 +369,19 @@ func newSleep(dv, result starlark.Value) (*coroutine, error) {
 
 func waitCoro(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (nativeBody, error) {
 	var fs, lv, tv starlark.Value = nil, starlark.None, starlark.None
-	var returnWhen = loop.AllCompleted
-	if err := starlark.UnpackArgs("wait", args, kwargs, "fs", &fs, "loop?", &lv, "timeout?", &tv, "return_when?", &returnWhen); err != nil {
+	var rw starlark.Value = starlark.String(loop.AllCompleted)
+	if err := starlark.UnpackArgs("wait", args, kwargs, "fs", &fs, "loop?", &lv, "timeout?", &tv, "return_when?", &rw); err != nil {
 		return nil, err
 	}
 	timeout, err := timeoutArg("wait", tv)
 	if err != nil {
 		return nil, err
 	}
+	returnWhen, _ := starlark.AsString(rw)
 	switch returnWhen {
 	case loop.FirstCompleted, loop.FirstException, loop.AllCompleted:
 	default:
-		return nil, newExc(exc.ValueError, "wait: invalid return_when value: %s", returnWhen)
+		return nil, newExc(exc.ValueError, "Invalid return_when value: %s", strValue(rw))
 	}
 	if _, ok := fs.(starlark.Iterable); !ok {
 		return nil, newExc(exc.TypeError, "wait: expect a list of futures, not %s", fs.Type())

@@ -91,7 +91,11 @@ func toException(err error) error {
 	}
 	var le *loop.Error
 	if errors.As(err, &le) {
-		return &exception{typ: exc.ofKind(le.Kind), args: msgArgs(le.Msg), cause: err}
+		e := &exception{typ: exc.ofKind(le.Kind), args: msgArgs(le.Msg), cause: err}
+		if c, ok := toException(le.Cause).(*exception); ok && le.Cause != nil {
+			e.causeExc, e.contextExc, e.suppressContext = c, c, true
+		}
+		return e
 	}
 	var ce *loop.CancelledError
 	if errors.As(err, &ce) {

@@ -1,10 +1,12 @@
 package builtins
 
 import (
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"sort"
 	"strings"
+	"unsafe"
 
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
@@ -288,7 +290,7 @@ func (e *exception) String() string        { return e.message() }
 func (e *exception) Type() string          { return e.typ.name }
 func (e *exception) Freeze()               {}
 func (e *exception) Truth() starlark.Bool  { return true }
-func (e *exception) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: %s", e.typ.name) }
+func (e *exception) Hash() (uint32, error) { return uint32(uintptr(unsafe.Pointer(e)) >> 3), nil }
 
 // Attr returns args, __class__, __cause__, __context__ and
 // __suppress_context__, and a group's attributes (see groupAttr).
@@ -308,7 +310,7 @@ func (e *exception) Attr(name string) (starlark.Value, error) {
 	if e.group != nil {
 		return e.groupAttr(name), nil
 	}
-	if e.os != nil {
+	if e.typ.isSubtype(exc.OSError) {
 		return e.os.attr(name), nil
 	}
 	return nil, nil
@@ -320,7 +322,7 @@ func (e *exception) AttrNames() []string {
 	if e.group != nil {
 		names = append(names, groupAttrNames()...)
 	}
-	if e.os != nil {
+	if e.typ.isSubtype(exc.OSError) {
 		names = append(names, "errno", "filename", "strerror")
 	}
 	sort.Strings(names)
@@ -344,23 +346,91 @@ func (e *exception) repr() string {
 	return e.typ.name + "(" + strings.Join(parts, ", ") + ")"
 }
 
-// raise_(exc) raises an exception value, or a type (raised with no message).
+// raise_(exc=None, from_=...) is Python's raise statement: it raises an
+// exception value, or a type (called with no arguments). Raised while
+// another exception is being handled, the exception takes it as
+// __context__. from_=cause sets __cause__ (and __suppress_context__), as
+// `raise exc from cause`; from_=None only suppresses the context. With no
+// exception, it re-raises the exception being handled (a bare raise).
 func raise_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var v starlark.Value
-	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &v); err != nil {
+	var v, from starlark.Value
+	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "exc?", &v, "from_?", &from); err != nil {
 		return nil, err
 	}
+	ts := stateOf(thread)
+	if v == nil {
+		if e := ts.handlingNow(); e != nil {
+			return nil, e
+		}
+		return nil, newExc(exc.RuntimeError, "No active exception to reraise")
+	}
+	e, err := exceptionOf(thread, v)
+	if err != nil {
+		return nil, newExc(exc.TypeError, "exceptions must derive from BaseException")
+	}
+	if from != nil {
+		if from == starlark.None {
+			e.causeExc = nil
+		} else if e.causeExc, err = exceptionOf(thread, from); err != nil {
+			return nil, newExc(exc.TypeError, "exception causes must derive from BaseException")
+		}
+		e.suppressContext = true
+	}
+	if ctx := ts.handlingNow(); ctx != nil && ctx != e {
+		e.setContext(ctx)
+	}
+	return nil, e
+}
+
+// assert_(cond, msg) is Python's assert statement: an AssertionError when
+// cond is false, with args () when msg is omitted and (msg,) otherwise
+// (even None). Unlike Python's assert, msg is evaluated before the call.
+func assert_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var cond, msg starlark.Value
+	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &cond, &msg); err != nil {
+		return nil, err
+	}
+	if cond.Truth() {
+		return starlark.None, nil
+	}
+	e := &exception{typ: exc.AssertionError}
+	if msg != nil {
+		e.args = starlark.Tuple{msg}
+	}
+	if ctx := stateOf(thread).handlingNow(); ctx != nil {
+		e.setContext(ctx)
+	}
+	return nil, e
+}
+
+// exceptionOf returns v as an exception to raise: v itself, or a new one
+// of type v.
+func exceptionOf(thread *starlark.Thread, v starlark.Value) (*exception, error) {
 	switch v := v.(type) {
 	case *exception:
-		return nil, v
+		return v, nil
 	case *exceptionType:
-		if v.isSubtype(exc.BaseExceptionGroup) {
-			_, err := newExceptionGroup(v, nil, nil) // as Python: the type is called with no arguments
+		x, err := v.CallInternal(thread, nil, nil)
+		if err != nil {
 			return nil, err
 		}
-		return nil, &exception{typ: v}
+		return x.(*exception), nil
 	}
-	return nil, newExc(exc.TypeError, "raise_: exceptions must derive from BaseException, got %s", v.Type())
+	return nil, errNotException
+}
+
+var errNotException = errors.New("not an exception")
+
+// setContext sets e's __context__ to ctx, cutting the cycle that would make
+// (ctx's chain reaching e), as CPython does.
+func (e *exception) setContext(ctx *exception) {
+	for c := ctx; c != nil; c = c.contextExc {
+		if c.contextExc == e {
+			c.contextExc = nil
+			break
+		}
+	}
+	e.contextExc = ctx
 }
 
 // matches reports whether a handler for any of types takes e.

@@ -216,7 +216,7 @@ func (rt *Runtime) ensureFuture(x starlark.Value, lv *eventLoop) (*future, error
 		}
 		return rt.newTask(lv, x, "")
 	}
-	return nil, newExc(exc.TypeError, "An asyncio.Future, a coroutine or an awaitable is required, got %s", x.Type())
+	return nil, newExc(exc.TypeError, "An asyncio.Future, a coroutine or an awaitable is required")
 }
 
 // inHostedTask reports whether thread runs top-level code that the host

@@ -68,8 +68,12 @@ func (o *osError) message() (string, bool) {
 	return s, true
 }
 
-// attr returns errno, strerror or filename.
+// attr returns errno, strerror or filename (None for an OSError made
+// without them).
 func (o *osError) attr(name string) starlark.Value {
+	if o == nil {
+		o = &osError{}
+	}
 	var v starlark.Value
 	switch name {
 	case "errno":

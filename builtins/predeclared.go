@@ -10,11 +10,12 @@ import (
 	"go.starlark.net/starlarkstruct"
 )
 
-// makePredeclared returns the names every script sees: asyncio, await_,
+// makePredeclared returns the names every script sees: asyncio, await_, assert_,
 // raise_, try_, with_, print, repr, isinstance, issubclass, the exception
 // types (see excTypes), and the modules contextvars, datetime, functools, json, math, struct, sys and time.
 func (rt *Runtime) makePredeclared() starlark.StringDict {
 	d := starlark.StringDict{
+		"assert_":     starlark.NewBuiltin("assert_", assert_),
 		"asyncio":     asyncioModule(),
 		"await_":      &awaitBuiltin{},
 		"contextvars": contextVarsModule,

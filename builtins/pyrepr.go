@@ -38,7 +38,9 @@ func writeRepr(b *strings.Builder, v starlark.Value, outer []starlark.Value) {
 	case *exception:
 		b.WriteString(v.repr())
 		return
-	case starlark.Tuple, *starlark.List, *starlark.Dict, *starlark.Set:
+	case starlark.Tuple:
+		// A tuple cannot hold itself (nor be compared with ==).
+	case *starlark.List, *starlark.Dict, *starlark.Set:
 		if slices.Contains(outer, v) {
 			if _, isList := v.(*starlark.List); isList {
 				b.WriteString("[...]")
@@ -51,7 +53,9 @@ func writeRepr(b *strings.Builder, v starlark.Value, outer []starlark.Value) {
 		b.WriteString(v.String())
 		return
 	}
-	outer = append(outer, v)
+	if _, isTuple := v.(starlark.Tuple); !isTuple {
+		outer = append(outer, v)
+	}
 	switch v := v.(type) {
 	case starlark.Tuple:
 		writeSeq(b, "(", ")", v, outer)

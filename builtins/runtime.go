@@ -91,12 +91,13 @@ func (rt *Runtime) Predeclared() starlark.StringDict { return rt.predeclared }
 // threadState is what a thread of the runtime carries in its local.
 type threadState struct {
 	rt       *Runtime
-	task     *future     // nil outside tasks
-	loop     *eventLoop  // for callback threads: the loop that runs them
-	granted  uint64      // the thread's step limit while it holds the budget
-	toplevel bool        // a host's submission: top-level code run as a task
-	ctx      *varContext // the context variables of the code running on the thread
-	keyboard atomic.Bool // KeyboardInterrupt cancelled the thread: see checkAbort
+	task     *future      // nil outside tasks
+	loop     *eventLoop   // for callback threads: the loop that runs them
+	granted  uint64       // the thread's step limit while it holds the budget
+	toplevel bool         // a host's submission: top-level code run as a task
+	ctx      *varContext  // the context variables of the code running on the thread
+	keyboard atomic.Bool  // KeyboardInterrupt cancelled the thread: see checkAbort
+	handling []*exception // the exceptions being handled: see threadState.handle
 }
 
 const localKey = "asyncrun"

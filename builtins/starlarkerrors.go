@@ -79,6 +79,7 @@ var starlarkErrors = []starlarkErrorForm{
 	{regexp.MustCompile(`^key (.*) not in dict$`), exc.KeyError, keyArgs},
 	{regexp.MustCompile(`^(list|string|tuple) index -?\d+ out of range`), exc.IndexError, text("%s index out of range", 1)},
 	{regexp.MustCompile(`^range index -?\d+ out of range`), exc.IndexError, text("range object index out of range")},
+	{regexp.MustCompile(`^index -?\d+ out of range: empty (list|string|tuple)$`), exc.IndexError, text("%s index out of range", 1)},
 	{regexp.MustCompile(`^pop: index -?\d+ out of range: empty list$`), exc.IndexError, text("pop from empty list")},
 	{regexp.MustCompile(`^pop: (list )?index -?\d+ out of range`), exc.IndexError, text("pop index out of range")},
 	{regexp.MustCompile(`^pop: missing key$`), exc.KeyError, nil},
@@ -88,12 +89,13 @@ var starlarkErrors = []starlarkErrorForm{
 		return text("unsupported operand type(s) for %s: '%s' and '%s'", 2, 1, 3)([]string{m[0], pyType(m[1]), m[2], pyType(m[3])})
 	}},
 	{regexp.MustCompile(`^unknown unary op: (\S+) (\S+)$`), exc.TypeError, typed("bad operand type for unary %s: '%s'", 1, 2)},
-	{regexp.MustCompile(`^(\S+) (<|<=|>|>=) (\S+) not implemented$`), exc.TypeError, func(m []string) starlark.Tuple {
+	{regexp.MustCompile(`^(?:\w+: )?(\S+) (<|<=|>|>=) (\S+) not implemented$`), exc.TypeError, func(m []string) starlark.Tuple {
 		return text("'%s' not supported between instances of '%s' and '%s'", 2, 1, 3)([]string{m[0], pyType(m[1]), m[2], pyType(m[3])})
 	}},
 	{regexp.MustCompile(`^int: invalid literal with base (\d+): (.*)$`), exc.ValueError, func(m []string) starlark.Tuple {
 		return text("invalid literal for int() with base %s: %s", 1, 2)([]string{m[0], m[1], pyQuote(m[2])})
 	}},
+	{regexp.MustCompile(`^float: empty string$`), exc.ValueError, text("could not convert string to float: ''")},
 	{regexp.MustCompile(`^invalid float literal: (.*)$`), exc.ValueError, func(m []string) starlark.Tuple {
 		return starlark.Tuple{starlark.String("could not convert string to float: " + pyQuote(m[1]))}
 	}},

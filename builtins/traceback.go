@@ -13,9 +13,35 @@ import (
 
 // FormatError formats an error as a traceback: "Traceback (most recent call
 // last):", the frames (through each task the error ended, with where the
-// task was created), then "Type: message". Errors that are not exceptions
-// (an abort, say) give their text.
+// task was created), then "Type: message". An exception's __cause__ (or
+// its __context__, unless suppressed) comes first, with CPython's linking
+// sentence. Errors that are not exceptions (an abort, say) give their text.
 func FormatError(err error) string {
+	e, ok := toException(err).(*exception)
+	if !ok || (e.causeExc == nil && (e.contextExc == nil || e.suppressContext)) {
+		return formatOne(err)
+	}
+	var b strings.Builder
+	writeChain(&b, e, map[*exception]bool{})
+	return b.String()
+}
+
+// writeChain writes e's chain, oldest first, then e; seen stops a cycle.
+func writeChain(b *strings.Builder, e *exception, seen map[*exception]bool) {
+	seen[e] = true
+	switch {
+	case e.causeExc != nil && !seen[e.causeExc]:
+		writeChain(b, e.causeExc, seen)
+		b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
+	case e.contextExc != nil && !e.suppressContext && !seen[e.contextExc]:
+		writeChain(b, e.contextExc, seen)
+		b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
+	}
+	b.WriteString(formatOne(e))
+}
+
+// formatOne formats one error, without its chain.
+func formatOne(err error) string {
 	var stack starlark.CallStack
 	var tasks []taskFrames
 	msg := err.Error()

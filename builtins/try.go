@@ -33,8 +33,16 @@ func try_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 		result, err = starlark.Call(thread, els, nil, nil)
 	}
 	if finally != starlark.None {
-		if _, ferr := starlark.Call(thread, finally, nil, nil); ferr != nil {
-			return nil, ferr
+		// An exception in flight is being handled while finally_ runs: a
+		// bare raise_() re-raises it, and an exception finally_ raises
+		// replaces it and takes it as __context__.
+		inFlight, _ := toException(err).(*exception)
+		ts := stateOf(thread)
+		ts.handle(inFlight)
+		_, ferr := starlark.Call(thread, finally, nil, nil)
+		ts.handled(inFlight)
+		if ferr != nil {
+			return nil, withContext(thread, ferr, inFlight)
 		}
 	}
 	return result, err
@@ -95,10 +103,58 @@ func handleError(thread *starlark.Thread, handlers []handler, err error) (starla
 	if !ok {
 		return nil, err // an abort or a destroyed task: not catchable
 	}
+	ts := stateOf(thread)
+	if ctx := ts.handlingNow(); ctx != nil && ctx != ex && ex.contextExc == nil {
+		// Raised (by script code, a builtin, or an await that re-raises
+		// a task's exception) while ctx is being handled.
+		ex.setContext(ctx)
+	}
 	for _, h := range handlers {
 		if matches(ex, h.types) {
-			return starlark.Call(thread, h.fn, starlark.Tuple{ex}, nil)
+			ts.handle(ex)
+			v, herr := starlark.Call(thread, h.fn, starlark.Tuple{ex}, nil)
+			ts.handled(ex)
+			if herr != nil {
+				return nil, withContext(thread, herr, ex)
+			}
+			return v, nil
 		}
 	}
-	return nil, err
+	return nil, ex
+}
+
+// Exceptions being handled. A thread keeps the exceptions its handlers and
+// finally_ clauses are handling, innermost last, as Python's sys.exc_info()
+// stack: a bare raise_() re-raises the innermost, and an exception that
+// escapes a handler without a __context__ gets the one handled there.
+
+// handle notes that e (nil: none) is being handled on the thread.
+func (ts *threadState) handle(e *exception) { ts.handling = append(ts.handling, e) }
+
+// handled notes that the handling of e is over.
+func (ts *threadState) handled(e *exception) { ts.handling = ts.handling[:len(ts.handling)-1] }
+
+// handlingNow returns the exception being handled on the thread, or nil.
+func (ts *threadState) handlingNow() *exception {
+	for i := len(ts.handling) - 1; i >= 0; i-- {
+		if e := ts.handling[i]; e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// withContext returns err, an error that escaped while ctx was being
+// handled, as an exception whose __context__ is ctx, unless it has one or
+// is ctx itself (uncatchable errors pass as they are).
+func withContext(thread *starlark.Thread, err error, ctx *exception) error {
+	err = rtOf(thread).checkAbort(thread, err)
+	e, ok := toException(err).(*exception)
+	if !ok {
+		return err
+	}
+	if ctx != nil && e != ctx && e.contextExc == nil {
+		e.setContext(ctx)
+	}
+	return e
 }

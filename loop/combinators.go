@@ -216,7 +216,7 @@ func WaitFor(t *Task, f *Future, timeout float64) (any, error) {
 func timeoutResult(f *Future) (any, error) {
 	v, err := f.Result()
 	if IsCancellation(err) {
-		return nil, &Error{Kind: TimeoutError}
+		return nil, &Error{Kind: TimeoutError, Cause: err}
 	}
 	return v, err
 }

@@ -32,6 +32,11 @@ func (k Kind) String() string { return kindNames[k] }
 type Error struct {
 	Kind Kind
 	Msg  string
+	// Cause, if set, is the error this one was raised from (Python's
+	// `raise ... from cause`): wait_for's TimeoutError comes from the
+	// CancelledError of the awaited future. It is not returned by Unwrap:
+	// a TimeoutError is no cancellation.
+	Cause error
 }
 
 // Error returns "Kind: message".

@@ -152,7 +152,7 @@ func (f *Future) scheduleCallbacks() {
 }
 
 func (f *Future) invalidState() error {
-	return errorf(InvalidStateError, "invalid state: the future is %s", f.state)
+	return errorf(InvalidStateError, "invalid state")
 }
 
 // SetResult marks the future done with result v. A done future returns an
