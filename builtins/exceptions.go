@@ -365,8 +365,10 @@ func raise_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		return nil, newExc(exc.RuntimeError, "No active exception to reraise")
 	}
 	e, err := exceptionOf(thread, v)
-	if err != nil {
+	if err == errNotException {
 		return nil, newExc(exc.TypeError, "exceptions must derive from BaseException")
+	} else if err != nil {
+		return nil, err // calling the type failed, as Python's raise T does
 	}
 	if from != nil {
 		if from == starlark.None {
