@@ -19,7 +19,7 @@ async def main():
     try:
         async with asyncio.TaskGroup() as outer:
             outer.create_task(inner_group())
-            outer.create_task(fail("shallow", 0.02))
+            outer.create_task(fail("shallow", 0.5))
     except ExceptionGroup as eg:
         show(eg, 0)
         leaves = []
