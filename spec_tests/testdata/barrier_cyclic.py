@@ -9,7 +9,7 @@ async def worker(b, name, delay, log):
 async def main():
     b = asyncio.Barrier(2)
     log = []
-    await asyncio.gather(worker(b, "fast", 0.01, log), worker(b, "slow", 0.025, log))
+    await asyncio.gather(worker(b, "fast", 0, log), worker(b, "slow", 0.02, log))
     print("\n".join(log))
     print("n_waiting", b.n_waiting, "broken", b.broken)
 asyncio.run(main())

@@ -16,6 +16,7 @@ async def main():
     loop.call_soon(cb, "call_soon from main")
     var.set("main value 2")
     loop.call_later(0.01, cb, "call_later from main")
+    await asyncio.sleep(0.02)
     await asyncio.create_task(worker(loop))
     f = loop.create_future()
     var.set("when the callback was added")

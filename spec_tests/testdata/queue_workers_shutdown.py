@@ -3,7 +3,8 @@ import asyncio
 async def worker(name, q, done):
     while True:
         job = await q.get()
-        await asyncio.sleep(job / 10)
+        for _ in range(job):
+            await asyncio.sleep(0)
         done.append("%s:%d" % (name, job))
         q.task_done()
 async def main():

@@ -5,7 +5,8 @@ async def worker(sem, i, state):
         state["now"] += 1
         state["peak"] = max(state["peak"], state["now"])
         print("start", i, "running", state["now"])
-        await asyncio.sleep(0.01)
+        for _ in range(3):
+            await asyncio.sleep(0)
         state["now"] -= 1
         print("end", i)
     return i * i

@@ -1,19 +1,20 @@
 # TaskGroup: children run concurrently with the body, the block ends when all are done, create_task returns the Task (name= works), results read after
 import asyncio
-async def fetch(name, delay, log):
+async def fetch(name, turns, log):
     log.append("start " + name)
-    await asyncio.sleep(delay)
+    for _ in range(turns):
+        await asyncio.sleep(0)
     log.append("end " + name)
     return name.upper()
 async def main():
     log = []
     loop = asyncio.get_running_loop()
     async with asyncio.TaskGroup() as tg:
-        a = tg.create_task(fetch("a", 0.3, log))
-        b = tg.create_task(fetch("b", 0.1, log), name="fetch-b")
+        a = tg.create_task(fetch("a", 5, log))
+        b = tg.create_task(fetch("b", 1, log), name="fetch-b")
         log.append("body continues")
         await asyncio.sleep(0)
-        c = tg.create_task(fetch("c", 0.2, log))
+        c = tg.create_task(fetch("c", 2, log))
         log.append("body ends")
     print("\n".join(log))
     print("results:", a.result(), b.result(), c.result())

@@ -13,7 +13,7 @@ async def scenario(label, child_fails):
     print("--", label)
     try:
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(child("quick", 0.1, fail=child_fails))
+            tg.create_task(child("quick", 0, fail=child_fails))
             tg.create_task(child("slow", 1))
             try:
                 await asyncio.sleep(0.2)
@@ -33,7 +33,7 @@ async def main():
         print("body raising before any await:", str(eg), str(eg.exceptions[0]))
     try:
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(child("late", 0.1, fail=True))
+            tg.create_task(child("late", 0.01, fail=True))
             await asyncio.sleep(0)
             print("body done, the group still waits")
     except ExceptionGroup as eg:

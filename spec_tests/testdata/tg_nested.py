@@ -5,8 +5,8 @@ async def fail(msg, delay):
     raise ValueError(msg)
 async def inner_group():
     async with asyncio.TaskGroup() as tg:
-        tg.create_task(fail("deep-1", 0.1))
-        tg.create_task(fail("deep-2", 0.1))
+        tg.create_task(fail("deep-1", 0.01))
+        tg.create_task(fail("deep-2", 0.01))
 def show(e, depth):
     pad = "  " * depth
     if isinstance(e, BaseExceptionGroup):
@@ -19,7 +19,7 @@ async def main():
     try:
         async with asyncio.TaskGroup() as outer:
             outer.create_task(inner_group())
-            outer.create_task(fail("shallow", 0.2))
+            outer.create_task(fail("shallow", 0.5))
     except ExceptionGroup as eg:
         show(eg, 0)
         leaves = []

@@ -15,7 +15,7 @@ async def main():
         print("not reached")
     except TimeoutError as e:
         print("TimeoutError out of the block |" + str(e) + "|", type(e).__name__, "expired:", cm.expired())
-    async with asyncio.timeout(0.05) as cm:
+    async with asyncio.timeout(0.5) as cm:
         r = await step("fast", 0.01)
     print("fast result", r, "expired:", cm.expired())
     print("same task inside and out:", asyncio.current_task().get_name())

@@ -1,7 +1,7 @@
 # nested timeouts: the inner one expiring raises TimeoutError inside the outer block, which goes on; the outer one expiring while inside the inner raises only outside
 import asyncio
 async def main():
-    async with asyncio.timeout(0.1) as outer:
+    async with asyncio.timeout(0.5) as outer:
         try:
             async with asyncio.timeout(0.01) as inner:
                 await asyncio.sleep(1)

@@ -5,7 +5,7 @@ async def main():
     deadline = loop.time() + 0.02
     async with asyncio.timeout_at(deadline) as cm:
         print("when() is the deadline:", cm.when() == deadline)
-        cm.reschedule(cm.when() + 0.05)
+        cm.reschedule(cm.when() + 0.5)
         await asyncio.sleep(0.04)
         print("finished after moving the deadline; expired:", cm.expired())
     async with asyncio.timeout(None) as cm:

@@ -12,7 +12,8 @@ LIMIT = 3
 async def fetch(sem, url, active):
     async with sem:
         active[0] += 1
-        print("fetch", url, "(%d running)" % active[0])
+        active[1] = max(active[1], active[0])
+        print("fetch", url)
         page = PAGES[url]
         await asyncio.sleep(page[0] if page else 0.02)
         active[0] -= 1
@@ -22,7 +23,7 @@ async def fetch(sem, url, active):
 
 async def main():
     sem = asyncio.Semaphore(LIMIT)
-    active = [0]
+    active = [0, 0]
     urls = list(PAGES.keys())
     results = await asyncio.gather(return_exceptions=True, *[fetch(sem, u, active) for u in urls])
     ok = 0
@@ -33,6 +34,6 @@ async def main():
             total += r
         else:
             print("failed:", url, type(r).__name__)
-    print("%d pages fetched, %d failed, %d KB in all" % (ok, len(urls) - ok, total))
+    print("%d pages fetched, %d failed, %d KB in all; at most %d at once" % (ok, len(urls) - ok, total, active[1]))
 
 asyncio.run(main())

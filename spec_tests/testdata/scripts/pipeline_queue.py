@@ -1,7 +1,7 @@
 # pipeline_queue: a producer feeds a bounded Queue, three workers drain it, then shut down cleanly.
 import asyncio
 
-JOBS = [("resize", 3), ("crop", 1), ("upload", 4), ("thumb", 4), ("tag", 4), ("index", 5), ("notify", 3)]
+JOBS = [("resize", 3), ("crop", 1), ("upload", 4), ("thumb", 2), ("tag", 1), ("index", 3), ("notify", 2)]
 
 async def producer(queue):
     for name, cost in JOBS:
@@ -11,7 +11,8 @@ async def producer(queue):
 async def worker(wid, queue, done):
     while True:
         name, cost = await queue.get()
-        await asyncio.sleep(cost / 100)
+        for _ in range(cost):
+            await asyncio.sleep(0)
         done.append(name)
         print("worker", wid, "finished", name)
         queue.task_done()
