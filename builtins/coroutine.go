@@ -39,9 +39,30 @@ func (c *coroutineFunction) CallInternal(thread *starlark.Thread, args starlark.
 	co := &coroutine{name: c.name, cf: c, args: args, kwargs: kwargs}
 	if ts := stateOf(thread); ts != nil && ts.rt.debugOn() {
 		co.created = thread.CallFrame(1).Pos
-		ts.rt.coros = append(ts.rt.coros, co)
+		ts.rt.trackCoroutine(co)
 	}
 	return co, nil
+}
+
+// trackCoroutine keeps co, made in debug mode, to report it at close if it
+// was never awaited. Coroutines that were started are dropped from the list
+// whenever it fills up, so that a program that awaits all its coroutines
+// keeps few of them.
+func (rt *Runtime) trackCoroutine(co *coroutine) {
+	if len(rt.coros) == cap(rt.coros) {
+		kept := rt.coros[:0]
+		for _, c := range rt.coros {
+			if !c.started {
+				kept = append(kept, c)
+			}
+		}
+		clear(rt.coros[len(kept):])
+		rt.coros = kept
+		if len(kept) > cap(kept)/2 {
+			rt.coros = append(make([]*coroutine, 0, 2*cap(kept)+16), kept...)
+		}
+	}
+	rt.coros = append(rt.coros, co)
 }
 
 // nativeBody is a coroutine written in Go; it runs in the awaiting task.

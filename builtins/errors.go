@@ -111,6 +111,12 @@ func toException(err error) error {
 	}
 	var ee *starlark.EvalError
 	if errors.As(err, &ee) {
+		// The innermost EvalError is the one that failed: an error in a
+		// loaded module, or in a function a builtin called back, is
+		// wrapped by one for the load statement or the builtin's call.
+		for inner := (*starlark.EvalError)(nil); errors.As(errors.Unwrap(ee), &inner); {
+			ee = inner
+		}
 		e := &exception{typ: exc.Exception, args: msgArgs(ee.Msg)}
 		if inner := errors.Unwrap(ee); inner != nil && !errors.As(inner, new(*starlark.EvalError)) {
 			e.typ, e.args = starlarkError(inner)

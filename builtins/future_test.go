@@ -3,6 +3,10 @@ package builtins
 import (
 	"strings"
 	"testing"
+
+	"github.com/asyncrun/asyncrun/loop"
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
 )
 
 // TestRecursiveRepr: a future whose repr reaches itself (a result that
@@ -32,5 +36,31 @@ asyncio.run(asyncio.coroutine(main)())
 	want := "wait_for=<Task pending name='Task-3' coro=<b() running at x.star:5> wait_for=... cb=[Task.task_wakeup()]>"
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("got %v, want a deadlock report containing %s", err, want)
+	}
+}
+
+// TestDebugDropsAwaitedCoroutines: debug mode keeps the coroutines it may
+// report as never awaited, not every coroutine a program made.
+func TestDebugDropsAwaitedCoroutines(t *testing.T) {
+	rt := NewRuntime(Config{Debug: true, Clock: loop.NewClock(true)})
+	defer rt.Close()
+	err := rt.ExecTopLevel("main", func(th *starlark.Thread) error {
+		opts := &syntax.FileOptions{While: true, TopLevelControl: true, GlobalReassign: true, Recursion: true, Set: true}
+		_, err := starlark.ExecFileOptions(opts, th, "x.star", `
+def step(i):
+    return i
+step = asyncio.coroutine(step)
+def main():
+    for i in range(20000):
+        await_(step(i))
+asyncio.run(asyncio.coroutine(main)())
+`, rt.Predeclared())
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(rt.coros); n > 1000 {
+		t.Errorf("debug mode keeps %d coroutines after 20,000 were awaited, want few", n)
 	}
 }

@@ -74,7 +74,9 @@ func schedule(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple,
 	if err != nil {
 		return nil, toException(err)
 	}
-	return &handle{h, fn, cargs}, nil
+	hv := &handle{h, fn, cargs}
+	h.Value = hv
+	return hv, nil
 }
 
 // unpackCallback reads (callback, *args) from a call_* method's arguments.

@@ -21,7 +21,16 @@ import (
 // report is the loop's handler of package loop's reports.
 func (lv *eventLoop) report(ctx loop.ExceptionContext) {
 	if ctx.Warning {
-		fmt.Fprintln(lv.rt.stderr, ctx.Message)
+		msg := ctx.Message
+		if h := ctx.Handle; h != nil {
+			// CPython names the callback: its handle's or its task's repr.
+			if t := h.Task(); t != nil {
+				msg = fmt.Sprintf("Executing %s took %.3f seconds", lv.rt.wrapFuture(&t.Future), ctx.Elapsed.Seconds())
+			} else if hv, ok := h.Value.(*handle); ok {
+				msg = fmt.Sprintf("Executing %s took %.3f seconds", hv, ctx.Elapsed.Seconds())
+			}
+		}
+		fmt.Fprintln(lv.rt.stderr, msg)
 		return
 	}
 	lv.callHandler(nil, lv.contextDict(ctx))

@@ -1,7 +1,9 @@
 package builtins
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 	"syscall"
 
 	"go.starlark.net/starlark"
@@ -53,6 +55,21 @@ func newOSError(t *exceptionType, args starlark.Tuple) *exception {
 		}
 	}
 	return e
+}
+
+// osErrorOf returns the OSError a Go error stands for: the subclass of its
+// errno with the system's message (capitalized, as C's strerror words it:
+// "No space left on device"), or an OSError with the error's text.
+func osErrorOf(err error) *exception {
+	var n syscall.Errno
+	if errors.As(err, &n) {
+		msg := n.Error()
+		if msg != "" {
+			msg = strings.ToUpper(msg[:1]) + msg[1:]
+		}
+		return newOSError(exc.OSError, starlark.Tuple{starlark.MakeInt(int(n)), starlark.String(msg)})
+	}
+	return &exception{typ: exc.OSError, args: msgArgs(err.Error()), cause: err}
 }
 
 // message returns str() of an OSError with an errno: "[Errno 2] No such

@@ -73,7 +73,9 @@ func print_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		}
 	}
 	sb.WriteString(end)
-	io.WriteString(w, sb.String())
+	if _, err := io.WriteString(w, sb.String()); err != nil {
+		return nil, osErrorOf(err) // as Python, whose print fails with the write
+	}
 	return starlark.None, nil
 }
 

@@ -141,7 +141,10 @@ func (rt *Runtime) debugOn() bool {
 	if rt.cfg.Debug {
 		return true
 	}
-	return rt.running != nil && rt.running.l.Debug()
+	if rt.running != nil {
+		return rt.running.l.Debug()
+	}
+	return rt.current != nil && rt.current.l.Debug()
 }
 
 // Interrupt stops all Starlark code of the runtime, running or to come,

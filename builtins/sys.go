@@ -29,7 +29,9 @@ var streamMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Built
 		if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &text); err != nil {
 			return nil, err
 		}
-		io.WriteString(b.Receiver().(*stream).w, text)
+		if _, err := io.WriteString(b.Receiver().(*stream).w, text); err != nil {
+			return nil, osErrorOf(err)
+		}
 		return starlark.MakeInt(len([]rune(text))), nil
 	},
 	"flush": func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

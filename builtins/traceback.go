@@ -54,7 +54,9 @@ func formatOne(err error) string {
 	}
 	if e, ok := toException(err).(*exception); ok {
 		msg, tasks = e.Error(), e.tasks
-		if len(tasks) == 0 && len(stack) == 0 {
+		if len(tasks) == 0 && len(e.traceback) > len(stack) {
+			// Raised deeper than the error that carries it: in a loaded
+			// module, or in a function a builtin called back.
 			stack = e.traceback
 		}
 		if len(tasks) > 0 && sameFrames(stack, tasks[0].frames) {
@@ -98,12 +100,40 @@ func sameFrames(a, b starlark.CallStack) bool {
 	return true
 }
 
+// writeFrames writes the script frames of a stack, oldest first. As in
+// CPython, a frame repeated more than three times in a row (deep
+// recursion) is written three times, then "[Previous line repeated N more
+// times]".
 func writeFrames(b *strings.Builder, stack starlark.CallStack) {
-	for _, fr := range stack {
-		if fr.Pos.Filename() != "<builtin>" {
-			fmt.Fprintf(b, "  %s: in %s\n", fr.Pos, fr.Name)
+	var last starlark.CallFrame
+	repeats := 0
+	flush := func() {
+		if repeats > 3 {
+			fmt.Fprintf(b, "  [Previous line repeated %d more time%s]\n", repeats-3, plural(repeats-3))
 		}
 	}
+	for _, fr := range stack {
+		if fr.Pos.Filename() == "<builtin>" {
+			continue
+		}
+		if repeats > 0 && fr == last {
+			if repeats++; repeats > 3 {
+				continue
+			}
+		} else {
+			flush()
+			last, repeats = fr, 1
+		}
+		fmt.Fprintf(b, "  %s: in %s\n", fr.Pos, fr.Name)
+	}
+	flush()
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 // callerPos returns where the running script code called the builtin being

@@ -10,6 +10,7 @@
 package interp
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -179,19 +180,24 @@ func (it *Interp) Close() error {
 }
 
 // sourceBytes returns the text of a script as ExecFile takes it: read from
-// the file when src is nil, or src itself (a string, []byte or io.Reader).
+// the file when src is nil, or src itself (a string, []byte or io.Reader),
+// without a leading UTF-8 byte order mark, which Python accepts too.
 func sourceBytes(filename string, src any) ([]byte, error) {
+	var text []byte
+	var err error
 	switch src := src.(type) {
 	case nil:
-		return os.ReadFile(filename)
+		text, err = os.ReadFile(filename)
 	case string:
-		return []byte(src), nil
+		text = []byte(src)
 	case []byte:
-		return src, nil
+		text = src
 	case io.Reader:
-		return io.ReadAll(src)
+		text, err = io.ReadAll(src)
+	default:
+		err = fmt.Errorf("interp: invalid source: %T", src)
 	}
-	return nil, fmt.Errorf("interp: invalid source: %T", src)
+	return bytes.TrimPrefix(text, []byte("\ufeff")), err
 }
 
 // loadFile is the default loader: module paths are relative to the folder
@@ -216,7 +222,7 @@ func (it *Interp) loadFile(thread *starlark.Thread, name string) (starlark.Strin
 	}
 	m := &module{loading: true}
 	it.modules[path] = m
-	src, err := os.ReadFile(path)
+	src, err := sourceBytes(path, nil)
 	if err != nil {
 		m.err = fmt.Errorf("load: %v", err)
 	} else {

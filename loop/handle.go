@@ -18,10 +18,13 @@ type Handle struct {
 	index     int // in the heap, -1 when not there
 	scheduled bool
 
-	// Info describes the callback for error reports; the embedding layer may
-	// set it.
-	Info any
+	// Value is free for the embedding layer, which keeps its description
+	// of the callback here (for reports of slow callbacks).
+	Value any
 }
+
+// Task returns the task whose step the handle runs, or nil.
+func (h *Handle) Task() *Task { return h.task }
 
 // Cancel stops the callback from running. Cancelling a handle that already ran
 // or was cancelled does nothing.

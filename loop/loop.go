@@ -39,8 +39,10 @@ type ExceptionContext struct {
 	Handle  *Handle
 	Future  *Future
 	// Warning marks a report that CPython logs as a warning rather than
-	// hands to the exception handler (a slow callback in debug mode).
+	// hands to the exception handler: a slow callback in debug mode, which
+	// took Elapsed.
 	Warning bool
+	Elapsed time.Duration
 }
 
 // Loop is an event loop. See the package documentation for which goroutine
@@ -422,7 +424,7 @@ func (l *Loop) runTimed(h *Handle) {
 		if h.task != nil {
 			what = "step of task " + h.task.Name()
 		}
-		l.CallExceptionHandler(ExceptionContext{Message: fmt.Sprintf("Executing %s took %.3f seconds", what, d.Seconds()), Handle: h, Warning: true})
+		l.CallExceptionHandler(ExceptionContext{Message: fmt.Sprintf("Executing %s took %.3f seconds", what, d.Seconds()), Handle: h, Warning: true, Elapsed: d})
 	}
 }
 

@@ -57,6 +57,10 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 		}
 		return 2
 	}
+	if *timeout < 0 {
+		fmt.Fprintf(stderr, "asyncrun: -timeout %v: the duration must not be negative (0 means none)\n", *timeout)
+		return 2
+	}
 	if *showVersion {
 		fmt.Fprintf(stdout, "asyncrun %s\n", version)
 		return 0
