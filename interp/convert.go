@@ -241,4 +241,3 @@ func fromDict(d *starlark.Dict) (any, error) {
 	}
 	return out, nil
 }
-
