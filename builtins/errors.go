@@ -160,6 +160,9 @@ func msgArgs(msg string) starlark.Tuple {
 // cancelArgs returns the args of a CancelledError whose cancel message was
 // msg (nil: none; a script's cancel(msg) passes its value).
 func cancelArgs(msg any) starlark.Tuple {
+	if msg == loop.Expired {
+		return nil
+	}
 	switch msg := msg.(type) {
 	case nil:
 		return nil

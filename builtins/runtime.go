@@ -27,6 +27,10 @@ type Config struct {
 	// Logger receives the Go stacks of panics recovered in Go code run for
 	// scripts; nil means they are dropped.
 	Logger *log.Logger
+	// MaxTasks bounds the unfinished tasks of all the runtime's loops
+	// together; creating one more is a RuntimeError that wraps
+	// ErrTaskLimit. 0 means no bound.
+	MaxTasks int
 	// Host is the embedding layer's own value for the runtime, which Go
 	// functions called by scripts find with HostOf.
 	Host any
@@ -34,6 +38,10 @@ type Config struct {
 
 // ErrStepLimit is the cause of a run stopped by Config.MaxSteps.
 var ErrStepLimit = errors.New("too many steps")
+
+// ErrTaskLimit is wrapped by the RuntimeError of a task created past
+// Config.MaxTasks.
+var ErrTaskLimit = errors.New("too many tasks")
 
 // Runtime is the state one interpreter's builtins share. Its methods are for
 // the goroutine acting for its loops (see package loop) unless they say

@@ -21,6 +21,9 @@ func (rt *Runtime) newTask(lv *eventLoop, co *coroutine, name string) (*future, 
 	if lv.l.IsClosed() {
 		return nil, newExc(exc.RuntimeError, "Event loop is closed")
 	}
+	if err := rt.checkTaskLimit(); err != nil {
+		return nil, err
+	}
 	if err := co.start(); err != nil {
 		return nil, err
 	}
@@ -36,6 +39,24 @@ func (rt *Runtime) newTask(lv *eventLoop, co *coroutine, name string) (*future, 
 	fv.f = &t.Future
 	t.Value = fv
 	return fv, nil
+}
+
+// checkTaskLimit fails when the runtime has Config.MaxTasks unfinished
+// tasks already.
+func (rt *Runtime) checkTaskLimit() error {
+	if rt.cfg.MaxTasks <= 0 {
+		return nil
+	}
+	n := 0
+	for _, lv := range rt.loops {
+		n += lv.l.TaskCount()
+	}
+	if n < rt.cfg.MaxTasks {
+		return nil
+	}
+	e := newExc(exc.RuntimeError, "too many tasks: the interpreter's limit is %d unfinished tasks", rt.cfg.MaxTasks)
+	e.cause = ErrTaskLimit
+	return e
 }
 
 // createTask is Task(coro, name=...) and loop.create_task: coro must be a

@@ -165,12 +165,12 @@ func releaseWaiter(w *Future) {
 	}
 }
 
-// cancelAndWait cancels f and suspends t until f is done.
-func cancelAndWait(t *Task, f *Future) error {
+// cancelAndWait cancels f with msg and suspends t until f is done.
+func cancelAndWait(t *Task, f *Future, msg any) error {
 	waiter := NewFuture(t.loop)
 	key := new(byte)
 	f.AddDoneCallback(func(*Future) { releaseWaiter(waiter) }, key)
-	f.Cancel(nil)
+	f.Cancel(msg)
 	_, err := t.Await(waiter)
 	f.RemoveDoneCallback(func(k any) bool { return k == key })
 	return err
@@ -204,7 +204,11 @@ func WaitFor(t *Task, f *Future, timeout float64) (any, error) {
 	} else if f.Done() {
 		return f.Result()
 	}
-	if err := cancelAndWait(t, f); err != nil {
+	var msg any = Expired
+	if cancelled != nil {
+		msg = nil // t itself was cancelled: no timeout
+	}
+	if err := cancelAndWait(t, f, msg); err != nil {
 		return nil, err
 	}
 	if cancelled != nil {

@@ -58,9 +58,18 @@ type CancelledError struct {
 	Msg any
 }
 
+// Expired is the cancel message of the cancellations wait_for and Timeout
+// make when their time is up. It stands for no message (the
+// CancelledError has none, as in CPython's), and tells a future cancelled
+// for a timeout from one cancelled otherwise (a host call, say, can report
+// why its context ended).
+var Expired any = expired{}
+
+type expired struct{}
+
 // Error returns "CancelledError" or "CancelledError: msg".
 func (e *CancelledError) Error() string {
-	if e.Msg == nil {
+	if e.Msg == nil || e.Msg == Expired {
 		return "CancelledError"
 	}
 	return fmt.Sprint("CancelledError: ", e.Msg)

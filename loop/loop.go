@@ -117,6 +117,9 @@ func (l *Loop) CurrentTask() *Task { return l.current }
 // Tasks returns the unfinished tasks of the loop, in creation order.
 func (l *Loop) Tasks() []*Task { return l.tasks.slice() }
 
+// TaskCount returns how many tasks of the loop are unfinished.
+func (l *Loop) TaskCount() int { return l.tasks.n }
+
 // SetExceptionHandler replaces the handler of errors nobody else can take; nil
 // restores the default, which writes the message and error to the loop's
 // stderr.

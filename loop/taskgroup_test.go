@@ -26,7 +26,7 @@ func repr(err error) string {
 	case *pyErr:
 		return fmt.Sprintf("%s('%s')", e.typ, e.msg)
 	case *CancelledError:
-		if e.Msg == nil {
+		if e.Msg == nil || e.Msg == Expired {
 			return "CancelledError()"
 		}
 		return fmt.Sprintf("CancelledError('%v')", e.Msg)

@@ -152,7 +152,7 @@ func (tm *Timeout) Exit(t *Task, err error) error {
 }
 
 func (tm *Timeout) onTimeout() {
-	tm.task.Cancel(nil)
+	tm.task.Cancel(Expired)
 	tm.state = timeoutExpiring
 	tm.handler = nil
 }
