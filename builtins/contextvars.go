@@ -43,9 +43,9 @@ func (rt *Runtime) currentContext() *varContext {
 
 // contextVarsModule is the contextvars module: ContextVar(name, *, default).
 var contextVarsModule = &starlarkstruct.Module{Name: "contextvars", Members: starlark.StringDict{
-	"ContextVar": &class{name: "ContextVar", module: "contextvars", call: starlark.NewBuiltin("ContextVar", newContextVar)},
+	"ContextVar": &class{name: "ContextVar", module: "contextvars", call: newBuiltin("ContextVar", newContextVar)},
 	"Token": &class{name: "Token", module: "contextvars", attrs: starlark.StringDict{"MISSING": tokenMissing},
-		call: starlark.NewBuiltin("Token", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+		call: newBuiltin("Token", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 			return nil, newExc(exc.RuntimeError, "Tokens can only be created by ContextVars")
 		})},
 }}

@@ -159,7 +159,7 @@ func coroutineDecorator(thread *starlark.Thread, b *starlark.Builtin, args starl
 
 // isInstance returns the builtin asyncio.NAME(obj): whether obj is a T.
 func isInstance[T starlark.Value](name string) *starlark.Builtin {
-	return starlark.NewBuiltin(name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return newBuiltin(name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		var v starlark.Value
 		if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &v); err != nil {
 			return nil, err

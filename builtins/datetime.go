@@ -13,14 +13,14 @@ import (
 // datetimeModule has datetime.now() (following the runtime's clock, virtual
 // or real) and datetime.fromtimestamp(t).
 var datetimeModule = &starlarkstruct.Module{Name: "datetime", Members: starlark.StringDict{
-	"datetime": &class{name: "datetime", call: starlark.NewBuiltin("datetime", datetimeNew), attrs: starlark.StringDict{
-		"now": starlark.NewBuiltin("now", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	"datetime": &class{name: "datetime", call: newBuiltin("datetime", datetimeNew), attrs: starlark.StringDict{
+		"now": newBuiltin("now", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
 				return nil, err
 			}
 			return dateTime(rtOf(thread).clock.Wall().Local()), nil
 		}),
-		"fromtimestamp": starlark.NewBuiltin("fromtimestamp", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		"fromtimestamp": newBuiltin("fromtimestamp", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			var ts float64
 			if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &ts); err != nil {
 				return nil, err
@@ -119,7 +119,7 @@ var timeModule = func() *starlarkstruct.Module {
 	for k, v := range startime.Module.Members {
 		members[k] = v
 	}
-	members["now"] = starlark.NewBuiltin("now", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	members["now"] = newBuiltin("now", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
 			return nil, err
 		}

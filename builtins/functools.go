@@ -10,7 +10,7 @@ import (
 
 // functoolsModule has partial(fn, *args, **kwargs).
 var functoolsModule = &starlarkstruct.Module{Name: "functools", Members: starlark.StringDict{
-	"partial": starlark.NewBuiltin("partial", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	"partial": newBuiltin("partial", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		if len(args) == 0 {
 			return nil, newExc(exc.TypeError, "partial: missing the function argument")
 		}

@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"sync/atomic"
@@ -22,6 +23,8 @@ type future struct {
 	inRepr   bool                            // String is running: see String
 	created  syntax.Position                 // tasks only: where the task was made
 	ctx      *varContext                     // tasks only: the task's context variables
+	gctx     context.Context                 // tasks only: the host's Go context, if any (see Code)
+	budget   *callBudget                     // tasks only: the host call's step budget, if any (see Code)
 	// stackBase is where a task's body began on its stack (see probeStack).
 	stackBase uintptr
 }
@@ -341,7 +344,7 @@ func futureRemoveDoneCallback(thread *starlark.Thread, b *starlark.Builtin, args
 
 // futureClass is asyncio.Future(*, loop=None).
 func futureClass() *class {
-	return &class{name: "Future", call: starlark.NewBuiltin("Future", newFutureBuiltin)}
+	return &class{name: "Future", call: newBuiltin("Future", newFutureBuiltin)}
 }
 
 func newFutureBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

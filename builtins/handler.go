@@ -113,10 +113,16 @@ func (lv *eventLoop) defaultHandler(ctx *starlark.Dict) {
 		v, _, _ := ctx.Get(k)
 		fmt.Fprintf(&b, "%s: %s\n", ks, reprValue(v))
 	}
+	var err error
 	if e, ok, _ := ctx.Get(starlark.String("exception")); ok {
 		if x, isExc := e.(*exception); isExc {
 			b.WriteString(FormatError(x))
+			err = x
 		}
+	}
+	if report := lv.rt.cfg.OnReport; report != nil {
+		report(msg, err, b.String())
+		return
 	}
 	fmt.Fprint(lv.rt.stderr, b.String())
 }

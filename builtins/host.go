@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"context"
 	"sync/atomic"
 	"time"
 
@@ -125,7 +126,11 @@ func (rt *Runtime) submit(start func(lv *eventLoop) (*future, error)) *Submissio
 func (rt *Runtime) SubmitCall(fn starlark.Callable, args starlark.Tuple) *Submission {
 	args.Freeze()
 	return rt.submit(func(lv *eventLoop) (*future, error) {
-		x, err := starlark.Call(lv.cbThread, fn, args, nil)
+		var x starlark.Value
+		err := rt.runOn(lv.cbThread, func() (err error) {
+			x, err = starlark.Call(lv.cbThread, fn, args, nil)
+			return err
+		})
 		if err != nil {
 			return nil, toException(lv.rt.checkAbort(lv.cbThread, err))
 		}
@@ -133,22 +138,75 @@ func (rt *Runtime) SubmitCall(fn starlark.Callable, args starlark.Tuple) *Submis
 	})
 }
 
-// SubmitCode runs fn, top-level code, as a task of the host loop with its
-// own thread; it may be called from any goroutine. In fn, await_ suspends
-// the task, like a top-level await in `python -m asyncio`, and so do
-// run_until_complete, run_forever and asyncio.run while the loop is hosted.
-// A traceback of it has no task segment.
-func (rt *Runtime) SubmitCode(name string, fn func(th *starlark.Thread) (starlark.Value, error)) *Submission {
-	return rt.submit(func(lv *eventLoop) (*future, error) {
-		co := &coroutine{name: name, native: func(th *starlark.Thread, _ *loop.Task) (starlark.Value, error) { return fn(th) }}
-		fv, err := rt.newTask(lv, co, "")
+// Code is top-level code a host runs as a task (see SubmitCode): fn runs
+// on the task's thread; Context, if not nil, is the Go context host
+// functions called by the task (and the tasks it creates) receive (see
+// GoContextOf).
+type Code struct {
+	Name    string
+	Context context.Context
+	Fn      func(th *starlark.Thread) (starlark.Value, error)
+	// MaxSteps, if not 0, bounds the steps of the code and of the tasks it
+	// creates; past it they stop with an error wrapping ErrStepLimit, and
+	// the rest of the runtime goes on.
+	MaxSteps uint64
+}
+
+// task makes the task of c on lv.
+func (rt *Runtime) codeTask(lv *eventLoop, c Code) (*future, error) {
+	co := &coroutine{name: c.Name, native: func(th *starlark.Thread, _ *loop.Task) (starlark.Value, error) { return c.Fn(th) }}
+	fv, err := rt.newTask(lv, co, "")
+	if err != nil {
+		return nil, err
+	}
+	fv.toplevel = true
+	if c.Context != nil {
+		fv.gctx = c.Context
+	}
+	if c.MaxSteps > 0 {
+		fv.budget = &callBudget{left: c.MaxSteps}
+		rt.budgets = true
+	}
+	fv.f.Task().LogDestroyPending = false
+	return fv, nil
+}
+
+// SubmitCode runs c as a task of the host loop, with its own thread; it may
+// be called from any goroutine. In c.Fn, await_ suspends the task, like a
+// top-level await in `python -m asyncio`, and so do run_until_complete,
+// run_forever and asyncio.run while the loop is hosted. A traceback of it
+// has no task segment.
+func (rt *Runtime) SubmitCode(c Code) *Submission {
+	return rt.submit(func(lv *eventLoop) (*future, error) { return rt.codeTask(lv, c) })
+}
+
+// RunCode runs c as a task of the host loop, and runs the loop on the
+// calling goroutine until the task is done, as run_until_complete does;
+// no loop of the runtime may be running.
+func (rt *Runtime) RunCode(c Code) (starlark.Value, error) {
+	var v starlark.Value
+	err := rt.ExecTopLevel(c.Name, func(th *starlark.Thread) error {
+		fv, err := rt.codeTask(rt.host, c)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		fv.toplevel = true
-		fv.f.Task().LogDestroyPending = false
-		return fv, nil
+		v, err = rt.host.runUntilComplete(th, fv)
+		return err
 	})
+	return v, err
+}
+
+// Abandon fails the submission with err if it is not done: its loop closed
+// before running it.
+func (s *Submission) Abandon(err error) { s.c.SetException(err) }
+
+// GoContextOf returns the Go context of the task whose script code runs on
+// thread (see Code.Context), or nil.
+func GoContextOf(thread *starlark.Thread) context.Context {
+	if ts := stateOf(thread); ts != nil && ts.task != nil {
+		return ts.task.gctx
+	}
+	return nil
 }
 
 // CancelAllThreadsafe cancels, from any goroutine, every pending task of the
@@ -214,3 +272,14 @@ func NewException(typeName, msg string) error {
 // for it (what: "name: host function", say): a RuntimeError "what
 // panicked: value". The Go stack goes to the logger, not into the message.
 func (rt *Runtime) Panicked(what string, r any) error { return rt.panicked(what, r) }
+
+// Await returns v's result when it is a coroutine, Future or Task, awaited
+// on thread as await_ does (in a task it suspends the task); other values
+// are returned as they are.
+func Await(thread *starlark.Thread, v starlark.Value) (starlark.Value, error) {
+	switch v.(type) {
+	case *coroutine, *future:
+		return await_(thread, starlark.Tuple{v}, nil)
+	}
+	return v, nil
+}

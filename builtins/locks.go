@@ -35,7 +35,7 @@ func newObject(thread *starlark.Thread) (object, error) {
 
 // syncClass returns the class asyncio.NAME whose call is fn.
 func syncClass(name string, fn func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)) *class {
-	return &class{name: name, call: starlark.NewBuiltin(name, fn)}
+	return &class{name: name, call: newBuiltin(name, fn)}
 }
 
 // suspending returns the coroutine that a method CPython declares `async

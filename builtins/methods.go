@@ -42,3 +42,16 @@ func (m methods) names(extra ...string) []string {
 func noArgs(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) error {
 	return starlark.UnpackArgs(b.Name(), args, kwargs)
 }
+
+// newBuiltin is starlark.NewBuiltin for the runtime's functions: called on
+// a thread no runtime made (a host calling a script function with a
+// starlark.Thread of its own), it returns an error instead of running
+// without its runtime.
+func newBuiltin(name string, fn func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)) *starlark.Builtin {
+	return starlark.NewBuiltin(name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		if stateOf(thread) == nil {
+			return nil, errForeignThread
+		}
+		return fn(thread, b, args, kwargs)
+	})
+}

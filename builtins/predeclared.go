@@ -15,24 +15,24 @@ import (
 // types (see excTypes), and the modules contextvars, datetime, functools, json, math, struct, sys and time.
 func (rt *Runtime) makePredeclared() starlark.StringDict {
 	d := starlark.StringDict{
-		"assert_":     starlark.NewBuiltin("assert_", assert_),
+		"assert_":     newBuiltin("assert_", assert_),
 		"asyncio":     asyncioModule(),
 		"await_":      &awaitBuiltin{},
 		"contextvars": contextVarsModule,
 		"datetime":    datetimeModule,
 		"functools":   functoolsModule,
-		"isinstance":  starlark.NewBuiltin("isinstance", isinstance_),
-		"issubclass":  starlark.NewBuiltin("issubclass", issubclass_),
+		"isinstance":  newBuiltin("isinstance", isinstance_),
+		"issubclass":  newBuiltin("issubclass", issubclass_),
 		"json":        json.Module,
 		"math":        math.Module,
-		"print":       starlark.NewBuiltin("print", print_),
-		"repr":        starlark.NewBuiltin("repr", repr_),
-		"raise_":      starlark.NewBuiltin("raise_", raise_),
-		"struct":      starlark.NewBuiltin("struct", starlarkstruct.Make),
+		"print":       newBuiltin("print", print_),
+		"repr":        newBuiltin("repr", repr_),
+		"raise_":      newBuiltin("raise_", raise_),
+		"struct":      newBuiltin("struct", starlarkstruct.Make),
 		"sys":         rt.sysModule(),
 		"time":        timeModule,
-		"try_":        starlark.NewBuiltin("try_", try_),
-		"with_":       starlark.NewBuiltin("with_", with_),
+		"try_":        newBuiltin("try_", try_),
+		"with_":       newBuiltin("with_", with_),
 	}
 	for name, t := range exc.members("") {
 		d[name] = t

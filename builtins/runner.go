@@ -26,7 +26,7 @@ const (
 
 // runnerClass is asyncio.Runner.
 func runnerClass() *class {
-	return &class{name: "Runner", call: starlark.NewBuiltin("Runner", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return &class{name: "Runner", call: newBuiltin("Runner", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		var debug, factory starlark.Value = starlark.None, starlark.None
 		if err := starlark.UnpackArgs(b.Name(), args, kwargs, "debug?", &debug, "loop_factory?", &factory); err != nil {
 			return nil, err

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"log"
+	"math"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -31,6 +32,10 @@ type Config struct {
 	// together; creating one more is a RuntimeError that wraps
 	// ErrTaskLimit. 0 means no bound.
 	MaxTasks int
+	// OnReport, if set, receives what the default exception handler would
+	// print (the message, the exception or nil, the whole report) instead
+	// of stderr.
+	OnReport func(message string, err error, report string)
 	// Host is the embedding layer's own value for the runtime, which Go
 	// functions called by scripts find with HostOf.
 	Host any
@@ -62,6 +67,7 @@ type Runtime struct {
 	taskSeq    int
 	objSeq     uint32
 	steps      stepBudget
+	budgets    bool         // some task has a call budget (see callBudget)
 	coros      []*coroutine // debug mode: coroutines to check for never-awaited
 
 	cur   atomic.Pointer[starlark.Thread] // the thread running script code
@@ -98,14 +104,16 @@ func (rt *Runtime) Predeclared() starlark.StringDict { return rt.predeclared }
 
 // threadState is what a thread of the runtime carries in its local.
 type threadState struct {
-	rt       *Runtime
-	task     *future      // nil outside tasks
-	loop     *eventLoop   // for callback threads: the loop that runs them
-	granted  uint64       // the thread's step limit while it holds the budget
-	toplevel bool         // a host's submission: top-level code run as a task
-	ctx      *varContext  // the context variables of the code running on the thread
-	keyboard atomic.Bool  // KeyboardInterrupt cancelled the thread: see checkAbort
-	handling []*exception // the exceptions being handled: see threadState.handle
+	rt        *Runtime
+	task      *future      // nil outside tasks
+	loop      *eventLoop   // for callback threads: the loop that runs them
+	granted   uint64       // the thread's step limit while it holds the budget
+	toplevel  bool         // a host's submission: top-level code run as a task
+	ctx       *varContext  // the context variables of the code running on the thread
+	keyboard  atomic.Bool  // KeyboardInterrupt cancelled the thread: see checkAbort
+	handling  []*exception // the exceptions being handled: see threadState.handle
+	callBound bool         // the call's budget bounds the thread's steps, not the runtime's
+	stepsOut  bool         // the call's budget is spent: see checkAbort
 }
 
 const localKey = "asyncrun"
@@ -174,11 +182,17 @@ func (rt *Runtime) Interrupt(cause error) {
 	}
 }
 
-// onMaxSteps is called on the thread that spent the last step of the
-// budget: it aborts the runtime, and ends the run of the running loop at
-// once (a task spinning beside others that sleep long must not wait for
-// them).
+// onMaxSteps is called on the thread that spent the last step of its
+// budget. When that was the runtime's, it aborts the runtime and ends the
+// run of the running loop at once (a task spinning beside others that sleep
+// long must not wait for them); when it was its call's (Code.MaxSteps),
+// only the call's code stops (see checkAbort).
 func (rt *Runtime) onMaxSteps(th *starlark.Thread) {
+	if ts := stateOf(th); ts != nil && ts.callBound {
+		ts.stepsOut = true
+		th.Cancel(ErrStepLimit.Error())
+		return
+	}
 	rt.abort.CompareAndSwap(nil, &abortError{cause: ErrStepLimit})
 	a := rt.abort.Load()
 	th.Cancel(a.Error())
@@ -221,22 +235,40 @@ type stepBudget struct {
 }
 
 // acquire marks th as the thread that runs script code from now on, and
-// hands it the step budget.
+// hands it the step budget: the runtime's, and its task's call budget (see
+// Code.MaxSteps), whichever is smaller.
 func (rt *Runtime) acquire(th *starlark.Thread) {
 	rt.cur.Store(th)
 	if a := rt.abort.Load(); a != nil {
 		th.Cancel(a.Error())
 	}
-	if !rt.steps.limited {
+	if !rt.steps.limited && !rt.budgets {
 		return
 	}
 	ts := stateOf(th)
-	if rt.steps.left == 0 {
+	b := ts.budget()
+	if !rt.steps.limited && b == nil {
+		return
+	}
+	avail := uint64(math.MaxUint64)
+	if rt.steps.limited {
+		avail = rt.steps.left
+	}
+	ts.callBound = b != nil && b.left < avail
+	if ts.callBound {
+		avail = b.left
+	}
+	if avail == 0 {
 		rt.onMaxSteps(th)
 		return
 	}
-	ts.granted = th.Steps + rt.steps.left
-	rt.steps.left = 0
+	ts.granted = th.Steps + avail
+	if rt.steps.limited {
+		rt.steps.left -= avail
+	}
+	if b != nil {
+		b.left -= avail
+	}
 	th.SetMaxExecutionSteps(ts.granted)
 }
 
@@ -244,15 +276,37 @@ func (rt *Runtime) acquire(th *starlark.Thread) {
 // script code.
 func (rt *Runtime) release(th *starlark.Thread) {
 	rt.cur.CompareAndSwap(th, nil)
-	if !rt.steps.limited {
+	if !rt.steps.limited && !rt.budgets {
 		return
 	}
 	ts := stateOf(th)
+	b := ts.budget()
+	if !rt.steps.limited && b == nil {
+		return
+	}
 	if ts.granted > th.Steps {
-		rt.steps.left += ts.granted - th.Steps
+		unused := ts.granted - th.Steps
+		if rt.steps.limited {
+			rt.steps.left += unused
+		}
+		if b != nil {
+			b.left += unused
+		}
 	}
 	ts.granted = th.Steps
 	th.SetMaxExecutionSteps(th.Steps)
+}
+
+// callBudget is the step budget of code a host runs (Code.MaxSteps),
+// shared by its task and the tasks it creates.
+type callBudget struct{ left uint64 }
+
+// budget returns the call budget of the thread's task, or nil.
+func (ts *threadState) budget() *callBudget {
+	if ts.task != nil {
+		return ts.task.budget
+	}
+	return nil
 }
 
 // runOn runs fn, script code, on thread th as the thread running script

@@ -32,6 +32,13 @@ func (rt *Runtime) newTask(lv *eventLoop, co *coroutine, name string) (*future, 
 		name = "Task-" + strconv.Itoa(rt.taskSeq)
 	}
 	fv := &future{rt: rt, id: rt.nextID(), coro: co, created: rt.callerPos(), ctx: copyContext(rt.currentContext())}
+	if th := rt.cur.Load(); th != nil {
+		if ts := stateOf(th); ts != nil && ts.task != nil {
+			// Created by a task: it inherits the host's Go context and
+			// step budget of its creator's call.
+			fv.gctx, fv.budget = ts.task.gctx, ts.task.budget
+		}
+	}
 	t, err := loop.NewTask(lv.l, name, func(t *loop.Task) (any, error) { return rt.runTask(fv, t) })
 	if err != nil {
 		return nil, toException(err)
@@ -347,9 +354,9 @@ func taskPrintStack(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 // taskClass is asyncio.Task: Task(coro, *, loop=None, name=None), with the
 // seed's class functions all_tasks(loop=None) and current_task(loop=None).
 func taskClass() *class {
-	return &class{name: "Task", call: starlark.NewBuiltin("Task", newTaskBuiltin), attrs: starlark.StringDict{
-		"all_tasks":    starlark.NewBuiltin("all_tasks", tasksOfLoop(false, allTasksOf)),
-		"current_task": starlark.NewBuiltin("current_task", tasksOfLoop(false, currentTaskOf)),
+	return &class{name: "Task", call: newBuiltin("Task", newTaskBuiltin), attrs: starlark.StringDict{
+		"all_tasks":    newBuiltin("all_tasks", tasksOfLoop(false, allTasksOf)),
+		"current_task": newBuiltin("current_task", tasksOfLoop(false, currentTaskOf)),
 	}}
 }
 

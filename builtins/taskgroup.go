@@ -28,7 +28,7 @@ var (
 
 // taskGroupClass is asyncio.TaskGroup.
 func taskGroupClass() *class {
-	return &class{name: "TaskGroup", call: starlark.NewBuiltin("TaskGroup", newTaskGroup)}
+	return &class{name: "TaskGroup", call: newBuiltin("TaskGroup", newTaskGroup)}
 }
 
 func newTaskGroup(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

@@ -14,9 +14,17 @@ import (
 // (errors.Is(err, ErrStepLimit)).
 var ErrStepLimit = builtins.ErrStepLimit
 
-// ErrClosed is returned for work submitted to an interpreter whose loop is
-// closed.
+// ErrClosed is returned for work submitted to an interpreter whose loop
+// has stopped (RunForever returned) or is closed, and for work still pending
+// when it closes.
 var ErrClosed = errors.New("interp: the interpreter's event loop is closed")
+
+// ErrTaskLimit is wrapped by the RuntimeError a script gets for creating a
+// task past Options.MaxTasks.
+var ErrTaskLimit = builtins.ErrTaskLimit
+
+// ErrMemoryLimit is the cause of a run stopped by Options.MaxMemory.
+var ErrMemoryLimit = errors.New("interp: the memory limit is exceeded")
 
 // Error is a failed run: a script error (an uncaught exception, a syntax
 // error, an interrupt). errors.As finds the script's *Exception in it, and
@@ -70,12 +78,15 @@ func (e *Error) Unwrap() []error {
 	return errs
 }
 
-func (e *Error) exception() *Exception {
-	name, msg, ok := builtins.ExceptionOf(e.err)
+func (e *Error) exception() *Exception { return exceptionOf(e.err) }
+
+// exceptionOf returns the script exception err is or wraps, or nil.
+func exceptionOf(err error) *Exception {
+	name, msg, ok := builtins.ExceptionOf(err)
 	if !ok {
 		return nil
 	}
-	return &Exception{Type: name, Message: msg, traceback: builtins.FormatError(e.err)}
+	return &Exception{Type: name, Message: msg, traceback: builtins.FormatError(err)}
 }
 
 // Exception is a Python exception: one a script raised (found in an *Error

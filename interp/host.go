@@ -3,6 +3,7 @@ package interp
 import (
 	"context"
 	"errors"
+	"sync"
 
 	"github.com/asyncrun/asyncrun/builtins"
 	"github.com/asyncrun/asyncrun/loop"
@@ -26,6 +27,13 @@ type HostFunc func(ctx context.Context, args starlark.Tuple, kwargs []starlark.T
 // it and the deadlock report does not fire. A panic in fn fails the awaiting
 // task with a RuntimeError ("name: host function panicked: value"); the Go
 // stack goes to Options.Logger.
+//
+// fn's context carries the values and deadline of the Call that runs the
+// script code (see Call), and ends, with a cause that says why, when the
+// awaiting task is cancelled (ErrCancelled), when a script's wait_for or
+// timeout runs out (ErrScriptTimeout), or when the interpreter closes
+// (ErrClosed). With Options.MaxHostCalls, calls past the bound wait in a
+// queue, holding no goroutine, until one ends.
 func AsyncFunc(name string, fn HostFunc) *starlark.Builtin {
 	return starlark.NewBuiltin(name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		it, _ := builtins.HostOf(thread).(*Interp)
@@ -37,29 +45,99 @@ func AsyncFunc(name string, fn HostFunc) *starlark.Builtin {
 		for _, kv := range kwargs {
 			kv.Freeze()
 		}
-		ctx, cancel := context.WithCancel(it.hostCtx)
-		f.AddDoneCallback(func(*loop.Future) { cancel() }, nil)
-		it.hostWG.Add(1)
-		f.Loop().RunOff(f, func() (any, error) {
-			defer it.hostWG.Done()
-			defer cancel()
-			return it.callHost(ctx, name, fn, args, kwargs)
-		})
+		parent := builtins.GoContextOf(thread)
+		if parent == nil {
+			parent = context.Background()
+		}
+		ctx, cancel := context.WithCancelCause(parent)
+		stopClose := context.AfterFunc(it.hostCtx, func() { cancel(ErrClosed) })
+		f.AddDoneCallback(func(f *loop.Future) {
+			switch {
+			case f.Cancelled() && f.CancelMessage() == loop.Expired:
+				cancel(ErrScriptTimeout)
+			case f.Cancelled():
+				cancel(ErrCancelled)
+			}
+		}, nil)
+		call := &hostCall{f: f, start: func() {
+			it.hostWG.Add(1)
+			f.Loop().RunOff(f, func() (any, error) {
+				defer it.hostWG.Done()
+				defer stopClose()
+				defer cancel(nil)
+				return it.callHost(ctx, name, fn, args, kwargs)
+			})
+		}}
+		it.calls.add(call)
 		return fv, nil
 	})
 }
 
-// callHost runs fn within the interpreter's bound on concurrent host calls,
-// turning errors and panics into exceptions.
-func (it *Interp) callHost(ctx context.Context, name string, fn HostFunc, args starlark.Tuple, kwargs []starlark.Tuple) (v starlark.Value, err error) {
-	if it.hostSem != nil {
-		select {
-		case it.hostSem <- struct{}{}:
-			defer func() { <-it.hostSem }()
-		case <-ctx.Done():
-			return nil, builtins.NewException("CancelledError", "")
-		}
+// ErrCancelled is the cause of a host function's context when the task
+// awaiting it was cancelled.
+var ErrCancelled = errors.New("interp: the awaiting task was cancelled")
+
+// ErrScriptTimeout is the cause of a host function's context when a
+// script's wait_for or asyncio.timeout around it ran out.
+var ErrScriptTimeout = errors.New("interp: the script's timeout ran out")
+
+// hostCall is a call of a host function, started now or queued.
+type hostCall struct {
+	f     *loop.Future
+	start func()
+}
+
+// hostCalls bounds the host functions running at once (MaxHostCalls): the
+// calls past it wait in a queue, and each call that ends starts the next.
+// Its methods run on the goroutine acting for a loop of the interpreter.
+type hostCalls struct {
+	mu      sync.Mutex
+	max     int // 0: no bound
+	running int
+	queue   []*hostCall
+}
+
+// add starts c, or queues it when MaxHostCalls run already.
+func (hc *hostCalls) add(c *hostCall) {
+	hc.mu.Lock()
+	if hc.max > 0 && hc.running >= hc.max {
+		hc.queue = append(hc.queue, c)
+		hc.mu.Unlock()
+		return
 	}
+	hc.running++
+	hc.mu.Unlock()
+	hc.run(c)
+}
+
+// run starts c and, when its future is done, the next queued call.
+func (hc *hostCalls) run(c *hostCall) {
+	c.f.AddDoneCallback(func(*loop.Future) { hc.done() }, nil)
+	c.start()
+}
+
+// done notes the end of a call and starts the next queued one whose
+// future is not done (a queued call cancelled meanwhile never starts).
+func (hc *hostCalls) done() {
+	hc.mu.Lock()
+	hc.running--
+	for len(hc.queue) > 0 && (hc.max == 0 || hc.running < hc.max) {
+		c := hc.queue[0]
+		hc.queue[0] = nil
+		hc.queue = hc.queue[1:]
+		if c.f.Done() {
+			continue
+		}
+		hc.running++
+		hc.mu.Unlock()
+		hc.run(c)
+		hc.mu.Lock()
+	}
+	hc.mu.Unlock()
+}
+
+// callHost runs fn, turning errors and panics into exceptions.
+func (it *Interp) callHost(ctx context.Context, name string, fn HostFunc, args starlark.Tuple, kwargs []starlark.Tuple) (v starlark.Value, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			v, err = nil, it.rt.Panicked(name+": host function", r)

@@ -2,6 +2,8 @@ package interp
 
 import (
 	"context"
+	"errors"
+	"sync"
 	"time"
 
 	"github.com/asyncrun/asyncrun/builtins"
@@ -22,9 +24,78 @@ import (
 // runs coro as a task and awaits it); loop.stop() and loop.close() leave the
 // hosted loop running: the host stops it.
 
+// The loop's life, for submissions from other goroutines: before RunForever
+// first runs, and while it runs, work submitted is queued in the loop's
+// inbox (it runs when the loop does); once RunForever has returned, or the
+// interpreter is closed, submitting fails at once with ErrClosed, and work
+// still queued when the interpreter closes fails with ErrClosed too.
+
+// hostState is the loop's life as submissions see it.
+type hostState struct {
+	mu       sync.Mutex
+	running  bool // RunForever runs the loop
+	stopped  bool // RunForever ran and returned
+	closed   bool
+	pending  map[*builtins.Submission]struct{}
+	execBusy bool // ExecFile, ExecChunk or a Call runs the loop on the caller's goroutine
+}
+
+// hosted reports whether RunForever runs the loop.
+func (h *hostState) hosted() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.running
+}
+
+// accepting reports whether work submitted now can run: the loop runs, or
+// will when RunForever is called.
+func (h *hostState) accepting() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return !h.closed && !h.stopped
+}
+
+// track records a submission until it is done, to fail it with ErrClosed
+// if the interpreter closes first.
+func (it *Interp) track(s *builtins.Submission) *builtins.Submission {
+	h := &it.host
+	h.mu.Lock()
+	if h.pending == nil {
+		h.pending = make(map[*builtins.Submission]struct{})
+	}
+	h.pending[s] = struct{}{}
+	h.mu.Unlock()
+	go func() {
+		<-s.Done()
+		h.mu.Lock()
+		delete(h.pending, s)
+		h.mu.Unlock()
+	}()
+	return s
+}
+
 // RunForever runs the interpreter's event loop until ctx is done or Stop is
-// called. It returns nil when stopped, or ctx's error.
+// called. It returns nil when stopped, or ctx's error. It fails with
+// ErrClosed after Close, and with an error while other code of the
+// interpreter runs the loop (ExecFile, say).
 func (it *Interp) RunForever(ctx context.Context) error {
+	h := &it.host
+	h.mu.Lock()
+	switch {
+	case h.closed:
+		h.mu.Unlock()
+		return ErrClosed
+	case h.running || h.execBusy:
+		h.mu.Unlock()
+		return errors.New("interp: RunForever: the event loop is running already")
+	}
+	h.running, h.stopped = true, false
+	h.mu.Unlock()
+	defer func() {
+		h.mu.Lock()
+		h.running, h.stopped = false, true
+		h.mu.Unlock()
+	}()
 	stop := context.AfterFunc(ctx, it.rt.StopThreadsafe)
 	defer stop()
 	if err := it.rt.RunHosted(); err != nil {
@@ -39,9 +110,9 @@ func (it *Interp) Stop() { it.rt.StopThreadsafe() }
 // CallSoonThreadsafe schedules fn(args...) on the interpreter's loop; it may
 // be called from any goroutine. The arguments are frozen. An exception fn
 // raises is reported on stderr. It fails with ErrClosed once the loop is
-// closed.
+// stopped or closed.
 func (it *Interp) CallSoonThreadsafe(fn starlark.Callable, args ...starlark.Value) error {
-	if err := it.rt.CallThreadsafe(fn, args); err != nil {
+	if !it.host.accepting() || it.rt.CallThreadsafe(fn, args) != nil {
 		return ErrClosed
 	}
 	return nil
@@ -49,9 +120,9 @@ func (it *Interp) CallSoonThreadsafe(fn starlark.Callable, args ...starlark.Valu
 
 // OnLoop schedules a Go function on the interpreter's loop, to read or
 // change script values safely while RunForever runs; it may be called from
-// any goroutine. It fails with ErrClosed once the loop is closed.
+// any goroutine. It fails with ErrClosed once the loop is stopped or closed.
 func (it *Interp) OnLoop(fn func()) error {
-	if err := it.rt.OnLoopThreadsafe(fn); err != nil {
+	if !it.host.accepting() || it.rt.OnLoopThreadsafe(fn) != nil {
 		return ErrClosed
 	}
 	return nil
@@ -60,9 +131,13 @@ func (it *Interp) OnLoop(fn func()) error {
 // RunCoroutineThreadsafe calls fn(args...) on the interpreter's loop and runs
 // the coroutine it returns as a task, like asyncio.run_coroutine_threadsafe;
 // it may be called from any goroutine. The arguments are frozen. Wait for
-// the outcome with Result.
+// the outcome with Result. It fails with ErrClosed once the loop is stopped
+// or closed.
 func (it *Interp) RunCoroutineThreadsafe(fn starlark.Callable, args ...starlark.Value) (*Future, error) {
-	return &Future{s: it.rt.SubmitCall(fn, args)}, nil
+	if !it.host.accepting() {
+		return nil, ErrClosed
+	}
+	return &Future{s: it.track(it.rt.SubmitCall(fn, args))}, nil
 }
 
 // ExecChunk runs a parsed chunk of top-level code (see FileOptions) on
@@ -72,15 +147,13 @@ func (it *Interp) RunCoroutineThreadsafe(fn starlark.Callable, args ...starlark.
 // other than None (else ""). Cancelling ctx interrupts the chunk; the error
 // then wraps ctx's cause. No loop of the interpreter may be running.
 func (it *Interp) ExecChunk(ctx context.Context, f *syntax.File, globals starlark.StringDict) (string, error) {
-	stop := context.AfterFunc(ctx, func() { it.rt.Interrupt(context.Cause(ctx)) })
-	defer stop()
 	var repr string
-	err := it.rt.ExecTopLevel("main", func(th *starlark.Thread) error {
+	err := it.execHere(ctx, "main", func(th *starlark.Thread) error {
 		var err error
 		repr, err = runChunk(th, f, globals)
 		return err
 	})
-	return repr, it.wrapErr(ctx, err)
+	return repr, err
 }
 
 // ExecChunkThreadsafe is ExecChunk for a loop that RunForever runs: the
@@ -91,19 +164,32 @@ func (it *Interp) ExecChunk(ctx context.Context, f *syntax.File, globals starlar
 // its next step and an await_ gets a CancelledError; the error then wraps
 // ctx's error.
 func (it *Interp) ExecChunkThreadsafe(ctx context.Context, f *syntax.File, globals starlark.StringDict) (string, error) {
-	s := it.rt.SubmitCode("<stdin>", func(th *starlark.Thread) (starlark.Value, error) {
+	v, err := it.submit(ctx, builtins.Code{Name: "<stdin>", Fn: func(th *starlark.Thread) (starlark.Value, error) {
 		repr, err := runChunk(th, f, globals)
 		return starlark.String(repr), err
-	})
+	}})
+	if err != nil {
+		return "", err
+	}
+	repr, _ := starlark.AsString(v)
+	return repr, nil
+}
+
+// submit runs c as a task of the loop that RunForever runs (or will run)
+// and waits for it; cancelling ctx interrupts it as Ctrl-C does.
+func (it *Interp) submit(ctx context.Context, c builtins.Code) (starlark.Value, error) {
+	if !it.host.accepting() {
+		return nil, ErrClosed
+	}
+	s := it.track(it.rt.SubmitCode(c))
 	stop := context.AfterFunc(ctx, s.Interrupt)
 	defer stop()
 	<-s.Done()
 	v, err := s.Result()
 	if err != nil {
-		return "", it.wrapErr(ctx, err)
+		return nil, it.wrapErr(ctx, err)
 	}
-	repr, _ := starlark.AsString(v)
-	return repr, nil
+	return v, nil
 }
 
 // runChunk runs a chunk on thread and returns the repr of its value (see

@@ -12,6 +12,7 @@ package interp
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -55,18 +56,50 @@ type Options struct {
 	// Load, if set, replaces the default loader of load() statements, which
 	// reads files relative to the loading script, inside LoadRoot.
 	Load func(thread *starlark.Thread, module string) (starlark.StringDict, error)
-	// LoadRoot is the folder the default loader may read from; empty means
-	// the folder of the first file ExecFile runs. A load() that resolves
-	// outside it fails unless LoadOutsideRoot is set.
+	// LoadRoot is the folder the default loader may read from, after
+	// symbolic links are followed; empty means the folder of the first
+	// file ExecFile reads itself (src nil), and no loading for scripts
+	// given as source. A load() that resolves outside it fails unless
+	// LoadOutsideRoot is set.
 	LoadRoot        string
 	LoadOutsideRoot bool
 	// MaxHostCalls bounds how many host functions (see AsyncFunc) run at
-	// once; further calls wait for a slot. 0 means no bound.
+	// once; further calls wait in a queue, holding no goroutine. 0 means no
+	// bound.
 	MaxHostCalls int
 	// Logger receives the Go stack of every panic recovered in Go code run
 	// for a script (a host function, a builtin); scripts see only a short
 	// message. nil means the stacks are dropped.
 	Logger *log.Logger
+	// MaxTasks bounds the unfinished tasks of the interpreter; creating one
+	// more is a RuntimeError in the script (wrapping ErrTaskLimit). 0 means
+	// no bound.
+	MaxTasks int
+	// MaxMemory bounds the Go heap, in bytes: past it the run stops, as the
+	// step limit stops it, with MemoryError in the traceback and
+	// ErrMemoryLimit for the host. The heap is sampled every millisecond,
+	// so a script allocating in a loop stops soon after the bound (a single
+	// allocation larger than the bound completes first); it is the
+	// process's heap, shared by all the interpreters of the process. 0
+	// means no bound.
+	MaxMemory int64
+	// OnUnhandled, if set, receives what the default exception handler
+	// would print on stderr: an exception nobody retrieved, an exception in
+	// a callback, a task destroyed while pending (Exception is nil then).
+	// A script's own loop.set_exception_handler takes precedence.
+	OnUnhandled func(Unhandled)
+}
+
+// Unhandled is a report of the default exception handler (see
+// Options.OnUnhandled).
+type Unhandled struct {
+	// Message is CPython's: "Task exception was never retrieved",
+	// "Exception in callback cb() at x.star:3", ...
+	Message string
+	// Exception is the exception, or nil.
+	Exception *Exception
+	// Report is the whole text the handler would print.
+	Report string
 }
 
 // Interp is an interpreter. Create it with New, run scripts with ExecFile,
@@ -77,12 +110,19 @@ type Interp struct {
 	predeclared starlark.StringDict
 	modules     map[string]*module
 	root        string
+	host        hostState
+
+	globalsMu sync.Mutex
+	globals   starlark.StringDict // of the scripts run so far, for Call by name
+
+	memStop chan struct{} // stops the memory sampler (see Options.MaxMemory)
+	memDone chan struct{}
 
 	// host calls (see AsyncFunc)
 	hostCtx    context.Context
 	hostCancel context.CancelFunc
-	hostSem    chan struct{}
 	hostWG     sync.WaitGroup
+	calls      hostCalls
 }
 
 type module struct {
@@ -91,28 +131,45 @@ type module struct {
 	loading bool
 }
 
-// New returns an interpreter with the given options.
+// New returns an interpreter with the given options. Values given in
+// Options.Predeclared are frozen: a script cannot change them, and
+// interpreters may share them.
 func New(opts Options) *Interp {
-	it := &Interp{opts: opts, modules: make(map[string]*module)}
+	it := &Interp{opts: opts, modules: make(map[string]*module), globals: starlark.StringDict{}}
 	it.hostCtx, it.hostCancel = context.WithCancel(context.Background())
-	if opts.MaxHostCalls > 0 {
-		it.hostSem = make(chan struct{}, opts.MaxHostCalls)
+	it.calls.max = opts.MaxHostCalls
+	if opts.LoadRoot != "" {
+		it.root, _ = filepath.Abs(opts.LoadRoot)
 	}
 	load := opts.Load
 	if load == nil {
 		load = it.loadFile
 	}
-	it.rt = builtins.NewRuntime(builtins.Config{
+	cfg := builtins.Config{
 		Stdout: opts.Stdout, Stderr: opts.Stderr, Clock: loop.NewClock(opts.VirtualTime),
 		Debug: opts.Debug, MaxSteps: opts.MaxSteps, Load: load, Argv: opts.Args,
-		Logger: opts.Logger, Host: it,
-	})
+		Logger: opts.Logger, MaxTasks: opts.MaxTasks, Host: it,
+	}
+	if on := opts.OnUnhandled; on != nil {
+		cfg.OnReport = func(message string, err error, report string) {
+			u := Unhandled{Message: message, Report: report}
+			if err != nil {
+				u.Exception = exceptionOf(err)
+			}
+			on(u)
+		}
+	}
+	it.rt = builtins.NewRuntime(cfg)
 	it.predeclared = starlark.StringDict{}
 	for k, v := range it.rt.Predeclared() {
 		it.predeclared[k] = v
 	}
 	for k, v := range opts.Predeclared {
+		v.Freeze()
 		it.predeclared[k] = guard(v)
+	}
+	if opts.MaxMemory > 0 {
+		it.startMemoryLimit()
 	}
 	return it
 }
@@ -120,31 +177,91 @@ func New(opts Options) *Interp {
 // Predeclared returns the names every script of the interpreter sees.
 func (it *Interp) Predeclared() starlark.StringDict { return it.predeclared }
 
+// Globals returns the module globals of the scripts the interpreter ran
+// (ExecFile, Exec), by name; later scripts' names replace earlier ones'.
+// The values are the scripts': read them only where no script code runs
+// (see OnLoop).
+func (it *Interp) Globals() starlark.StringDict {
+	it.globalsMu.Lock()
+	defer it.globalsMu.Unlock()
+	d := make(starlark.StringDict, len(it.globals))
+	for k, v := range it.globals {
+		d[k] = v
+	}
+	return d
+}
+
 // ExecFile runs a script and returns its globals. src may be nil (the file
 // is read), a string, []byte or io.Reader. Cancelling ctx interrupts the
-// script and all its tasks; the error then wraps ctx's cause.
+// script and all its tasks; the error then wraps ctx's cause. While
+// RunForever runs, the script runs as a task of the loop (a way to load
+// more code into a running interpreter).
+//
+// A script's module globals stay as they are when it ends: not frozen, as
+// in Python, so the tasks and calls that run later may change its lists and
+// dicts (and, through functions of the script, nothing else). Script code
+// only runs on the loop, one piece at a time, so that is race-free; Go code
+// reads script values through Call or OnLoop, not while the loop runs.
 func (it *Interp) ExecFile(ctx context.Context, filename string, src any) (starlark.StringDict, error) {
-	if it.root == "" {
-		it.root = it.opts.LoadRoot
-		if it.root == "" {
-			it.root = filepath.Dir(filename)
-		}
-		it.root, _ = filepath.Abs(it.root)
-	}
-	text, err := sourceBytes(filename, src)
+	p, err := it.compile(filename, src)
 	if err != nil {
-		return nil, &Error{err: err}
+		return nil, &Error{err: withHint(err)}
 	}
-	it.rt.AddSource(filename, text)
+	return it.Exec(ctx, p)
+}
+
+// Exec runs a compiled program (see Compile), as ExecFile runs a file.
+func (it *Interp) Exec(ctx context.Context, p *Program) (starlark.StringDict, error) {
+	if it.root == "" && p.fromFile {
+		it.root, _ = filepath.Abs(filepath.Dir(p.filename))
+	}
+	it.rt.AddSource(p.filename, p.src)
+	var globals starlark.StringDict
+	run := func(th *starlark.Thread) (starlark.Value, error) {
+		var err error
+		globals, err = p.prog.Init(th, it.predeclared)
+		return starlark.None, err
+	}
+	var err error
+	if it.host.hosted() {
+		_, err = it.submit(ctx, builtins.Code{Name: p.filename, Context: ctx, Fn: run})
+	} else {
+		err = it.execHere(ctx, p.filename, func(th *starlark.Thread) error {
+			_, err := run(th)
+			return err
+		})
+	}
+	it.globalsMu.Lock()
+	for k, v := range globals {
+		it.globals[k] = v
+	}
+	it.globalsMu.Unlock()
+	return globals, err
+}
+
+// execHere runs fn, top-level code, on the calling goroutine: the loop runs
+// here while it awaits. Cancelling ctx interrupts the run.
+func (it *Interp) execHere(ctx context.Context, name string, fn func(th *starlark.Thread) error) error {
+	h := &it.host
+	h.mu.Lock()
+	switch {
+	case h.closed:
+		h.mu.Unlock()
+		return ErrClosed
+	case h.running || h.execBusy:
+		h.mu.Unlock()
+		return errors.New("interp: the event loop is running already on another goroutine")
+	}
+	h.execBusy = true
+	h.mu.Unlock()
+	defer func() {
+		h.mu.Lock()
+		h.execBusy = false
+		h.mu.Unlock()
+	}()
 	stop := context.AfterFunc(ctx, func() { it.rt.Interrupt(context.Cause(ctx)) })
 	defer stop()
-	var globals starlark.StringDict
-	err = it.rt.ExecTopLevel("main", func(th *starlark.Thread) error {
-		var err error
-		globals, err = starlark.ExecFileOptions(FileOptions(), th, filename, text, it.predeclared)
-		return err
-	})
-	return globals, it.wrapErr(ctx, err)
+	return it.wrapErr(ctx, it.rt.ExecTopLevel(name, fn))
 }
 
 // wrapErr makes the error of a run an *Error, noting ctx's cause when ctx
@@ -168,15 +285,47 @@ func (it *Interp) wrapErr(ctx context.Context, err error) error {
 // instead, cancel the context of ExecFile.
 func (it *Interp) KeyboardInterrupt() { it.rt.KeyboardInterrupt() }
 
-// Close closes the interpreter's loops: pending tasks are reported and ended,
-// and exceptions nobody retrieved are reported on stderr. Host calls still
-// running are cancelled and waited for. Close ends every goroutine of the
-// interpreter.
-func (it *Interp) Close() error {
+// Close closes the interpreter, as CloseContext with no deadline.
+func (it *Interp) Close() error { return it.CloseContext(context.Background()) }
+
+// CloseContext closes the interpreter's loops: pending tasks are reported
+// and ended, exceptions nobody retrieved are reported, and work submitted
+// that has not run fails with ErrClosed. Host calls still running are
+// cancelled and waited for, until ctx is done: a host function that ignores
+// its context is then left running (its goroutine, and what it holds), and
+// CloseContext returns ctx's error. Otherwise no goroutine of the
+// interpreter is left. Call it when nothing else runs the interpreter.
+func (it *Interp) CloseContext(ctx context.Context) error {
+	h := &it.host
+	h.mu.Lock()
+	if h.closed {
+		h.mu.Unlock()
+		return nil
+	}
+	h.closed = true
+	pending := make([]*builtins.Submission, 0, len(h.pending))
+	for s := range h.pending {
+		pending = append(pending, s)
+	}
+	h.mu.Unlock()
 	it.hostCancel()
-	it.hostWG.Wait()
+	done := make(chan struct{})
+	go func() {
+		it.hostWG.Wait()
+		close(done)
+	}()
+	var err error
+	select {
+	case <-done:
+	case <-ctx.Done():
+		err = ctx.Err()
+	}
+	it.stopMemoryLimit()
 	it.rt.Close()
-	return nil
+	for _, s := range pending {
+		s.Abandon(ErrClosed)
+	}
+	return err
 }
 
 // sourceBytes returns the text of a script as ExecFile takes it: read from
@@ -201,8 +350,14 @@ func sourceBytes(filename string, src any) ([]byte, error) {
 }
 
 // loadFile is the default loader: module paths are relative to the folder
-// of the loading script; each module is loaded once; cycles are errors.
+// of the loading script; each module is loaded once; cycles are errors. A
+// module must be inside the load root after symbolic links are followed
+// (unless Options.LoadOutsideRoot); with no root (a script given as source,
+// with no Options.LoadRoot) load() fails.
 func (it *Interp) loadFile(thread *starlark.Thread, name string) (starlark.StringDict, error) {
+	if it.root == "" && !it.opts.LoadOutsideRoot {
+		return nil, fmt.Errorf("load: %s: loading files is off for a script given as source: set Options.LoadRoot", name)
+	}
 	path := name
 	if !filepath.IsAbs(path) {
 		from := thread.CallFrame(0).Pos.Filename()
@@ -211,7 +366,7 @@ func (it *Interp) loadFile(thread *starlark.Thread, name string) (starlark.Strin
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	if rel, err := filepath.Rel(it.root, path); !it.opts.LoadOutsideRoot && (err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))) {
+	if !it.opts.LoadOutsideRoot && !insideRoot(it.root, path) {
 		return nil, fmt.Errorf("load: %s is outside the script root %s", name, it.root)
 	}
 	if m, ok := it.modules[path]; ok {
@@ -234,4 +389,19 @@ func (it *Interp) loadFile(thread *starlark.Thread, name string) (starlark.Strin
 	}
 	m.loading = false
 	return m.globals, m.err
+}
+
+// insideRoot reports whether path, with its symbolic links followed, is
+// inside root (with its own followed).
+func insideRoot(root, path string) bool {
+	if r, err := filepath.EvalSymlinks(root); err == nil {
+		root = r
+	}
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		// A file that does not exist loads nothing; judge the path given.
+		real = path
+	}
+	rel, err := filepath.Rel(root, real)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

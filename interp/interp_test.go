@@ -200,7 +200,7 @@ func TestPrintStackSourceLines(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "lib.star"), []byte("def wait():\n    await_(asyncio.sleep(1))  # in lib\nwait = asyncio.coroutine(wait)\n"), 0o644)
 	main := filepath.Join(dir, "main.star")
 	var out bytes.Buffer
-	it := interp.New(interp.Options{Stdout: &out, VirtualTime: true})
+	it := interp.New(interp.Options{Stdout: &out, VirtualTime: true, LoadRoot: dir})
 	defer it.Close()
 	_, err := it.ExecFile(context.Background(), main, `load("lib.star", "wait")
 def main():

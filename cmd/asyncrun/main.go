@@ -17,6 +17,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"sync/atomic"
 	"time"
 
@@ -80,7 +81,7 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 			script = rest[0]
 		}
 		return repl.Run(repl.Config{
-			Options: interp.Options{VirtualTime: *virtualTime, Debug: *debug, MaxSteps: *maxSteps, Args: rest, Logger: log.New(os.Stderr, "", 0)},
+			Options: interp.Options{VirtualTime: *virtualTime, Debug: *debug, MaxSteps: *maxSteps, Args: rest, Logger: log.New(os.Stderr, "", 0), LoadRoot: replRoot(script)},
 			Script:  script, Version: version,
 		})
 	case len(rest) == 0 || rest[0] == "-":
@@ -99,9 +100,15 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 		}
 		src = data
 	}
+	// load() reads files beside the script, or in the working folder for
+	// -c and standard input.
+	root := "."
+	if filename != "<string>" && filename != "<stdin>" {
+		root = filepath.Dir(filename)
+	}
 	opts := interp.Options{
 		Stdout: stdout, Stderr: stderr, VirtualTime: *virtualTime, Debug: *debug,
-		MaxSteps: *maxSteps, Args: rest, Logger: log.New(stderr, "", 0),
+		MaxSteps: *maxSteps, Args: rest, Logger: log.New(stderr, "", 0), LoadRoot: root,
 	}
 	if configure != nil {
 		configure(&opts)
@@ -141,6 +148,15 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 		return 124
 	}
 	return 1
+}
+
+// replRoot is the load root of the REPL: the -i script's folder, or the
+// working folder.
+func replRoot(script string) string {
+	if script == "" {
+		return "."
+	}
+	return filepath.Dir(script)
 }
 
 // onInterrupt calls first on the first Ctrl-C and exits with status 130 on
