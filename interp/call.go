@@ -48,38 +48,20 @@ func (it *Interp) Call(ctx context.Context, fn any, args ...any) (any, error) {
 	if it.host.hosted() {
 		_, err = it.submit(ctx, code)
 	} else {
-		err = it.runHere(ctx, code)
+		err = it.host.runHere(func() error {
+			stop := context.AfterFunc(ctx, func() { it.rt.KeyboardInterrupt() })
+			defer stop()
+			_, err := it.rt.RunCode(code)
+			return it.wrapErr(ctx, err)
+		}, func() error {
+			_, err := it.submit(ctx, code)
+			return err
+		})
 	}
 	if err != nil {
 		return nil, err
 	}
 	return result, nil
-}
-
-// runHere runs code as a task of the loop, running the loop on the calling
-// goroutine until the task is done.
-func (it *Interp) runHere(ctx context.Context, code builtins.Code) error {
-	h := &it.host
-	h.mu.Lock()
-	switch {
-	case h.closed:
-		h.mu.Unlock()
-		return ErrClosed
-	case h.running || h.execBusy:
-		h.mu.Unlock()
-		return fmt.Errorf("interp: Call: the event loop runs on another goroutine")
-	}
-	h.execBusy = true
-	h.mu.Unlock()
-	defer func() {
-		h.mu.Lock()
-		h.execBusy = false
-		h.mu.Unlock()
-	}()
-	stop := context.AfterFunc(ctx, func() { it.rt.KeyboardInterrupt() })
-	defer stop()
-	_, err := it.rt.RunCode(code)
-	return it.wrapErr(ctx, err)
 }
 
 // callable resolves Call's fn.

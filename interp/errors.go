@@ -35,14 +35,17 @@ type Error struct {
 }
 
 // Error returns one line: "interrupted: cause" for a run its context ended,
-// else the exception's type and message ("ValueError: boom") or the
-// compile error.
+// else the exception's type and message ("ValueError: boom", a newline in
+// the message written \n) or the compile error.
 func (e *Error) Error() string {
 	if e.ctxErr != nil {
 		return fmt.Sprintf("interrupted: %v", e.ctxErr)
 	}
 	if x := e.exception(); x != nil {
-		return x.Error()
+		return strings.ReplaceAll(x.Error(), "\n", `\n`)
+	}
+	if c := compileError(e.err); c != nil {
+		return c.Error()
 	}
 	return strings.SplitN(e.err.Error(), "\n", 2)[0]
 }
@@ -72,6 +75,9 @@ func (e *Error) Unwrap() []error {
 	if x := e.exception(); x != nil {
 		errs = append(errs, x)
 	}
+	if c := compileError(e.err); c != nil {
+		errs = append(errs, c)
+	}
 	if e.ctxErr != nil {
 		errs = append(errs, e.ctxErr)
 	}
@@ -80,8 +86,42 @@ func (e *Error) Unwrap() []error {
 
 func (e *Error) exception() *Exception { return exceptionOf(e.err) }
 
+// CompileError is a script that does not compile: a syntax error or an
+// unknown name (found in an *Error with errors.As). Pos is where the first
+// error is; Msg says what it is (with the asyncrun spelling of a Python
+// keyword); Errors lists every error, one a line, for a script with
+// several.
+type CompileError struct {
+	Pos    syntax.Position
+	Msg    string
+	Errors []string
+}
+
+// Error returns "file:line:col: msg".
+func (c *CompileError) Error() string { return c.Pos.String() + ": " + c.Msg }
+
+// compileError returns the CompileError err is, or nil.
+func compileError(err error) *CompileError {
+	var se syntax.Error
+	if errors.As(err, &se) {
+		return &CompileError{Pos: se.Pos, Msg: se.Msg, Errors: []string{se.Error()}}
+	}
+	var rl resolve.ErrorList
+	if errors.As(err, &rl) && len(rl) > 0 {
+		c := &CompileError{Pos: rl[0].Pos, Msg: rl[0].Msg}
+		for _, re := range rl {
+			c.Errors = append(c.Errors, re.Error())
+		}
+		return c
+	}
+	return nil
+}
+
 // exceptionOf returns the script exception err is or wraps, or nil.
 func exceptionOf(err error) *Exception {
+	if compileError(err) != nil {
+		return nil
+	}
 	name, msg, ok := builtins.ExceptionOf(err)
 	if !ok {
 		return nil

@@ -32,12 +32,35 @@ import (
 
 // hostState is the loop's life as submissions see it.
 type hostState struct {
-	mu       sync.Mutex
-	running  bool // RunForever runs the loop
-	stopped  bool // RunForever ran and returned
-	closed   bool
-	pending  map[*builtins.Submission]struct{}
-	execBusy bool // ExecFile, ExecChunk or a Call runs the loop on the caller's goroutine
+	mu      sync.Mutex
+	running bool // RunForever runs the loop
+	stopped bool // RunForever ran and returned
+	closed  bool
+	pending map[*builtins.Submission]struct{}
+	// exec is held by whoever runs the loop on their own goroutine:
+	// RunForever, or ExecFile, ExecChunk and Call when RunForever does not
+	// run. They take turns.
+	exec sync.Mutex
+}
+
+// runHere runs fn, which runs the loop on the calling goroutine, when it is
+// this goroutine's turn (see exec); hosted, if not nil, is called instead
+// when RunForever runs the loop by then.
+func (h *hostState) runHere(fn func() error, hosted func() error) error {
+	h.exec.Lock()
+	defer h.exec.Unlock()
+	h.mu.Lock()
+	closed, running := h.closed, h.running
+	h.mu.Unlock()
+	switch {
+	case closed:
+		return ErrClosed
+	case running && hosted != nil:
+		return hosted()
+	case running:
+		return errors.New("interp: the event loop runs on another goroutine (RunForever)")
+	}
+	return fn()
 }
 
 // hosted reports whether RunForever runs the loop.
@@ -81,12 +104,11 @@ func (it *Interp) track(s *builtins.Submission) *builtins.Submission {
 func (it *Interp) RunForever(ctx context.Context) error {
 	h := &it.host
 	h.mu.Lock()
-	switch {
-	case h.closed:
+	if h.closed || h.running {
 		h.mu.Unlock()
-		return ErrClosed
-	case h.running || h.execBusy:
-		h.mu.Unlock()
+		if h.closed {
+			return ErrClosed
+		}
 		return errors.New("interp: RunForever: the event loop is running already")
 	}
 	h.running, h.stopped = true, false
@@ -98,6 +120,10 @@ func (it *Interp) RunForever(ctx context.Context) error {
 	}()
 	stop := context.AfterFunc(ctx, it.rt.StopThreadsafe)
 	defer stop()
+	// Code running the loop on its own goroutine (a Call made before
+	// RunForever) ends first; meanwhile new work queues for this run.
+	h.exec.Lock()
+	defer h.exec.Unlock()
 	if err := it.rt.RunHosted(); err != nil {
 		return &Error{err: err}
 	}
@@ -219,12 +245,14 @@ type Future struct {
 	s *builtins.Submission
 }
 
-// Result waits for the task, up to ctx's deadline, and returns its result or
-// its error (errors.As finds an *Exception for a script exception).
+// Result waits for the task and returns its result or its error
+// (errors.As finds an *Exception for a script exception). If ctx ends
+// first, the task is cancelled and Result returns ctx's error.
 func (f *Future) Result(ctx context.Context) (starlark.Value, error) {
 	select {
 	case <-f.s.Done():
 	case <-ctx.Done():
+		f.s.Cancel()
 		return nil, ctx.Err()
 	}
 	v, err := f.s.Result()

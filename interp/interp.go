@@ -12,7 +12,6 @@ package interp
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -242,26 +241,11 @@ func (it *Interp) Exec(ctx context.Context, p *Program) (starlark.StringDict, er
 // execHere runs fn, top-level code, on the calling goroutine: the loop runs
 // here while it awaits. Cancelling ctx interrupts the run.
 func (it *Interp) execHere(ctx context.Context, name string, fn func(th *starlark.Thread) error) error {
-	h := &it.host
-	h.mu.Lock()
-	switch {
-	case h.closed:
-		h.mu.Unlock()
-		return ErrClosed
-	case h.running || h.execBusy:
-		h.mu.Unlock()
-		return errors.New("interp: the event loop is running already on another goroutine")
-	}
-	h.execBusy = true
-	h.mu.Unlock()
-	defer func() {
-		h.mu.Lock()
-		h.execBusy = false
-		h.mu.Unlock()
-	}()
-	stop := context.AfterFunc(ctx, func() { it.rt.Interrupt(context.Cause(ctx)) })
-	defer stop()
-	return it.wrapErr(ctx, it.rt.ExecTopLevel(name, fn))
+	return it.host.runHere(func() error {
+		stop := context.AfterFunc(ctx, func() { it.rt.Interrupt(context.Cause(ctx)) })
+		defer stop()
+		return it.wrapErr(ctx, it.rt.ExecTopLevel(name, fn))
+	}, nil)
 }
 
 // wrapErr makes the error of a run an *Error, noting ctx's cause when ctx
