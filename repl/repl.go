@@ -163,7 +163,7 @@ func (s *session) runScript(path string) error {
 	}
 	f, err := interp.FileOptions().Parse(path, src, 0)
 	if err != nil {
-		return err
+		return interp.SyntaxHint(err)
 	}
 	makeLive(f)
 	_, err = s.it.ExecChunk(context.Background(), f, s.globals)
@@ -194,7 +194,7 @@ func (s *session) step() bool {
 		if interrupted {
 			return true // Ctrl-C at the prompt clears the line
 		}
-		s.printError(err)
+		s.printError(interp.SyntaxHint(err))
 		return true
 	}
 	if len(f.Stmts) == 0 {
