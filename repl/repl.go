@@ -174,6 +174,7 @@ func (s *session) runScript(path string) error {
 func (s *session) step() bool {
 	s.rl.SetPrompt(">>> ")
 	eof, interrupted := false, false
+	var lines []string
 	readLine := func() ([]byte, error) {
 		line, err := s.rl.Readline()
 		s.rl.SetPrompt("... ")
@@ -182,11 +183,15 @@ func (s *session) step() bool {
 			interrupted = err == readline.ErrInterrupt
 			return nil, err
 		}
+		lines = append(lines, line)
 		return []byte(line + "\n"), nil
 	}
 	opts := interp.FileOptions()
 	opts.LoadBindsGlobally = true
 	f, err := opts.ParseCompoundStmt("<stdin>", readLine)
+	if err == nil {
+		err = statementAfterBlock(f, lines)
+	}
 	if err != nil {
 		if eof {
 			return false
@@ -203,6 +208,33 @@ func (s *session) step() bool {
 	makeLive(f)
 	s.run(f)
 	return true
+}
+
+// statementAfterBlock is the syntax error of CPython's console for a
+// statement typed right after an indented block, with no blank line to end
+// the block: `def g():`, `    return 1`, `yy = 99`. The parser reads that
+// line only to see that the block has ended, and would drop it; as in
+// CPython, neither the block nor the statement runs. lines are the lines
+// the chunk was parsed from.
+func statementAfterBlock(f *syntax.File, lines []string) error {
+	if len(f.Stmts) != 1 || len(lines) < 2 {
+		return nil
+	}
+	switch f.Stmts[0].(type) {
+	case *syntax.DefStmt, *syntax.IfStmt, *syntax.ForStmt, *syntax.WhileStmt:
+	default:
+		return nil
+	}
+	last := lines[len(lines)-1]
+	text := strings.TrimLeft(last, " \t")
+	if text == "" || strings.HasPrefix(text, "#") {
+		return nil // the blank line (or comment) that ended the block
+	}
+	if _, end := f.Stmts[0].Span(); int(end.Line) >= len(lines) {
+		return nil // the last line is the block's own
+	}
+	pos := syntax.MakePosition(&f.Path, int32(len(lines)), int32(len(last)-len(text)+1))
+	return syntax.Error{Pos: pos, Msg: "invalid syntax (end the indented block with a blank line first)"}
 }
 
 // run executes a chunk as a task of the background loop and waits for it;

@@ -89,6 +89,13 @@ func (tm *term) expect(want string) {
 	}
 }
 
+// output returns everything the session printed.
+func (tm *term) output() string {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.out.String()
+}
+
 // exit types Ctrl-D and checks the exit status.
 func (tm *term) exit() {
 	tm.t.Helper()
@@ -248,4 +255,24 @@ func TestPythonKeywordHints(t *testing.T) {
 	tm.send("1 + 2000\r")
 	tm.expect("2001")
 	tm.exit()
+}
+
+// TestStatementAfterBlockWithoutBlankLine: as in CPython's console, a
+// statement typed right after an indented block, with no blank line to end
+// the block, is a syntax error, and neither the block nor the statement
+// runs.
+func TestStatementAfterBlockWithoutBlankLine(t *testing.T) {
+	tm := start(t, repl.Config{})
+	tm.send("def g():\r    return 1\ryy = 99\r")
+	tm.expect("<stdin>:3:1: invalid syntax")
+	tm.send("for i in range(3): print('for' + 'loop', i)\rprint('af' + 'ter')\r")
+	tm.expect("<stdin>:2:1: invalid syntax")
+	tm.send("yy\r")
+	tm.expect("undefined: yy")
+	tm.send("g\r")
+	tm.expect("undefined: g")
+	tm.exit()
+	if out := tm.output(); strings.Contains(out, "forloop") || strings.Contains(out, "after") {
+		t.Errorf("a chunk with a syntax error ran; output:\n%s", out)
+	}
 }
