@@ -24,6 +24,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/asyncrun/asyncrun/interp"
@@ -110,7 +111,7 @@ func Run(cfg Config) int {
 	defer rl.Close()
 	defer in.Close()
 	s.rl = rl
-	s.out, s.errw = rl.Stdout(), rl.Stderr()
+	s.out, s.errw = s.term.writer(rl.Stdout()), s.term.writer(rl.Stderr())
 	opts := cfg.Options
 	opts.Stdout, opts.Stderr = s.out, s.errw
 	s.it = interp.New(opts)
@@ -148,6 +149,7 @@ func Run(cfg Config) int {
 
 type session struct {
 	rl         *readline.Instance
+	term       termLines
 	out, errw  io.Writer
 	it         *interp.Interp
 	globals    starlark.StringDict
@@ -176,6 +178,7 @@ func (s *session) step() bool {
 	eof, interrupted := false, false
 	var lines []string
 	readLine := func() ([]byte, error) {
+		s.term.prompt()
 		line, err := s.rl.Readline()
 		s.rl.SetPrompt("... ")
 		if err != nil {
@@ -189,6 +192,7 @@ func (s *session) step() bool {
 	opts := interp.FileOptions()
 	opts.LoadBindsGlobally = true
 	f, err := opts.ParseCompoundStmt("<stdin>", readLine)
+	s.term.noPrompt()
 	if err == nil {
 		err = statementAfterBlock(f, lines)
 	}
@@ -263,6 +267,70 @@ func (s *session) run(f *syntax.File) {
 	if repr != "" {
 		fmt.Fprintln(s.out, repr)
 	}
+}
+
+// termLines keeps partial lines visible. What tasks print while a prompt is
+// on the screen goes above it: readline's writers erase the prompt line,
+// write, and draw the prompt again below. A write that does not end its line
+// (print(x, end="")) would have the prompt drawn after it on the same line,
+// and the next redraw (a key typed) would erase both; and a partial line
+// written while a statement runs would be erased by the next prompt. So
+// while a prompt is shown every write ends its line, and a partial line is
+// ended before a prompt is drawn: the text stays, as in CPython's asyncio
+// REPL, and what follows it starts on the next line.
+type termLines struct {
+	mu       sync.Mutex
+	atPrompt bool // a prompt is shown, or about to be
+	partial  bool // the last write did not end its line
+	w        io.Writer
+}
+
+// writer returns a writer to w (one of readline's) that keeps partial lines
+// visible; the writers of one termLines share its state.
+func (t *termLines) writer(w io.Writer) io.Writer {
+	if t.w == nil {
+		t.w = w
+	}
+	return &lineWriter{t, w}
+}
+
+// prompt is called before a prompt is drawn: it ends a partial line.
+func (t *termLines) prompt() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.atPrompt = true
+	if t.partial {
+		t.partial = false
+		t.w.Write([]byte("\n"))
+	}
+}
+
+// noPrompt is called when no prompt is shown any more.
+func (t *termLines) noPrompt() {
+	t.mu.Lock()
+	t.atPrompt = false
+	t.mu.Unlock()
+}
+
+type lineWriter struct {
+	t *termLines
+	w io.Writer
+}
+
+func (w *lineWriter) Write(b []byte) (int, error) {
+	if len(b) == 0 {
+		return 0, nil
+	}
+	t := w.t
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	out := b
+	if t.atPrompt && b[len(b)-1] != '\n' {
+		out = append(b[:len(b):len(b)], '\n')
+	}
+	n, err := w.w.Write(out)
+	t.partial = out[len(out)-1] != '\n'
+	return min(n, len(b)), err
 }
 
 func (s *session) printError(err error) {

@@ -89,6 +89,31 @@ func (tm *term) expect(want string) {
 	}
 }
 
+// expectNext waits until the output after the last expectation holds at
+// least len(want) bytes, and checks that it begins with want.
+func (tm *term) expectNext(want string) {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	timer := time.AfterFunc(10*time.Second, func() { tm.mu.Lock(); tm.cond.Broadcast(); tm.mu.Unlock() })
+	defer timer.Stop()
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	for {
+		rest := tm.out.String()[tm.mark:]
+		if len(rest) >= len(want) {
+			if !strings.HasPrefix(rest, want) {
+				tm.t.Fatalf("want %q next; output since last match:\n%q", want, rest)
+			}
+			tm.mark += len(want)
+			return
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("timed out waiting for %q next; output since last match:\n%q", want, rest)
+		}
+		tm.cond.Wait()
+	}
+}
+
 // output returns everything the session printed.
 func (tm *term) output() string {
 	tm.mu.Lock()
@@ -275,4 +300,21 @@ func TestStatementAfterBlockWithoutBlankLine(t *testing.T) {
 	if out := tm.output(); strings.Contains(out, "forloop") || strings.Contains(out, "after") {
 		t.Errorf("a chunk with a syntax error ran; output:\n%s", out)
 	}
+}
+
+// TestPartialLinesStayVisible: output that does not end its line (print(x,
+// end="")) is not erased when the prompt is drawn again: the line is ended
+// first, from a background task as from a statement.
+func TestPartialLinesStayVisible(t *testing.T) {
+	tm := start(t, repl.Config{})
+	tm.send("def p():\r    await_(asyncio.sleep(0.05))\r    print('back' + 'ground', end='')\r\r")
+	tm.send("t = asyncio.ensure_future(asyncio.coroutine(p)())\r")
+	tm.expect("background")
+	tm.expectNext("\r\n")
+	tm.send("print('state' + 'ment', end='')\r")
+	tm.expect("statement")
+	tm.expectNext("\r\n")
+	tm.send("t.done()\r")
+	tm.expect("True")
+	tm.exit()
 }
