@@ -97,25 +97,30 @@ func (s *Submission) Interrupt() {
 		return
 	}
 	if th := fv.thread.Load(); th != nil && s.rt.cur.Load() == th {
-		stateOf(th).keyboard.Store(true)
-		th.Cancel("KeyboardInterrupt")
+		keyboardInterrupt(th)
 	}
 	fv.f.Loop().CallSoonThreadsafe(func() { fv.f.Cancel(nil) })
 }
 
 // submit makes a Submission that follows the task start makes on the host
 // loop.
-func (rt *Runtime) submit(start func(lv *eventLoop) (*future, error)) *Submission {
-	s := &Submission{rt: rt}
+func (rt *Runtime) submit(start func(s *Submission, lv *eventLoop) (*future, error)) *Submission {
+	s := &Submission{rt: rt, c: loop.NewConcurrentFuture()}
 	lv := rt.host
-	s.c = lv.l.RunCoroutineThreadsafe(func() (*loop.Future, error) {
-		fv, err := start(lv)
+	// As lv.l.RunCoroutineThreadsafe, with s.c made first: start's task
+	// may complete it.
+	_, err := lv.l.CallSoonThreadsafe(func() {
+		fv, err := start(s, lv)
 		if err != nil {
-			return nil, err
+			s.c.SetException(err)
+			return
 		}
 		s.task.Store(fv)
-		return fv.f, nil
+		loop.Chain(fv.f, s.c)
 	})
+	if err != nil {
+		s.c.SetException(err)
+	}
 	return s
 }
 
@@ -124,7 +129,7 @@ func (rt *Runtime) submit(start func(lv *eventLoop) (*future, error)) *Submissio
 // asyncio.run_coroutine_threadsafe does. The arguments are frozen.
 func (rt *Runtime) SubmitCall(fn starlark.Callable, args starlark.Tuple) *Submission {
 	args.Freeze()
-	return rt.submit(func(lv *eventLoop) (*future, error) {
+	return rt.submit(func(_ *Submission, lv *eventLoop) (*future, error) {
 		x, err := starlark.Call(lv.cbThread, fn, args, nil)
 		if err != nil {
 			return nil, toException(lv.rt.checkAbort(lv.cbThread, err))
@@ -138,9 +143,27 @@ func (rt *Runtime) SubmitCall(fn starlark.Callable, args starlark.Tuple) *Submis
 // the task, like a top-level await in `python -m asyncio`, and so do
 // run_until_complete, run_forever and asyncio.run while the loop is hosted.
 // A traceback of it has no task segment.
+//
+// Unlike a coroutine's, the submission's outcome is the code's: it is done
+// as soon as fn returns, not when the loop gets to the task's done callbacks
+// (a task fn started, if it spins without awaiting, would keep them from
+// running), and fn does not run at all if the submission was cancelled or
+// interrupted before its task took its first step.
 func (rt *Runtime) SubmitCode(name string, fn func(th *starlark.Thread) (starlark.Value, error)) *Submission {
-	return rt.submit(func(lv *eventLoop) (*future, error) {
-		co := &coroutine{name: name, native: func(th *starlark.Thread, _ *loop.Task) (starlark.Value, error) { return fn(th) }}
+	return rt.submit(func(s *Submission, lv *eventLoop) (*future, error) {
+		co := &coroutine{name: name, native: func(th *starlark.Thread, _ *loop.Task) (starlark.Value, error) {
+			if s.c.Cancelled() {
+				return nil, newExc(exc.CancelledError, "")
+			}
+			v, err := fn(th)
+			if err != nil {
+				err = toException(rt.checkAbort(th, err))
+				s.c.SetException(err)
+				return nil, err
+			}
+			s.c.SetResult(v)
+			return v, nil
+		}}
 		fv, err := rt.newTask(lv, co, "")
 		if err != nil {
 			return nil, err

@@ -182,10 +182,7 @@ func (rt *Runtime) onMaxSteps(th *starlark.Thread) {
 // cancelled tasks clean up (their cleanup may await). It may be called
 // from any goroutine.
 func (rt *Runtime) KeyboardInterrupt() {
-	if th := rt.cur.Load(); th != nil {
-		stateOf(th).keyboard.Store(true)
-		th.Cancel("KeyboardInterrupt")
-	}
+	rt.KeyboardInterruptRunning()
 	rt.mu.Lock()
 	defer rt.mu.Unlock()
 	for _, lv := range rt.loops {
@@ -198,6 +195,26 @@ func (rt *Runtime) KeyboardInterrupt() {
 			}
 		})
 	}
+}
+
+// KeyboardInterruptRunning is the first half of KeyboardInterrupt: the
+// script code running at this moment, if any, gets a KeyboardInterrupt
+// exception at its next step, and no task is cancelled. It reports whether
+// script code was running. It may be called from any goroutine.
+func (rt *Runtime) KeyboardInterruptRunning() bool {
+	th := rt.cur.Load()
+	if th == nil {
+		return false
+	}
+	keyboardInterrupt(th)
+	return true
+}
+
+// keyboardInterrupt makes th's next step raise KeyboardInterrupt (see
+// checkAbort).
+func keyboardInterrupt(th *starlark.Thread) {
+	stateOf(th).keyboard.Store(true)
+	th.Cancel("KeyboardInterrupt")
 }
 
 // stepBudget shares one step limit between all threads: the thread that runs

@@ -167,6 +167,16 @@ func (it *Interp) wrapErr(ctx context.Context, err error) error {
 // instead, cancel the context of ExecFile.
 func (it *Interp) KeyboardInterrupt() { it.rt.KeyboardInterrupt() }
 
+// KeyboardInterruptRunning interrupts only the script code running at this
+// moment, if any: it gets a KeyboardInterrupt exception at its next step,
+// as with KeyboardInterrupt, but no task is cancelled, so tasks waiting in
+// await_ are left alone. It reports whether script code was running, and
+// may be called from any goroutine. A host whose loop runs with RunForever
+// unwedges it this way when CPU-bound code (a task that never awaits) keeps
+// it from running anything else: OnLoop work that does not run in
+// reasonable time shows that.
+func (it *Interp) KeyboardInterruptRunning() bool { return it.rt.KeyboardInterruptRunning() }
+
 // Close closes the interpreter's loops: pending tasks are reported and ended,
 // and exceptions nobody retrieved are reported on stderr. Host calls still
 // running are cancelled and waited for. Close ends every goroutine of the

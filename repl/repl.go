@@ -141,6 +141,7 @@ func Run(cfg Config) int {
 	s.interrupts = interrupts
 	for s.step() {
 	}
+	s.unwedge()
 	s.it.CancelTasks(5 * time.Second)
 	cancel()
 	<-loopDone
@@ -201,7 +202,12 @@ func (s *session) step() bool {
 			return false
 		}
 		if interrupted {
-			return true // Ctrl-C at the prompt clears the line
+			// Ctrl-C at the prompt clears the line, and interrupts a
+			// task that keeps the loop busy.
+			if s.unwedge() {
+				fmt.Fprintln(s.errw, "KeyboardInterrupt")
+			}
+			return true
 		}
 		s.printError(interp.SyntaxHint(err))
 		return true
@@ -241,21 +247,29 @@ func statementAfterBlock(f *syntax.File, lines []string) error {
 	return syntax.Error{Pos: pos, Msg: "invalid syntax (end the indented block with a blank line first)"}
 }
 
-// run executes a chunk as a task of the background loop and waits for it;
-// Ctrl-C cancels it.
+// run executes a chunk as a task of the background loop and waits for it.
+// Ctrl-C cancels it, and interrupts CPU-bound code that keeps the loop from
+// running the chunk or its cancellation (see unwedge); a second Ctrl-C
+// interrupts such code again.
 func (s *session) run(f *syntax.File) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	done := make(chan struct{})
-	defer close(done)
+	done, watched := make(chan struct{}), make(chan struct{})
 	go func() {
-		select {
-		case <-s.interrupts:
-			cancel()
-		case <-done:
+		defer close(watched)
+		for {
+			select {
+			case <-s.interrupts:
+				cancel()
+				s.unwedge()
+			case <-done:
+				return
+			}
 		}
 	}()
 	repr, err := s.it.ExecChunkThreadsafe(ctx, f, s.globals)
+	close(done)
+	<-watched
 	if err != nil {
 		if ctx.Err() != nil {
 			fmt.Fprintln(s.errw, "KeyboardInterrupt")
@@ -266,6 +280,34 @@ func (s *session) run(f *syntax.File) {
 	}
 	if repr != "" {
 		fmt.Fprintln(s.out, repr)
+	}
+}
+
+// wedgeGrace is how long the loop may take to run a probe before unwedge
+// decides that CPU-bound code keeps it busy. An idle loop, or one whose
+// tasks await now and then, runs it in microseconds.
+const wedgeGrace = 250 * time.Millisecond
+
+// unwedge interrupts CPU-bound script code that keeps the loop from running
+// anything else, such as a background task that spins without awaiting:
+// until it gives the loop back, no statement can start, and a statement's
+// cancellation cannot reach it. unwedge asks the loop to run a probe; if the
+// loop has not run it within wedgeGrace, the code running on it gets a
+// KeyboardInterrupt at its next step, as Ctrl-C gives it in CPython's
+// asyncio REPL. Background tasks that await are left alone. It reports
+// whether it interrupted code.
+func (s *session) unwedge() bool {
+	probe := make(chan struct{})
+	if s.it.OnLoop(func() { close(probe) }) != nil {
+		return false
+	}
+	timer := time.NewTimer(wedgeGrace)
+	defer timer.Stop()
+	select {
+	case <-probe:
+		return false
+	case <-timer.C:
+		return s.it.KeyboardInterruptRunning()
 	}
 }
 

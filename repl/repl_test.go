@@ -318,3 +318,67 @@ func TestPartialLinesStayVisible(t *testing.T) {
 	tm.expect("True")
 	tm.exit()
 }
+
+// spinSrc defines spin(), a coroutine function whose task runs without ever
+// awaiting, so that the loop can run nothing else, and starts it as t.
+const spinSrc = "n = [0]\rdef spin():\r    while True:\r        n[0] += 1\r        if n[0] == 1000:\r            print('spi' + 'nning')\r\rt = asyncio.ensure_future(asyncio.coroutine(spin)())\r"
+
+// TestCtrlCInterruptsSpinningTaskWhileLineWaits: a line typed while a
+// background task spins cannot start; Ctrl-C interrupts the spinning task
+// with KeyboardInterrupt and cancels the line, which never runs.
+func TestCtrlCInterruptsSpinningTaskWhileLineWaits(t *testing.T) {
+	tm := start(t, repl.Config{})
+	tm.send(spinSrc)
+	tm.expect("spinning")
+	tm.send("print('zeb' + 'ra')\r")
+	tm.interrupts <- os.Interrupt
+	tm.expect("KeyboardInterrupt")
+	tm.expect(">>> ")
+	tm.send("t.done(), type(t.exception())\r")
+	tm.expect(`(True, "KeyboardInterrupt")`)
+	tm.send("1 + 2000\r")
+	tm.expect("2001")
+	tm.exit()
+	if strings.Contains(tm.output(), "zebra") {
+		t.Error("the line cancelled before it started ran")
+	}
+}
+
+// TestCtrlCInterruptsSpinningTaskWhileLineAwaits: a line awaiting while a
+// background task spins cannot be cancelled until the loop is free; Ctrl-C
+// interrupts the spinning task and cancels the line.
+func TestCtrlCInterruptsSpinningTaskWhileLineAwaits(t *testing.T) {
+	tm := start(t, repl.Config{})
+	tm.send("def later():\r    await_(asyncio.sleep(0.01))\r    await_(asyncio.coroutine(spin)())\r\r")
+	tm.send(strings.TrimSuffix(spinSrc, "t = asyncio.ensure_future(asyncio.coroutine(spin)())\r"))
+	tm.send("t = asyncio.ensure_future(asyncio.coroutine(later)()); await_(asyncio.sleep(3600))\r")
+	tm.expect("spinning")
+	tm.interrupts <- os.Interrupt
+	tm.expect("KeyboardInterrupt")
+	tm.expect(">>> ")
+	tm.send("t.done(), type(t.exception())\r")
+	tm.expect(`(True, "KeyboardInterrupt")`)
+	tm.exit()
+}
+
+// TestCtrlCAtPromptInterruptsSpinningTask: Ctrl-C at the prompt interrupts
+// a background task that keeps the loop busy.
+func TestCtrlCAtPromptInterruptsSpinningTask(t *testing.T) {
+	tm := start(t, repl.Config{})
+	tm.send(spinSrc)
+	tm.expect("spinning")
+	tm.send("\x03")
+	tm.expect("KeyboardInterrupt")
+	tm.send("t.done(), type(t.exception())\r")
+	tm.expect(`(True, "KeyboardInterrupt")`)
+	tm.exit()
+}
+
+// TestCtrlDWithSpinningTask: Ctrl-D exits though a background task keeps
+// the loop busy.
+func TestCtrlDWithSpinningTask(t *testing.T) {
+	tm := start(t, repl.Config{})
+	tm.send(spinSrc)
+	tm.expect("spinning")
+	tm.exit()
+}
