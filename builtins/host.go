@@ -28,7 +28,7 @@ func (rt *Runtime) RunHosted() error {
 	}
 	lv.hosted = true
 	defer func() { lv.hosted = false }()
-	return rt.ExecTopLevel("host", func(th *starlark.Thread) error {
+	return rt.execTopLevel("host", func(th *starlark.Thread) error {
 		_, err := lv.running(th, func() (any, error) { return nil, lv.l.RunForever() })
 		return toException(err)
 	})
@@ -61,9 +61,10 @@ func (rt *Runtime) CallThreadsafe(fn starlark.Callable, args starlark.Tuple) err
 // task whose outcome Go code waits for. Its methods may be called from any
 // goroutine.
 type Submission struct {
-	c    *loop.ConcurrentFuture
-	rt   *Runtime
-	task atomic.Pointer[future]
+	c       *loop.ConcurrentFuture
+	rt      *Runtime
+	task    atomic.Pointer[future]
+	stopped atomic.Pointer[abortError] // see stop
 }
 
 // Done is closed when the submission's task has finished.
@@ -74,6 +75,9 @@ func (s *Submission) Done() <-chan struct{} { return s.c.DoneChan() }
 // cancellation).
 func (s *Submission) Result() (starlark.Value, error) {
 	v, err := s.c.Result(-1)
+	if a := s.stopped.Load(); err != nil && a != nil {
+		return nil, a // it failed because it was stopped, whatever it caught
+	}
 	if err != nil {
 		return nil, toException(err)
 	}
@@ -102,6 +106,20 @@ func (s *Submission) Interrupt() {
 	fv.f.Loop().CallSoonThreadsafe(func() { fv.f.Cancel(nil) })
 }
 
+// stop stops the submission's task because of a (the step limit): its
+// script code fails at its next step with a, which no script catches, an
+// await_ gets a CancelledError, and the submission fails with a. It runs on
+// the host loop, once the task is made.
+func (s *Submission) stop(a *abortError) {
+	s.stopped.Store(a)
+	fv := s.task.Load()
+	if th := fv.thread.Load(); th != nil {
+		stateOf(th).stopped.Store(a)
+		th.Cancel(a.Error())
+	}
+	fv.f.Loop().CallSoonThreadsafe(func() { fv.f.Cancel(nil) })
+}
+
 // submit makes a Submission that follows the task start makes on the host
 // loop.
 func (rt *Runtime) submit(start func(s *Submission, lv *eventLoop) (*future, error)) *Submission {
@@ -116,6 +134,7 @@ func (rt *Runtime) submit(start func(s *Submission, lv *eventLoop) (*future, err
 			return
 		}
 		s.task.Store(fv)
+		rt.startSubmission(s, fv)
 		loop.Chain(fv.f, s.c)
 	})
 	if err != nil {
@@ -130,7 +149,9 @@ func (rt *Runtime) submit(start func(s *Submission, lv *eventLoop) (*future, err
 func (rt *Runtime) SubmitCall(fn starlark.Callable, args starlark.Tuple) *Submission {
 	args.Freeze()
 	return rt.submit(func(_ *Submission, lv *eventLoop) (*future, error) {
+		rt.acquire(lv.cbThread)
 		x, err := starlark.Call(lv.cbThread, fn, args, nil)
+		rt.release(lv.cbThread)
 		if err != nil {
 			return nil, toException(lv.rt.checkAbort(lv.cbThread, err))
 		}

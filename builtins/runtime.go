@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"log"
+	"math"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -20,6 +21,10 @@ type Config struct {
 	// MaxSteps bounds the Starlark execution steps of all threads together;
 	// 0 means no bound. Past it every thread fails with ErrStepLimit.
 	MaxSteps uint64
+	// StepsPerRun makes MaxSteps the budget of each run (ExecTopLevel, and
+	// each submission to the host loop) instead of the runtime's whole
+	// life; see stepBudget.
+	StepsPerRun bool
 	// Load implements load() for every thread of the runtime.
 	Load func(thread *starlark.Thread, module string) (starlark.StringDict, error)
 	// Argv is sys.argv.
@@ -54,7 +59,10 @@ type Runtime struct {
 	taskSeq    int
 	objSeq     uint32
 	steps      stepBudget
-	coros      []*coroutine // debug mode: coroutines to check for never-awaited
+	// submissions are the host's submissions running under a budget of
+	// their own (Config.StepsPerRun): the ones the step limit stops.
+	submissions map[*Submission]bool
+	coros       []*coroutine // debug mode: coroutines to check for never-awaited
 
 	cur   atomic.Pointer[starlark.Thread] // the thread running script code
 	abort atomic.Pointer[abortError]      // set once by Interrupt or the step limit
@@ -76,7 +84,10 @@ func NewRuntime(cfg Config) *Runtime {
 	if rt.clock == nil {
 		rt.clock = loop.NewClock(false)
 	}
-	rt.steps = stepBudget{limited: cfg.MaxSteps > 0, left: cfg.MaxSteps}
+	rt.steps = stepBudget{limited: cfg.MaxSteps > 0 && !cfg.StepsPerRun, left: cfg.MaxSteps}
+	if cfg.MaxSteps > 0 && cfg.StepsPerRun {
+		rt.steps.perRun, rt.steps.max = true, cfg.MaxSteps
+	}
 	rt.topContext = &varContext{}
 	rt.predeclared = rt.makePredeclared()
 	rt.current = rt.newLoop()
@@ -91,12 +102,13 @@ func (rt *Runtime) Predeclared() starlark.StringDict { return rt.predeclared }
 // threadState is what a thread of the runtime carries in its local.
 type threadState struct {
 	rt       *Runtime
-	task     *future     // nil outside tasks
-	loop     *eventLoop  // for callback threads: the loop that runs them
-	granted  uint64      // the thread's step limit while it holds the budget
-	toplevel bool        // a host's submission: top-level code run as a task
-	ctx      *varContext // the context variables of the code running on the thread
-	keyboard atomic.Bool // KeyboardInterrupt cancelled the thread: see checkAbort
+	task     *future                    // nil outside tasks
+	loop     *eventLoop                 // for callback threads: the loop that runs them
+	granted  uint64                     // the thread's step limit while it holds the budget
+	toplevel bool                       // a host's submission: top-level code run as a task
+	ctx      *varContext                // the context variables of the code running on the thread
+	keyboard atomic.Bool                // KeyboardInterrupt cancelled the thread: see checkAbort
+	stopped  atomic.Pointer[abortError] // the thread's submission was stopped: see checkAbort
 }
 
 const localKey = "asyncrun"
@@ -165,8 +177,13 @@ func (rt *Runtime) Interrupt(cause error) {
 // onMaxSteps is called on the thread that spent the last step of the
 // budget: it aborts the runtime, and ends the run of the running loop at
 // once (a task spinning beside others that sleep long must not wait for
-// them).
+// them). When submissions to the host loop have budgets of their own, it
+// stops them instead (see stopSubmissions).
 func (rt *Runtime) onMaxSteps(th *starlark.Thread) {
+	if len(rt.submissions) > 0 {
+		rt.stopSubmissions(th)
+		return
+	}
 	rt.abort.CompareAndSwap(nil, &abortError{cause: ErrStepLimit})
 	a := rt.abort.Load()
 	th.Cancel(a.Error())
@@ -220,9 +237,69 @@ func keyboardInterrupt(th *starlark.Thread) {
 // stepBudget shares one step limit between all threads: the thread that runs
 // holds the whole remainder, and gives back what it did not use when it
 // stops running.
+//
+// By default the budget is the runtime's whole life: spent, it aborts the
+// runtime for good. With Config.StepsPerRun (perRun) it is each run's
+// instead, and spending it leaves the runtime usable:
+//   - ExecTopLevel starts with a full budget, and a run that spends it fails
+//     with ErrStepLimit as a whole-life run does; the abort is lifted when
+//     ExecTopLevel returns.
+//   - Each submission to the host loop refills the budget when it starts,
+//     and the steps of all script code on the loop count against it while
+//     any submission runs (the tasks a submission waits for do its work);
+//     while none does, steps are not counted. Spent, it stops the running
+//     submissions with ErrStepLimit and is lifted until the next one starts:
+//     the other tasks go on.
+//
+// limited changes only when no thread holds the budget (before a run, and
+// on the loop between callbacks), or in onMaxSteps.
 type stepBudget struct {
 	limited bool
 	left    uint64
+	perRun  bool
+	max     uint64 // the budget of a run, when perRun
+}
+
+// startSubmission gives s, a submission whose task fv was just made, a
+// budget of its own (see stepBudget); it runs on the host loop.
+func (rt *Runtime) startSubmission(s *Submission, fv *future) {
+	if !rt.steps.perRun {
+		return
+	}
+	if rt.submissions == nil {
+		rt.submissions = make(map[*Submission]bool)
+	}
+	rt.submissions[s] = true
+	rt.steps.limited, rt.steps.left = true, rt.steps.max
+	fv.f.AddDoneCallback(func(*loop.Future) {
+		delete(rt.submissions, s)
+		if len(rt.submissions) == 0 {
+			rt.steps.limited = false
+		}
+	}, nil)
+}
+
+// stopSubmissions is onMaxSteps while submissions have budgets of their
+// own: every running submission is stopped with ErrStepLimit, and the
+// budget is lifted until the next submission starts, so th, the thread that
+// spent the last step, goes on unless it is a submission's.
+func (rt *Runtime) stopSubmissions(th *starlark.Thread) {
+	a := &abortError{cause: ErrStepLimit}
+	for s := range rt.submissions {
+		s.stop(a)
+	}
+	rt.steps.limited, rt.steps.left = false, 0
+	stateOf(th).granted = 0
+	th.SetMaxExecutionSteps(math.MaxUint64)
+}
+
+// endRun ends a run of ExecTopLevel when each run has its own budget: the
+// budget is lifted, and so is the abort of a run that spent it.
+func (rt *Runtime) endRun() {
+	rt.steps.limited = false
+	if a := rt.abort.Load(); a != nil && a.cause == ErrStepLimit {
+		rt.abort.CompareAndSwap(a, nil)
+	}
 }
 
 // acquire marks th as the thread that runs script code from now on, and
@@ -233,6 +310,9 @@ func (rt *Runtime) acquire(th *starlark.Thread) {
 		th.Cancel(a.Error())
 	}
 	if !rt.steps.limited {
+		if rt.steps.perRun {
+			th.SetMaxExecutionSteps(math.MaxUint64) // it may have run under a budget before
+		}
 		return
 	}
 	ts := stateOf(th)
@@ -274,8 +354,18 @@ func (rt *Runtime) offThread(th *starlark.Thread, fn func() (any, error)) (any, 
 // no loop of the runtime may be running on another goroutine meanwhile. A
 // panic in fn becomes a RuntimeError (its stack goes to Config.Logger), and
 // an error caused by Interrupt or the step limit is returned as the
-// runtime's abort error.
-func (rt *Runtime) ExecTopLevel(name string, fn func(th *starlark.Thread) error) (err error) {
+// runtime's abort error. With Config.StepsPerRun, the run has a budget of
+// its own.
+func (rt *Runtime) ExecTopLevel(name string, fn func(th *starlark.Thread) error) error {
+	if rt.steps.perRun {
+		rt.steps.limited, rt.steps.left = true, rt.steps.max
+		defer rt.endRun()
+	}
+	return rt.execTopLevel(name, fn)
+}
+
+// execTopLevel is ExecTopLevel under the budget as it is.
+func (rt *Runtime) execTopLevel(name string, fn func(th *starlark.Thread) error) (err error) {
 	th := rt.newThread(name, nil, nil)
 	stateOf(th).ctx = rt.topContext
 	rt.acquire(th)

@@ -2,6 +2,7 @@ package interp_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"strings"
 	"testing"
@@ -104,5 +105,55 @@ t = asyncio.ensure_future(asyncio.coroutine(spin)())
 	<-idle
 	if h.it.KeyboardInterruptRunning() {
 		t.Error("KeyboardInterruptRunning on an idle loop reported code running")
+	}
+}
+
+// TestStepsPerRun: with StepsPerRun, MaxSteps bounds each run and each
+// submission; one that spends its budget fails with ErrStepLimit, alone,
+// and the interpreter goes on.
+func TestStepsPerRun(t *testing.T) {
+	const work = "def work():\n    for i in range(10000):\n        pass\n    return 'worked'\n" // about 60,000 steps
+	opts := interp.Options{MaxSteps: 100_000, StepsPerRun: true, Stdout: io.Discard}
+	it := interp.New(opts)
+	for i := 0; i < 3; i++ {
+		if _, err := it.ExecFile(context.Background(), "work.star", work+"work()\n"); err != nil {
+			t.Fatalf("run %d: %v", i, err)
+		}
+	}
+	if _, err := it.ExecFile(context.Background(), "spin.star", "while True:\n    pass\n"); !errors.Is(err, interp.ErrStepLimit) {
+		t.Fatalf("a run spending its budget: got %v, want ErrStepLimit", err)
+	}
+	if _, err := it.ExecFile(context.Background(), "work.star", work+"work()\n"); err != nil {
+		t.Fatalf("a run after one spent its budget: %v", err)
+	}
+	it.Close()
+
+	h := startHosted(t, opts)
+	defer h.stop()
+	bg := context.Background()
+	h.exec(bg, work+`
+def tick():
+    while True:
+        await_(asyncio.sleep(0.001))
+ticker = asyncio.ensure_future(asyncio.coroutine(tick)())
+def spin():
+    while True:
+        await_(asyncio.sleep(0))
+`)
+	for i := 0; i < 3; i++ {
+		if got := h.exec(bg, "work()"); got != `"worked"` {
+			t.Fatalf("submission %d: %s", i, got)
+		}
+	}
+	for _, src := range []string{
+		"while True:\n    pass\n",
+		"try_(lambda: await_(asyncio.gather(*[asyncio.coroutine(spin)() for i in range(3)])), except_={asyncio.CancelledError: lambda e: 'swallowed'})",
+	} {
+		if got := h.exec(bg, src); got != "too many steps" {
+			t.Errorf("%q: got %s, want too many steps", src, got)
+		}
+	}
+	if got, want := h.exec(bg, "await_(asyncio.sleep(0.01)) or (ticker.done(), len(asyncio.all_tasks()))"), "(False, 2)"; got != want {
+		t.Errorf("after the limit: (ticker.done(), tasks) = %s, want %s", got, want)
 	}
 }

@@ -36,7 +36,8 @@ import (
 // Config configures a session.
 type Config struct {
 	// Options for the interpreter; Stdout and Stderr are replaced by the
-	// prompt-aware writers of the terminal.
+	// prompt-aware writers of the terminal, and StepsPerRun is set: MaxSteps
+	// bounds each statement (and the -i script), not the session.
 	Options interp.Options
 	// Stdin, Stdout, Stderr are the terminal; nil means the process's.
 	Stdin          io.ReadCloser
@@ -114,6 +115,7 @@ func Run(cfg Config) int {
 	s.out, s.errw = s.term.writer(rl.Stdout()), s.term.writer(rl.Stderr())
 	opts := cfg.Options
 	opts.Stdout, opts.Stderr = s.out, s.errw
+	opts.StepsPerRun = true
 	s.it = interp.New(opts)
 	defer s.it.Close()
 	s.globals = starlark.StringDict{}

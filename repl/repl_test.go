@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/asyncrun/asyncrun/interp"
 	"github.com/asyncrun/asyncrun/repl"
 	"github.com/creack/pty"
 )
@@ -380,5 +381,33 @@ func TestCtrlDWithSpinningTask(t *testing.T) {
 	tm := start(t, repl.Config{})
 	tm.send(spinSrc)
 	tm.expect("spinning")
+	tm.exit()
+}
+
+// TestMaxStepsPerStatement: with -max-steps, each statement has the whole
+// budget: one that spends it fails with "too many steps", alone, and the
+// next statements run.
+func TestMaxStepsPerStatement(t *testing.T) {
+	tm := start(t, repl.Config{Options: interp.Options{MaxSteps: 100_000}})
+	tm.send("def work():\r    for i in range(10000):\r        pass\r    return 'wo' + 'rked'\r\r")
+	for _, want := range []string{"worked1", "worked2", "worked3"} {
+		tm.send("work() + '" + want[len(want)-1:] + "'\r") // about 60,000 steps each
+		tm.expect(`"` + want + `"`)
+	}
+	tm.send("def tick():\r    while True:\r        await_(asyncio.sleep(0.01))\r\r")
+	tm.send("ticker = asyncio.ensure_future(asyncio.coroutine(tick)())\r")
+	tm.send("n = 0\r")
+	tm.send("while True:\r    n += 1\r\r")
+	tm.expect("too many steps")
+	tm.send("n > 1000, ticker.done()\r")
+	tm.expect("(True, False)")
+	// A statement that awaits tasks spending the budget fails, and they
+	// are cancelled with it.
+	tm.send("def spin():\r    while True:\r        await_(asyncio.sleep(0))\r\r")
+	tm.send("await_(asyncio.gather(*[asyncio.coroutine(spin)() for i in range(3)]))\r")
+	tm.expect("too many steps")
+	tm.send("await_(asyncio.sleep(0.05))\r")
+	tm.send("'tasks: %d' % len(asyncio.all_tasks())\r")
+	tm.expect(`"tasks: 2"`) // this statement's task and the ticker
 	tm.exit()
 }
