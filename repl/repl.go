@@ -11,7 +11,10 @@
 // runs coro as a task, and loop.close() does nothing: the loop closes when
 // the REPL exits. Ctrl-C cancels the statement being run (an await_, or
 // CPU-bound code) and leaves background tasks alone; at the prompt it clears
-// the line. Ctrl-D cancels the pending tasks, lets them clean up, and exits.
+// the line. Either way, it interrupts a task that keeps the loop busy
+// without awaiting (see unwedge). Ctrl-D cancels the pending tasks, lets
+// them clean up, and exits. With a step limit, each statement has the whole
+// budget (interp.Options.StepsPerRun).
 package repl
 
 import (
