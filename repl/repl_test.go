@@ -90,6 +90,29 @@ func (tm *term) expect(want string) {
 	}
 }
 
+// expectBoth waits until the output after the last expectation contains
+// both a and b, in either order.
+func (tm *term) expectBoth(a, b string) {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	timer := time.AfterFunc(10*time.Second, func() { tm.mu.Lock(); tm.cond.Broadcast(); tm.mu.Unlock() })
+	defer timer.Stop()
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	for {
+		rest := tm.out.String()[tm.mark:]
+		i, j := strings.Index(rest, a), strings.Index(rest, b)
+		if i >= 0 && j >= 0 {
+			tm.mark += max(i+len(a), j+len(b))
+			return
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("timed out waiting for %q and %q; output since last match:\n%s", a, b, rest)
+		}
+		tm.cond.Wait()
+	}
+}
+
 // expectNext waits until the output after the last expectation holds at
 // least len(want) bytes, and checks that it begins with want.
 func (tm *term) expectNext(want string) {
@@ -324,13 +347,22 @@ func TestPartialLinesStayVisible(t *testing.T) {
 // awaiting, so that the loop can run nothing else, and starts it as t.
 const spinSrc = "n = [0]\rdef spin():\r    while True:\r        n[0] += 1\r        if n[0] == 1000:\r            print('spi' + 'nning')\r\rt = asyncio.ensure_future(asyncio.coroutine(spin)())\r"
 
+// startSpin sends spinSrc and waits until t spins and the prompt is back
+// (the line that started t is done: what is typed next is a new line).
+// The prompt may come before "spinning" or after it.
+func (tm *term) startSpin() {
+	tm.t.Helper()
+	tm.send(spinSrc)
+	tm.expect("(spin)())\r\n") // the line that starts t, entered
+	tm.expectBoth("spinning", ">>> ")
+}
+
 // TestCtrlCInterruptsSpinningTaskWhileLineWaits: a line typed while a
 // background task spins cannot start; Ctrl-C interrupts the spinning task
 // with KeyboardInterrupt and cancels the line, which never runs.
 func TestCtrlCInterruptsSpinningTaskWhileLineWaits(t *testing.T) {
 	tm := start(t, repl.Config{})
-	tm.send(spinSrc)
-	tm.expect("spinning")
+	tm.startSpin()
 	tm.send("print('zeb' + 'ra')\r")
 	tm.interrupts <- os.Interrupt
 	tm.expect("KeyboardInterrupt")
@@ -366,8 +398,7 @@ func TestCtrlCInterruptsSpinningTaskWhileLineAwaits(t *testing.T) {
 // a background task that keeps the loop busy.
 func TestCtrlCAtPromptInterruptsSpinningTask(t *testing.T) {
 	tm := start(t, repl.Config{})
-	tm.send(spinSrc)
-	tm.expect("spinning")
+	tm.startSpin()
 	tm.send("\x03")
 	tm.expect("KeyboardInterrupt")
 	tm.send("t.done(), type(t.exception())\r")
@@ -379,8 +410,7 @@ func TestCtrlCAtPromptInterruptsSpinningTask(t *testing.T) {
 // the loop busy.
 func TestCtrlDWithSpinningTask(t *testing.T) {
 	tm := start(t, repl.Config{})
-	tm.send(spinSrc)
-	tm.expect("spinning")
+	tm.startSpin()
 	tm.exit()
 }
 
