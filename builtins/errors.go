@@ -38,7 +38,8 @@ func (a *abortError) Unwrap() error { return a.cause }
 // the runtime was aborted it returns the abort error; when the thread was
 // given a KeyboardInterrupt (see KeyboardInterrupt), it lets the thread run
 // again and returns a KeyboardInterrupt exception, which handlers and
-// finally_ see as in Python.
+// finally_ see as in Python; when the thread's submission was stopped (see
+// Submission.stop), it returns the abort error of that.
 func (rt *Runtime) checkAbort(th *starlark.Thread, err error) error {
 	if err == nil || rt == nil {
 		return err

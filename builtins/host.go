@@ -29,7 +29,7 @@ func (rt *Runtime) RunHosted() error {
 	}
 	lv.hosted = true
 	defer func() { lv.hosted = false }()
-	return rt.ExecTopLevel("host", func(th *starlark.Thread) error {
+	return rt.execTopLevel("host", func(th *starlark.Thread) error {
 		_, err := lv.running(th, func() (any, error) { return nil, lv.l.RunForever() })
 		return toException(err)
 	})
@@ -98,25 +98,30 @@ func (s *Submission) Interrupt() {
 		return
 	}
 	if th := fv.thread.Load(); th != nil && s.rt.cur.Load() == th {
-		stateOf(th).keyboard.Store(true)
-		th.Cancel("KeyboardInterrupt")
+		keyboardInterrupt(th)
 	}
 	fv.f.Loop().CallSoonThreadsafe(func() { fv.f.Cancel(nil) })
 }
 
 // submit makes a Submission that follows the task start makes on the host
 // loop.
-func (rt *Runtime) submit(start func(lv *eventLoop) (*future, error)) *Submission {
-	s := &Submission{rt: rt}
+func (rt *Runtime) submit(start func(s *Submission, lv *eventLoop) (*future, error)) *Submission {
+	s := &Submission{rt: rt, c: loop.NewConcurrentFuture()}
 	lv := rt.host
-	s.c = lv.l.RunCoroutineThreadsafe(func() (*loop.Future, error) {
-		fv, err := start(lv)
+	// As lv.l.RunCoroutineThreadsafe, with s.c made first: start's task
+	// may complete it.
+	_, err := lv.l.CallSoonThreadsafe(func() {
+		fv, err := start(s, lv)
 		if err != nil {
-			return nil, err
+			s.c.SetException(err)
+			return
 		}
 		s.task.Store(fv)
-		return fv.f, nil
+		loop.Chain(fv.f, s.c)
 	})
+	if err != nil {
+		s.c.SetException(err)
+	}
 	return s
 }
 
@@ -125,7 +130,7 @@ func (rt *Runtime) submit(start func(lv *eventLoop) (*future, error)) *Submissio
 // asyncio.run_coroutine_threadsafe does. The arguments are frozen.
 func (rt *Runtime) SubmitCall(fn starlark.Callable, args starlark.Tuple) *Submission {
 	args.Freeze()
-	return rt.submit(func(lv *eventLoop) (*future, error) {
+	return rt.submit(func(_ *Submission, lv *eventLoop) (*future, error) {
 		var x starlark.Value
 		err := rt.runOn(lv.cbThread, func() (err error) {
 			x, err = starlark.Call(lv.cbThread, fn, args, nil)
@@ -152,9 +157,29 @@ type Code struct {
 	MaxSteps uint64
 }
 
-// task makes the task of c on lv.
-func (rt *Runtime) codeTask(lv *eventLoop, c Code) (*future, error) {
-	co := &coroutine{name: c.Name, native: func(th *starlark.Thread, _ *loop.Task) (starlark.Value, error) { return c.Fn(th) }}
+// codeTask makes the task of c on lv, for s (nil: see RunCode). A
+// submission's outcome is its code's: it is done as soon as c.Fn returns,
+// not when the loop gets to the task's done callbacks (a task c.Fn started,
+// if it spins without awaiting, would keep them from running), and c.Fn
+// does not run at all if the submission was cancelled or interrupted before
+// its task took its first step.
+func (rt *Runtime) codeTask(s *Submission, lv *eventLoop, c Code) (*future, error) {
+	co := &coroutine{name: c.Name, native: func(th *starlark.Thread, _ *loop.Task) (starlark.Value, error) {
+		if s == nil {
+			return c.Fn(th)
+		}
+		if s.c.Cancelled() {
+			return nil, newExc(exc.CancelledError, "")
+		}
+		v, err := c.Fn(th)
+		if err != nil {
+			err = toException(rt.checkAbort(th, err))
+			s.c.SetException(err)
+			return nil, err
+		}
+		s.c.SetResult(v)
+		return v, nil
+	}}
 	fv, err := rt.newTask(lv, co, "")
 	if err != nil {
 		return nil, err
@@ -163,8 +188,12 @@ func (rt *Runtime) codeTask(lv *eventLoop, c Code) (*future, error) {
 	if c.Context != nil {
 		fv.gctx = c.Context
 	}
-	if c.MaxSteps > 0 {
-		fv.budget = &callBudget{left: c.MaxSteps}
+	steps := c.MaxSteps
+	if steps == 0 && rt.steps.perRun {
+		steps = rt.steps.max // each submission's own budget: see Config.StepsPerRun
+	}
+	if steps > 0 {
+		fv.budget = &callBudget{left: steps}
 		rt.budgets = true
 	}
 	fv.f.Task().LogDestroyPending = false
@@ -177,7 +206,7 @@ func (rt *Runtime) codeTask(lv *eventLoop, c Code) (*future, error) {
 // run_forever and asyncio.run while the loop is hosted. A traceback of it
 // has no task segment.
 func (rt *Runtime) SubmitCode(c Code) *Submission {
-	return rt.submit(func(lv *eventLoop) (*future, error) { return rt.codeTask(lv, c) })
+	return rt.submit(func(s *Submission, lv *eventLoop) (*future, error) { return rt.codeTask(s, lv, c) })
 }
 
 // RunCode runs c as a task of the host loop, and runs the loop on the
@@ -186,7 +215,7 @@ func (rt *Runtime) SubmitCode(c Code) *Submission {
 func (rt *Runtime) RunCode(c Code) (starlark.Value, error) {
 	var v starlark.Value
 	err := rt.ExecTopLevel(c.Name, func(th *starlark.Thread) error {
-		fv, err := rt.codeTask(rt.host, c)
+		fv, err := rt.codeTask(nil, rt.host, c)
 		if err != nil {
 			return err
 		}

@@ -21,6 +21,10 @@ type Config struct {
 	// MaxSteps bounds the Starlark execution steps of all threads together;
 	// 0 means no bound. Past it every thread fails with ErrStepLimit.
 	MaxSteps uint64
+	// StepsPerRun makes MaxSteps the budget of each run (ExecTopLevel, and
+	// each submission to the host loop) instead of the runtime's whole
+	// life; see stepBudget.
+	StepsPerRun bool
 	// Load implements load() for every thread of the runtime.
 	Load func(thread *starlark.Thread, module string) (starlark.StringDict, error)
 	// Argv is sys.argv.
@@ -90,7 +94,10 @@ func NewRuntime(cfg Config) *Runtime {
 	if rt.clock == nil {
 		rt.clock = loop.NewClock(false)
 	}
-	rt.steps = stepBudget{limited: cfg.MaxSteps > 0, left: cfg.MaxSteps}
+	rt.steps = stepBudget{limited: cfg.MaxSteps > 0 && !cfg.StepsPerRun, left: cfg.MaxSteps}
+	if cfg.MaxSteps > 0 && cfg.StepsPerRun {
+		rt.steps.perRun, rt.steps.max = true, cfg.MaxSteps
+	}
 	rt.topContext = &varContext{}
 	rt.predeclared = rt.makePredeclared()
 	rt.current = rt.newLoop()
@@ -208,10 +215,7 @@ func (rt *Runtime) onMaxSteps(th *starlark.Thread) {
 // cancelled tasks clean up (their cleanup may await). It may be called
 // from any goroutine.
 func (rt *Runtime) KeyboardInterrupt() {
-	if th := rt.cur.Load(); th != nil {
-		stateOf(th).keyboard.Store(true)
-		th.Cancel("KeyboardInterrupt")
-	}
+	rt.KeyboardInterruptRunning()
 	rt.mu.Lock()
 	defer rt.mu.Unlock()
 	for _, lv := range rt.loops {
@@ -226,12 +230,57 @@ func (rt *Runtime) KeyboardInterrupt() {
 	}
 }
 
+// KeyboardInterruptRunning is the first half of KeyboardInterrupt: the
+// script code running at this moment, if any, gets a KeyboardInterrupt
+// exception at its next step, and no task is cancelled. It reports whether
+// script code was running. It may be called from any goroutine.
+func (rt *Runtime) KeyboardInterruptRunning() bool {
+	th := rt.cur.Load()
+	if th == nil {
+		return false
+	}
+	keyboardInterrupt(th)
+	return true
+}
+
+// keyboardInterrupt makes th's next step raise KeyboardInterrupt (see
+// checkAbort).
+func keyboardInterrupt(th *starlark.Thread) {
+	stateOf(th).keyboard.Store(true)
+	th.Cancel("KeyboardInterrupt")
+}
+
 // stepBudget shares one step limit between all threads: the thread that runs
 // holds the whole remainder, and gives back what it did not use when it
 // stops running.
+//
+// By default the budget is the runtime's whole life: spent, it aborts the
+// runtime for good. With Config.StepsPerRun (perRun) it is each run's
+// instead, and spending it leaves the runtime usable:
+//   - ExecTopLevel starts with a full budget, and a run that spends it fails
+//     with ErrStepLimit as a whole-life run does; the abort is lifted when
+//     ExecTopLevel returns.
+//   - Each submission to the host loop has a budget of its own, MaxSteps,
+//     for its task and the tasks it creates (see callBudget); spent, it
+//     stops them with ErrStepLimit, and the other tasks go on. Steps of
+//     other code on the loop are not counted.
+//
+// limited changes only when no thread holds the budget (before a run, and
+// on the loop between callbacks), or in onMaxSteps.
 type stepBudget struct {
 	limited bool
 	left    uint64
+	perRun  bool
+	max     uint64 // the budget of a run, when perRun
+}
+
+// endRun ends a run of ExecTopLevel when each run has its own budget: the
+// budget is lifted, and so is the abort of a run that spent it.
+func (rt *Runtime) endRun() {
+	rt.steps.limited = false
+	if a := rt.abort.Load(); a != nil && a.cause == ErrStepLimit {
+		rt.abort.CompareAndSwap(a, nil)
+	}
 }
 
 // acquire marks th as the thread that runs script code from now on, and
@@ -242,12 +291,14 @@ func (rt *Runtime) acquire(th *starlark.Thread) {
 	if a := rt.abort.Load(); a != nil {
 		th.Cancel(a.Error())
 	}
-	if !rt.steps.limited && !rt.budgets {
+	if !rt.steps.limited && !rt.budgets && !rt.steps.perRun {
 		return
 	}
 	ts := stateOf(th)
 	b := ts.budget()
 	if !rt.steps.limited && b == nil {
+		// It may have run under a budget before: lift it.
+		th.SetMaxExecutionSteps(math.MaxUint64)
 		return
 	}
 	avail := uint64(math.MaxUint64)
@@ -341,8 +392,18 @@ func (rt *Runtime) offThread(th *starlark.Thread, fn func() (any, error)) (any, 
 // no loop of the runtime may be running on another goroutine meanwhile. A
 // panic in fn becomes a RuntimeError (its stack goes to Config.Logger), and
 // an error caused by Interrupt or the step limit is returned as the
-// runtime's abort error.
-func (rt *Runtime) ExecTopLevel(name string, fn func(th *starlark.Thread) error) (err error) {
+// runtime's abort error. With Config.StepsPerRun, the run has a budget of
+// its own.
+func (rt *Runtime) ExecTopLevel(name string, fn func(th *starlark.Thread) error) error {
+	if rt.steps.perRun {
+		rt.steps.limited, rt.steps.left = true, rt.steps.max
+		defer rt.endRun()
+	}
+	return rt.execTopLevel(name, fn)
+}
+
+// execTopLevel is ExecTopLevel under the budget as it is.
+func (rt *Runtime) execTopLevel(name string, fn func(th *starlark.Thread) error) (err error) {
 	th := rt.newThread(name, nil, nil)
 	stateOf(th).ctx = rt.topContext
 	rt.acquire(th)

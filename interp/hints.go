@@ -28,6 +28,17 @@ var pythonHints = map[string]string{
 
 var gotKeyword = regexp.MustCompile(`^got (\w+), want|^unexpected input character '(@)'`)
 
+// SyntaxHint returns err, an error from parsing asyncrun code, with the
+// asyncrun spelling added when a Python keyword that Starlark rejects caused
+// it, as ExecFile's syntax errors have it:
+//
+//	x.star:1:5: got yield, want primary expression (asyncrun has no `yield from x`: write `await_(x)`)
+//
+// Any other error is returned as it is. A host that parses code itself (with
+// FileOptions, as a prompt parses each chunk before ExecChunk) gives its
+// users the same hints with it.
+func SyntaxHint(err error) error { return withHint(err) }
+
 // withHint adds the asyncrun spelling to a syntax error caused by a Python
 // keyword.
 func withHint(err error) error {

@@ -188,7 +188,9 @@ func (it *Interp) ExecChunk(ctx context.Context, f *syntax.File, globals starlar
 // its task, like a top-level await in `python -m asyncio`. Cancelling ctx
 // interrupts the chunk as Ctrl-C does at a prompt: CPU-bound code stops at
 // its next step and an await_ gets a CancelledError; the error then wraps
-// ctx's error.
+// ctx's error. A chunk whose ctx is cancelled before it starts does not
+// run. ExecChunkThreadsafe returns as soon as the chunk's code is done, even
+// if a task it started keeps the loop busy.
 func (it *Interp) ExecChunkThreadsafe(ctx context.Context, f *syntax.File, globals starlark.StringDict) (string, error) {
 	v, err := it.submit(ctx, builtins.Code{Name: "<stdin>", Fn: func(th *starlark.Thread) (starlark.Value, error) {
 		repr, err := runChunk(th, f, globals)

@@ -45,7 +45,22 @@ type Options struct {
 	Debug bool
 	// MaxSteps bounds the Starlark execution steps of the whole run, across
 	// all tasks; 0 means no bound. Past it the run fails with ErrStepLimit.
+	// By default the bound is for the interpreter's whole life: once it is
+	// spent, every later run fails too. See StepsPerRun.
 	MaxSteps uint64
+	// StepsPerRun makes MaxSteps the budget of each run instead, as a prompt
+	// wants it for each statement: each call of ExecFile or ExecChunk, and
+	// each submission to the loop RunForever runs (ExecChunkThreadsafe,
+	// RunCoroutineThreadsafe), starts with MaxSteps steps, and a run that
+	// spends them fails with ErrStepLimit while the interpreter stays usable.
+	// While a submission runs, the steps of all script code on the loop count
+	// against its budget (the tasks it awaits do its work, so they count),
+	// and each new submission refills it; steps run while no submission runs
+	// are not counted. When the budget is spent, every submission running
+	// then fails with ErrStepLimit (an error no script catches; an await_ in
+	// it gets a CancelledError first, so that what it awaits is cancelled),
+	// and other tasks go on.
+	StepsPerRun bool
 	// Predeclared names are added to (and override) the standard ones.
 	// Builtins among them (and in modules among them) are wrapped so that a
 	// panic becomes a script exception (see Func).
@@ -146,7 +161,7 @@ func New(opts Options) *Interp {
 	}
 	cfg := builtins.Config{
 		Stdout: opts.Stdout, Stderr: opts.Stderr, Clock: loop.NewClock(opts.VirtualTime),
-		Debug: opts.Debug, MaxSteps: opts.MaxSteps, Load: load, Argv: opts.Args,
+		Debug: opts.Debug, MaxSteps: opts.MaxSteps, StepsPerRun: opts.StepsPerRun, Load: load, Argv: opts.Args,
 		Logger: opts.Logger, MaxTasks: opts.MaxTasks, Host: it,
 	}
 	if on := opts.OnUnhandled; on != nil {
@@ -268,6 +283,16 @@ func (it *Interp) wrapErr(ctx context.Context, err error) error {
 // await). It may be called from any goroutine. To stop everything at once
 // instead, cancel the context of ExecFile.
 func (it *Interp) KeyboardInterrupt() { it.rt.KeyboardInterrupt() }
+
+// KeyboardInterruptRunning interrupts only the script code running at this
+// moment, if any: it gets a KeyboardInterrupt exception at its next step,
+// as with KeyboardInterrupt, but no task is cancelled, so tasks waiting in
+// await_ are left alone. It reports whether script code was running, and
+// may be called from any goroutine. A host whose loop runs with RunForever
+// unwedges it this way when CPU-bound code (a task that never awaits) keeps
+// it from running anything else: OnLoop work that does not run in
+// reasonable time shows that.
+func (it *Interp) KeyboardInterruptRunning() bool { return it.rt.KeyboardInterruptRunning() }
 
 // Close closes the interpreter, as CloseContext with no deadline.
 func (it *Interp) Close() error { return it.CloseContext(context.Background()) }

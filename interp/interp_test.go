@@ -260,3 +260,20 @@ asyncio.run(asyncio.coroutine(main)())
 		})
 	}
 }
+
+// TestSyntaxHint: a host that parses code itself gets ExecFile's hints for
+// Python keywords.
+func TestSyntaxHint(t *testing.T) {
+	_, err := interp.FileOptions().Parse("x.star", "def f():\n    yield from g()\n", 0)
+	got := interp.SyntaxHint(err).Error()
+	if want := "x.star:2:5: got yield, want primary expression (asyncrun has no `yield from x`: write `await_(x)`)"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	_, err = interp.FileOptions().Parse("x.star", "x = = 1\n", 0)
+	if got := interp.SyntaxHint(err); got.Error() != err.Error() {
+		t.Errorf("an error with no Python keyword became %q", got)
+	}
+	if interp.SyntaxHint(nil) != nil {
+		t.Error("SyntaxHint(nil) != nil")
+	}
+}

@@ -11,7 +11,10 @@
 // runs coro as a task, and loop.close() does nothing: the loop closes when
 // the REPL exits. Ctrl-C cancels the statement being run (an await_, or
 // CPU-bound code) and leaves background tasks alone; at the prompt it clears
-// the line. Ctrl-D cancels the pending tasks, lets them clean up, and exits.
+// the line. Either way, it interrupts a task that keeps the loop busy
+// without awaiting (see unwedge). Ctrl-D cancels the pending tasks, lets
+// them clean up, and exits. With a step limit, each statement has the whole
+// budget (interp.Options.StepsPerRun).
 package repl
 
 import (
@@ -24,6 +27,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/asyncrun/asyncrun/interp"
@@ -35,7 +39,8 @@ import (
 // Config configures a session.
 type Config struct {
 	// Options for the interpreter; Stdout and Stderr are replaced by the
-	// prompt-aware writers of the terminal.
+	// prompt-aware writers of the terminal, and StepsPerRun is set: MaxSteps
+	// bounds each statement (and the -i script), not the session.
 	Options interp.Options
 	// Stdin, Stdout, Stderr are the terminal; nil means the process's.
 	Stdin          io.ReadCloser
@@ -110,9 +115,10 @@ func Run(cfg Config) int {
 	defer rl.Close()
 	defer in.Close()
 	s.rl = rl
-	s.out, s.errw = rl.Stdout(), rl.Stderr()
+	s.out, s.errw = s.term.writer(rl.Stdout()), s.term.writer(rl.Stderr())
 	opts := cfg.Options
 	opts.Stdout, opts.Stderr = s.out, s.errw
+	opts.StepsPerRun = true
 	s.it = interp.New(opts)
 	defer s.it.Close()
 	s.globals = starlark.StringDict{}
@@ -140,6 +146,7 @@ func Run(cfg Config) int {
 	s.interrupts = interrupts
 	for s.step() {
 	}
+	s.unwedge()
 	s.it.CancelTasks(5 * time.Second)
 	cancel()
 	<-loopDone
@@ -148,6 +155,7 @@ func Run(cfg Config) int {
 
 type session struct {
 	rl         *readline.Instance
+	term       termLines
 	out, errw  io.Writer
 	it         *interp.Interp
 	globals    starlark.StringDict
@@ -163,7 +171,7 @@ func (s *session) runScript(path string) error {
 	}
 	f, err := interp.FileOptions().Parse(path, src, 0)
 	if err != nil {
-		return err
+		return interp.SyntaxHint(err)
 	}
 	makeLive(f)
 	_, err = s.it.ExecChunk(context.Background(), f, s.globals)
@@ -174,7 +182,9 @@ func (s *session) runScript(path string) error {
 func (s *session) step() bool {
 	s.rl.SetPrompt(">>> ")
 	eof, interrupted := false, false
+	var lines []string
 	readLine := func() ([]byte, error) {
+		s.term.prompt()
 		line, err := s.rl.Readline()
 		s.rl.SetPrompt("... ")
 		if err != nil {
@@ -182,19 +192,29 @@ func (s *session) step() bool {
 			interrupted = err == readline.ErrInterrupt
 			return nil, err
 		}
+		lines = append(lines, line)
 		return []byte(line + "\n"), nil
 	}
 	opts := interp.FileOptions()
 	opts.LoadBindsGlobally = true
 	f, err := opts.ParseCompoundStmt("<stdin>", readLine)
+	s.term.noPrompt()
+	if err == nil {
+		err = statementAfterBlock(f, lines)
+	}
 	if err != nil {
 		if eof {
 			return false
 		}
 		if interrupted {
-			return true // Ctrl-C at the prompt clears the line
+			// Ctrl-C at the prompt clears the line, and interrupts a
+			// task that keeps the loop busy.
+			if s.unwedge() {
+				fmt.Fprintln(s.errw, "KeyboardInterrupt")
+			}
+			return true
 		}
-		s.printError(err)
+		s.printError(interp.SyntaxHint(err))
 		return true
 	}
 	if len(f.Stmts) == 0 {
@@ -205,21 +225,56 @@ func (s *session) step() bool {
 	return true
 }
 
-// run executes a chunk as a task of the background loop and waits for it;
-// Ctrl-C cancels it.
+// statementAfterBlock is the syntax error of CPython's console for a
+// statement typed right after an indented block, with no blank line to end
+// the block: `def g():`, `    return 1`, `yy = 99`. The parser reads that
+// line only to see that the block has ended, and would drop it; as in
+// CPython, neither the block nor the statement runs. lines are the lines
+// the chunk was parsed from.
+func statementAfterBlock(f *syntax.File, lines []string) error {
+	if len(f.Stmts) != 1 || len(lines) < 2 {
+		return nil
+	}
+	switch f.Stmts[0].(type) {
+	case *syntax.DefStmt, *syntax.IfStmt, *syntax.ForStmt, *syntax.WhileStmt:
+	default:
+		return nil
+	}
+	last := lines[len(lines)-1]
+	text := strings.TrimLeft(last, " \t")
+	if text == "" || strings.HasPrefix(text, "#") {
+		return nil // the blank line (or comment) that ended the block
+	}
+	if _, end := f.Stmts[0].Span(); int(end.Line) >= len(lines) {
+		return nil // the last line is the block's own
+	}
+	pos := syntax.MakePosition(&f.Path, int32(len(lines)), int32(len(last)-len(text)+1))
+	return syntax.Error{Pos: pos, Msg: "invalid syntax (end the indented block with a blank line first)"}
+}
+
+// run executes a chunk as a task of the background loop and waits for it.
+// Ctrl-C cancels it, and interrupts CPU-bound code that keeps the loop from
+// running the chunk or its cancellation (see unwedge); a second Ctrl-C
+// interrupts such code again.
 func (s *session) run(f *syntax.File) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	done := make(chan struct{})
-	defer close(done)
+	done, watched := make(chan struct{}), make(chan struct{})
 	go func() {
-		select {
-		case <-s.interrupts:
-			cancel()
-		case <-done:
+		defer close(watched)
+		for {
+			select {
+			case <-s.interrupts:
+				cancel()
+				s.unwedge()
+			case <-done:
+				return
+			}
 		}
 	}()
 	repr, err := s.it.ExecChunkThreadsafe(ctx, f, s.globals)
+	close(done)
+	<-watched
 	if err != nil {
 		if ctx.Err() != nil {
 			fmt.Fprintln(s.errw, "KeyboardInterrupt")
@@ -231,6 +286,98 @@ func (s *session) run(f *syntax.File) {
 	if repr != "" {
 		fmt.Fprintln(s.out, repr)
 	}
+}
+
+// wedgeGrace is how long the loop may take to run a probe before unwedge
+// decides that CPU-bound code keeps it busy. An idle loop, or one whose
+// tasks await now and then, runs it in microseconds.
+const wedgeGrace = 250 * time.Millisecond
+
+// unwedge interrupts CPU-bound script code that keeps the loop from running
+// anything else, such as a background task that spins without awaiting:
+// until it gives the loop back, no statement can start, and a statement's
+// cancellation cannot reach it. unwedge asks the loop to run a probe; if the
+// loop has not run it within wedgeGrace, the code running on it gets a
+// KeyboardInterrupt at its next step, as Ctrl-C gives it in CPython's
+// asyncio REPL. Background tasks that await are left alone. It reports
+// whether it interrupted code.
+func (s *session) unwedge() bool {
+	probe := make(chan struct{})
+	if s.it.OnLoop(func() { close(probe) }) != nil {
+		return false
+	}
+	timer := time.NewTimer(wedgeGrace)
+	defer timer.Stop()
+	select {
+	case <-probe:
+		return false
+	case <-timer.C:
+		return s.it.KeyboardInterruptRunning()
+	}
+}
+
+// termLines keeps partial lines visible. What tasks print while a prompt is
+// on the screen goes above it: readline's writers erase the prompt line,
+// write, and draw the prompt again below. A write that does not end its line
+// (print(x, end="")) would have the prompt drawn after it on the same line,
+// and the next redraw (a key typed) would erase both; and a partial line
+// written while a statement runs would be erased by the next prompt. So
+// while a prompt is shown every write ends its line, and a partial line is
+// ended before a prompt is drawn: the text stays, as in CPython's asyncio
+// REPL, and what follows it starts on the next line.
+type termLines struct {
+	mu       sync.Mutex
+	atPrompt bool // a prompt is shown, or about to be
+	partial  bool // the last write did not end its line
+	w        io.Writer
+}
+
+// writer returns a writer to w (one of readline's) that keeps partial lines
+// visible; the writers of one termLines share its state.
+func (t *termLines) writer(w io.Writer) io.Writer {
+	if t.w == nil {
+		t.w = w
+	}
+	return &lineWriter{t, w}
+}
+
+// prompt is called before a prompt is drawn: it ends a partial line.
+func (t *termLines) prompt() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.atPrompt = true
+	if t.partial {
+		t.partial = false
+		t.w.Write([]byte("\n"))
+	}
+}
+
+// noPrompt is called when no prompt is shown any more.
+func (t *termLines) noPrompt() {
+	t.mu.Lock()
+	t.atPrompt = false
+	t.mu.Unlock()
+}
+
+type lineWriter struct {
+	t *termLines
+	w io.Writer
+}
+
+func (w *lineWriter) Write(b []byte) (int, error) {
+	if len(b) == 0 {
+		return 0, nil
+	}
+	t := w.t
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	out := b
+	if t.atPrompt && b[len(b)-1] != '\n' {
+		out = append(b[:len(b):len(b)], '\n')
+	}
+	n, err := w.w.Write(out)
+	t.partial = out[len(out)-1] != '\n'
+	return min(n, len(b)), err
 }
 
 func (s *session) printError(err error) {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/asyncrun/asyncrun/interp"
 	"github.com/asyncrun/asyncrun/repl"
 	"github.com/creack/pty"
 )
@@ -87,6 +88,61 @@ func (tm *term) expect(want string) {
 		}
 		tm.cond.Wait()
 	}
+}
+
+// expectBoth waits until the output after the last expectation contains
+// both a and b, in either order.
+func (tm *term) expectBoth(a, b string) {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	timer := time.AfterFunc(10*time.Second, func() { tm.mu.Lock(); tm.cond.Broadcast(); tm.mu.Unlock() })
+	defer timer.Stop()
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	for {
+		rest := tm.out.String()[tm.mark:]
+		i, j := strings.Index(rest, a), strings.Index(rest, b)
+		if i >= 0 && j >= 0 {
+			tm.mark += max(i+len(a), j+len(b))
+			return
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("timed out waiting for %q and %q; output since last match:\n%s", a, b, rest)
+		}
+		tm.cond.Wait()
+	}
+}
+
+// expectNext waits until the output after the last expectation holds at
+// least len(want) bytes, and checks that it begins with want.
+func (tm *term) expectNext(want string) {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	timer := time.AfterFunc(10*time.Second, func() { tm.mu.Lock(); tm.cond.Broadcast(); tm.mu.Unlock() })
+	defer timer.Stop()
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	for {
+		rest := tm.out.String()[tm.mark:]
+		if len(rest) >= len(want) {
+			if !strings.HasPrefix(rest, want) {
+				tm.t.Fatalf("want %q next; output since last match:\n%q", want, rest)
+			}
+			tm.mark += len(want)
+			return
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("timed out waiting for %q next; output since last match:\n%q", want, rest)
+		}
+		tm.cond.Wait()
+	}
+}
+
+// output returns everything the session printed.
+func (tm *term) output() string {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.out.String()
 }
 
 // exit types Ctrl-D and checks the exit status.
@@ -236,5 +292,152 @@ func TestInteractiveScript(t *testing.T) {
 	tm.send("counter.append(7)\r")
 	tm.send("counter\r")
 	tm.expect("[2, 7]")
+	tm.exit()
+}
+
+func TestPythonKeywordHints(t *testing.T) {
+	tm := start(t, repl.Config{})
+	tm.send("await asyncio.sleep(0)\r")
+	tm.expect("<stdin>:1:1: got await, want primary expression (asyncrun has no `await x`: write `await_(x)`)")
+	tm.send("def f():\r    try:\r")
+	tm.expect("<stdin>:2:5: got try, want primary expression (asyncrun has no try statement: write `try_(body, except_={T: handler}, else_=..., finally_=...)`)")
+	tm.send("1 + 2000\r")
+	tm.expect("2001")
+	tm.exit()
+}
+
+// TestStatementAfterBlockWithoutBlankLine: as in CPython's console, a
+// statement typed right after an indented block, with no blank line to end
+// the block, is a syntax error, and neither the block nor the statement
+// runs.
+func TestStatementAfterBlockWithoutBlankLine(t *testing.T) {
+	tm := start(t, repl.Config{})
+	tm.send("def g():\r    return 1\ryy = 99\r")
+	tm.expect("<stdin>:3:1: invalid syntax")
+	tm.send("for i in range(3): print('for' + 'loop', i)\rprint('af' + 'ter')\r")
+	tm.expect("<stdin>:2:1: invalid syntax")
+	tm.send("yy\r")
+	tm.expect("undefined: yy")
+	tm.send("g\r")
+	tm.expect("undefined: g")
+	tm.exit()
+	if out := tm.output(); strings.Contains(out, "forloop") || strings.Contains(out, "after") {
+		t.Errorf("a chunk with a syntax error ran; output:\n%s", out)
+	}
+}
+
+// TestPartialLinesStayVisible: output that does not end its line (print(x,
+// end="")) is not erased when the prompt is drawn again: the line is ended
+// first, from a background task as from a statement.
+func TestPartialLinesStayVisible(t *testing.T) {
+	tm := start(t, repl.Config{})
+	tm.send("def p():\r    await_(asyncio.sleep(0.05))\r    print('back' + 'ground', end='')\r\r")
+	tm.send("t = asyncio.ensure_future(asyncio.coroutine(p)())\r")
+	tm.expect("background")
+	tm.expectNext("\r\n")
+	tm.send("print('state' + 'ment', end='')\r")
+	tm.expect("statement")
+	tm.expectNext("\r\n")
+	tm.send("t.done()\r")
+	tm.expect("True")
+	tm.exit()
+}
+
+// spinSrc defines spin(), a coroutine function whose task runs without ever
+// awaiting, so that the loop can run nothing else, and starts it as t.
+const spinSrc = "n = [0]\rdef spin():\r    while True:\r        n[0] += 1\r        if n[0] == 1000:\r            print('spi' + 'nning')\r\rt = asyncio.ensure_future(asyncio.coroutine(spin)())\r"
+
+// startSpin sends spinSrc and waits until t spins and the prompt is back
+// (the line that started t is done: what is typed next is a new line).
+// The prompt may come before "spinning" or after it.
+func (tm *term) startSpin() {
+	tm.t.Helper()
+	tm.send(spinSrc)
+	tm.expect("(spin)())\r\n") // the line that starts t, entered
+	tm.expectBoth("spinning", ">>> ")
+}
+
+// TestCtrlCInterruptsSpinningTaskWhileLineWaits: a line typed while a
+// background task spins cannot start; Ctrl-C interrupts the spinning task
+// with KeyboardInterrupt and cancels the line, which never runs.
+func TestCtrlCInterruptsSpinningTaskWhileLineWaits(t *testing.T) {
+	tm := start(t, repl.Config{})
+	tm.startSpin()
+	tm.send("print('zeb' + 'ra')\r")
+	tm.interrupts <- os.Interrupt
+	tm.expect("KeyboardInterrupt")
+	tm.expect(">>> ")
+	tm.send("t.done(), type(t.exception())\r")
+	tm.expect(`(True, "KeyboardInterrupt")`)
+	tm.send("1 + 2000\r")
+	tm.expect("2001")
+	tm.exit()
+	if strings.Contains(tm.output(), "zebra") {
+		t.Error("the line cancelled before it started ran")
+	}
+}
+
+// TestCtrlCInterruptsSpinningTaskWhileLineAwaits: a line awaiting while a
+// background task spins cannot be cancelled until the loop is free; Ctrl-C
+// interrupts the spinning task and cancels the line.
+func TestCtrlCInterruptsSpinningTaskWhileLineAwaits(t *testing.T) {
+	tm := start(t, repl.Config{})
+	tm.send("def later():\r    await_(asyncio.sleep(0.01))\r    await_(asyncio.coroutine(spin)())\r\r")
+	tm.send(strings.TrimSuffix(spinSrc, "t = asyncio.ensure_future(asyncio.coroutine(spin)())\r"))
+	tm.send("t = asyncio.ensure_future(asyncio.coroutine(later)()); await_(asyncio.sleep(3600))\r")
+	tm.expect("spinning")
+	tm.interrupts <- os.Interrupt
+	tm.expect("KeyboardInterrupt")
+	tm.expect(">>> ")
+	tm.send("t.done(), type(t.exception())\r")
+	tm.expect(`(True, "KeyboardInterrupt")`)
+	tm.exit()
+}
+
+// TestCtrlCAtPromptInterruptsSpinningTask: Ctrl-C at the prompt interrupts
+// a background task that keeps the loop busy.
+func TestCtrlCAtPromptInterruptsSpinningTask(t *testing.T) {
+	tm := start(t, repl.Config{})
+	tm.startSpin()
+	tm.send("\x03")
+	tm.expect("KeyboardInterrupt")
+	tm.send("t.done(), type(t.exception())\r")
+	tm.expect(`(True, "KeyboardInterrupt")`)
+	tm.exit()
+}
+
+// TestCtrlDWithSpinningTask: Ctrl-D exits though a background task keeps
+// the loop busy.
+func TestCtrlDWithSpinningTask(t *testing.T) {
+	tm := start(t, repl.Config{})
+	tm.startSpin()
+	tm.exit()
+}
+
+// TestMaxStepsPerStatement: with -max-steps, each statement has the whole
+// budget: one that spends it fails with "too many steps", alone, and the
+// next statements run.
+func TestMaxStepsPerStatement(t *testing.T) {
+	tm := start(t, repl.Config{Options: interp.Options{MaxSteps: 100_000}})
+	tm.send("def work():\r    for i in range(10000):\r        pass\r    return 'wo' + 'rked'\r\r")
+	for _, want := range []string{"worked1", "worked2", "worked3"} {
+		tm.send("work() + '" + want[len(want)-1:] + "'\r") // about 60,000 steps each
+		tm.expect(`"` + want + `"`)
+	}
+	tm.send("def tick():\r    while True:\r        await_(asyncio.sleep(0.01))\r\r")
+	tm.send("ticker = asyncio.ensure_future(asyncio.coroutine(tick)())\r")
+	tm.send("n = 0\r")
+	tm.send("while True:\r    n += 1\r\r")
+	tm.expect("too many steps")
+	tm.send("n > 1000, ticker.done()\r")
+	tm.expect("(True, False)")
+	// A statement that awaits tasks spending the budget fails, and they
+	// are cancelled with it.
+	tm.send("def spin():\r    while True:\r        await_(asyncio.sleep(0))\r\r")
+	tm.send("await_(asyncio.gather(*[asyncio.coroutine(spin)() for i in range(3)]))\r")
+	tm.expect("too many steps")
+	tm.send("await_(asyncio.sleep(0.05))\r")
+	tm.send("'tasks: %d' % len(asyncio.all_tasks())\r")
+	tm.expect(`"tasks: 2"`) // this statement's task and the ticker
 	tm.exit()
 }
