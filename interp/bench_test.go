@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/asyncrun/asyncrun/interp"
 	"go.starlark.net/starlark"
@@ -182,4 +184,41 @@ asyncio.run(asyncio.coroutine(main)())
 		tb.Fatal(err)
 	}
 	return float64(during.StackInuse-before.StackInuse) / float64(n), float64(during.HeapInuse-before.HeapInuse) / float64(n)
+}
+
+// BenchmarkCall50 measures Call round trips into one long-lived
+// interpreter from 50 goroutines at once, for a function that returns at
+// once; it reports calls per second.
+func BenchmarkCall50(b *testing.B) {
+	it := interp.New(interp.Options{})
+	defer it.Close()
+	if _, err := it.ExecFile(context.Background(), "c.star", "def echo(x):\n    return x\n"); err != nil {
+		b.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	running := make(chan struct{})
+	it.OnLoop(func() { close(running) })
+	go func() { done <- it.RunForever(ctx) }()
+	<-running
+	b.ResetTimer()
+	start := time.Now()
+	var wg sync.WaitGroup
+	per := (b.N + 49) / 50
+	for g := 0; g < 50; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < per; i++ {
+				if _, err := it.Call(context.Background(), "echo", i); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	b.ReportMetric(float64(50*per)/time.Since(start).Seconds(), "calls/s")
+	cancel()
+	<-done
 }

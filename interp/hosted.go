@@ -48,18 +48,21 @@ type hostState struct {
 // when RunForever runs the loop by then.
 func (h *hostState) runHere(fn func() error, hosted func() error) error {
 	h.exec.Lock()
-	defer h.exec.Unlock()
 	h.mu.Lock()
 	closed, running := h.closed, h.running
 	h.mu.Unlock()
-	switch {
-	case closed:
-		return ErrClosed
-	case running && hosted != nil:
-		return hosted()
-	case running:
+	if closed || running {
+		// RunForever waits for exec: let go of it before waiting on the loop.
+		h.exec.Unlock()
+		switch {
+		case closed:
+			return ErrClosed
+		case hosted != nil:
+			return hosted()
+		}
 		return errors.New("interp: the event loop runs on another goroutine (RunForever)")
 	}
+	defer h.exec.Unlock()
 	return fn()
 }
 

@@ -7,13 +7,19 @@ import (
 )
 
 // The memory limit (Options.MaxMemory). go.starlark.net has no allocation
-// hook, so a goroutine samples the Go heap every millisecond and, past the
-// bound, stops the interpreter's code as the step limit does. Reading the
-// heap costs about a microsecond, and nothing on the interpreter's own
-// path.
+// hook, so a goroutine samples the Go heap and, past the bound, stops the
+// interpreter's code as the step limit does. The sampling costs nothing on
+// the interpreter's own path; its period follows how far the heap is from
+// the bound, as if the script allocated a gigabyte a second (more than
+// Starlark code does): every 50 ms far from it, every millisecond near it.
 
-// memorySample is how often the heap is read.
-const memorySample = time.Millisecond
+// memoryRate is the allocation rate the sampling period assumes, in bytes
+// a second; the period is between memorySampleMin and memorySampleMax.
+const (
+	memoryRate      = 1 << 30
+	memorySampleMin = time.Millisecond
+	memorySampleMax = 50 * time.Millisecond
+)
 
 // memoryLimitError is the cause of a run stopped by the memory limit.
 type memoryLimitError struct{ limit, heap uint64 }
@@ -31,7 +37,7 @@ func (it *Interp) startMemoryLimit() {
 	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	go func() {
 		defer close(it.memDone)
-		t := time.NewTicker(memorySample)
+		t := time.NewTimer(memorySampleMin)
 		defer t.Stop()
 		for {
 			select {
@@ -40,10 +46,13 @@ func (it *Interp) startMemoryLimit() {
 			case <-t.C:
 			}
 			metrics.Read(sample)
-			if heap := sample[0].Value.Uint64(); heap > limit {
+			heap := sample[0].Value.Uint64()
+			if heap > limit {
 				it.rt.Interrupt(&memoryLimitError{limit: limit, heap: heap})
 				return
 			}
+			next := time.Duration(float64(limit-heap) / memoryRate * float64(time.Second))
+			t.Reset(min(max(next, memorySampleMin), memorySampleMax))
 		}
 	}()
 }

@@ -18,6 +18,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -45,9 +47,12 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 		virtualTime = fs.Bool("virtual-time", false, "run on a virtual clock: sleeps return at once, output is deterministic")
 		timeout     = fs.Duration("timeout", 0, "cancel everything and exit with status 124 after `duration` (0: none)")
 		maxSteps    = fs.Uint64("max-steps", 0, "stop after `N` Starlark execution steps across all tasks (0: no limit)")
+		maxTasks    = fs.Int("max-tasks", 0, "at most `N` unfinished tasks; creating one more is a RuntimeError (0: no limit)")
+		maxMemory   byteSize
 		showVersion = fs.Bool("version", false, "print the version and exit")
 		interactive = fs.Bool("i", false, "run the script, then start the REPL with its globals")
 	)
+	fs.Var(&maxMemory, "max-memory", "stop with MemoryError when the heap passes `SIZE` (bytes, or with K, M, G: 512M; 0: no limit)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: asyncrun [flags] script.star [args...]\n       asyncrun [flags] -c code [args...]\n       asyncrun [flags] - [args...]   (script on stdin)\n       asyncrun [flags]               (the REPL, when stdin is a terminal)\n       asyncrun [flags] -i script.star (run the script, then the REPL)\n\nflags:\n")
 		fs.PrintDefaults()
@@ -81,7 +86,7 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 			script = rest[0]
 		}
 		return repl.Run(repl.Config{
-			Options: interp.Options{VirtualTime: *virtualTime, Debug: *debug, MaxSteps: *maxSteps, Args: rest, Logger: log.New(os.Stderr, "", 0), LoadRoot: replRoot(script)},
+			Options: interp.Options{VirtualTime: *virtualTime, Debug: *debug, MaxSteps: *maxSteps, MaxTasks: *maxTasks, MaxMemory: int64(maxMemory), Args: rest, Logger: log.New(os.Stderr, "", 0), LoadRoot: replRoot(script)},
 			Script:  script, Version: version,
 		})
 	case len(rest) == 0 || rest[0] == "-":
@@ -108,7 +113,7 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 	}
 	opts := interp.Options{
 		Stdout: stdout, Stderr: stderr, VirtualTime: *virtualTime, Debug: *debug,
-		MaxSteps: *maxSteps, Args: rest, Logger: log.New(stderr, "", 0), LoadRoot: root,
+		MaxSteps: *maxSteps, MaxTasks: *maxTasks, MaxMemory: int64(maxMemory), Args: rest, Logger: log.New(stderr, "", 0), LoadRoot: root,
 	}
 	if configure != nil {
 		configure(&opts)
@@ -182,4 +187,27 @@ func onInterrupt(first func()) (stop func()) {
 		signal.Stop(sigs)
 		close(done)
 	}
+}
+
+// byteSize is a -max-memory value: bytes, or a number with K, M or G.
+type byteSize int64
+
+func (b *byteSize) String() string { return strconv.FormatInt(int64(*b), 10) }
+
+func (b *byteSize) Set(s string) error {
+	mult := int64(1)
+	switch {
+	case strings.HasSuffix(s, "K"):
+		mult, s = 1<<10, strings.TrimSuffix(s, "K")
+	case strings.HasSuffix(s, "M"):
+		mult, s = 1<<20, strings.TrimSuffix(s, "M")
+	case strings.HasSuffix(s, "G"):
+		mult, s = 1<<30, strings.TrimSuffix(s, "G")
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return errors.New("want a size: bytes, or a number with K, M or G")
+	}
+	*b = byteSize(n * mult)
+	return nil
 }
