@@ -145,6 +145,10 @@ type module struct {
 	loading bool
 }
 
+// freezeMu serializes the freezing of predeclared values by New: Freeze is
+// not safe for concurrent use.
+var freezeMu sync.Mutex
+
 // New returns an interpreter with the given options. Values given in
 // Options.Predeclared are frozen: a script cannot change them, and
 // interpreters may share them.
@@ -178,10 +182,12 @@ func New(opts Options) *Interp {
 	for k, v := range it.rt.Predeclared() {
 		it.predeclared[k] = v
 	}
+	freezeMu.Lock() // a value shared by interpreters made at once is frozen once
 	for k, v := range opts.Predeclared {
 		v.Freeze()
 		it.predeclared[k] = guard(v)
 	}
+	freezeMu.Unlock()
 	if opts.MaxMemory > 0 {
 		it.startMemoryLimit()
 	}

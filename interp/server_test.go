@@ -151,22 +151,22 @@ plain, timed, cancelled, forever = [asyncio.coroutine(f) for f in [plain, timed,
 	if _, err := it.Call(ctx, "plain"); err != nil || <-seen != "req-7 true" {
 		t.Errorf("plain: %v", err)
 	}
-	for _, name := range []string{"timed", "cancelled"} {
+	for name, want := range map[string]error{"timed": interp.ErrScriptTimeout, "cancelled": interp.ErrCancelled} {
 		if _, err := it.Call(ctx, name); err != nil {
 			t.Errorf("%s: %v", name, err)
+		}
+		<-started
+		if got := <-causes; got != want {
+			t.Errorf("%s: cause: got %v, want %v", name, got, want)
 		}
 	}
 	stop := startLoop(t, it)
 	go it.Call(context.Background(), "forever")
-	<-started
-	<-started
-	<-started // the third fetch, of forever, runs
+	<-started // the fetch of forever runs
 	stop()
 	it.Close()
-	for _, want := range []error{interp.ErrScriptTimeout, interp.ErrCancelled, interp.ErrClosed} {
-		if got := <-causes; got != want {
-			t.Errorf("cause: got %v, want %v", got, want)
-		}
+	if got := <-causes; got != interp.ErrClosed {
+		t.Errorf("closing: cause: got %v, want %v", got, interp.ErrClosed)
 	}
 }
 
