@@ -33,7 +33,10 @@ func copyContext(c *varContext) *varContext {
 
 // currentContext returns the context of the script code running now.
 func (rt *Runtime) currentContext() *varContext {
-	if th := rt.cur.Load(); th != nil {
+	if !rt.varsUsed {
+		return nil // every context is empty
+	}
+	if th := rt.scriptThread(); th != nil {
 		if ts := stateOf(th); ts != nil && ts.ctx != nil {
 			return ts.ctx
 		}
@@ -129,6 +132,7 @@ func contextVarSet(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 		return nil, err
 	}
 	v := b.Receiver().(*contextVar)
+	rtOf(thread).varsUsed = true
 	c := contextOf(thread)
 	old, had := c.vals[v]
 	if c.vals == nil {

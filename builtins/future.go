@@ -17,16 +17,52 @@ type future struct {
 	f        *loop.Future
 	rt       *Runtime
 	id       uint32
-	coro     *coroutine                      // tasks only
-	thread   atomic.Pointer[starlark.Thread] // tasks only, once started
 	toplevel bool                            // a host's submission: see threadState.toplevel
 	inRepr   bool                            // String is running: see String
+	coro     *coroutine                      // tasks only
+	thread   atomic.Pointer[starlark.Thread] // tasks only, once started
 	created  syntax.Position                 // tasks only: where the task was made
-	ctx      *varContext                     // tasks only: the task's context variables
-	gctx     context.Context                 // tasks only: the host's Go context, if any (see Code)
-	budget   *callBudget                     // tasks only: the host call's step budget, if any (see Code)
 	// stackBase is where a task's body began on its stack (see probeStack).
 	stackBase uintptr
+	// extra holds what few tasks have, so that every future stays small.
+	extra *taskExtra
+}
+
+// taskExtra is the state of a task that most tasks do without.
+type taskExtra struct {
+	ctx    *varContext     // the task's context variables (nil: empty)
+	gctx   context.Context // the host's Go context, if any (see Code)
+	budget *callBudget     // the host call's step budget, if any (see Code)
+}
+
+// more returns the task's extra state, made on first use.
+func (fv *future) more() *taskExtra {
+	if fv.extra == nil {
+		fv.extra = &taskExtra{}
+	}
+	return fv.extra
+}
+
+// vars, goContext and budget return the task's extra state, or nil.
+func (fv *future) vars() *varContext {
+	if fv.extra == nil {
+		return nil
+	}
+	return fv.extra.ctx
+}
+
+func (fv *future) goContext() context.Context {
+	if fv.extra == nil {
+		return nil
+	}
+	return fv.extra.gctx
+}
+
+func (fv *future) stepBudget() *callBudget {
+	if fv.extra == nil {
+		return nil
+	}
+	return fv.extra.budget
 }
 
 var _ starlark.HasAttrs = (*future)(nil)
@@ -319,9 +355,12 @@ func futureAddDoneCallback(thread *starlark.Thread, b *starlark.Builtin, args st
 	}
 	fv := recv(b)
 	lv := fv.loopOf()
-	vars := copyContext(fv.rt.currentContext())
+	if vars := copyContext(fv.rt.currentContext()); vars != nil {
+		fv.f.AddDoneCallback(func(f *loop.Future) { lv.call(vars, fn, starlark.Tuple{fv.rt.wrapFuture(f)}) }, fn)
+		return starlark.None, nil
+	}
 	fv.f.AddDoneCallback(func(f *loop.Future) {
-		lv.call(vars, fn, starlark.Tuple{fv.rt.wrapFuture(f)})
+		lv.call(nil, fn, starlark.Tuple{fv.rt.wrapFuture(f)})
 	}, fn)
 	return starlark.None, nil
 }

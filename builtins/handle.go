@@ -60,9 +60,10 @@ var handleMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Built
 	},
 })
 
-// schedule is the common part of call_soon, call_soon_threadsafe,
-// call_later and call_at: read the callback and its arguments after skip
-// leading arguments, and schedule it with sched.
+// schedule is the common part of call_soon_threadsafe, call_later and
+// call_at: read the callback and its arguments after skip leading
+// arguments, and schedule it with sched. (call_soon, the hottest, does the
+// same without the indirection.)
 func schedule(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple, skip int, sched func(lv *eventLoop, run func()) (*loop.Handle, error)) (starlark.Value, error) {
 	fn, cargs, err := unpackCallback(b.Name(), args, kwargs, skip)
 	if err != nil {
@@ -71,11 +72,18 @@ func schedule(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple,
 	lv := loopRecv(b)
 	ctx := copyContext(lv.rt.currentContext())
 	h, err := sched(lv, func() { lv.call(ctx, fn, cargs) })
+	return lv.newHandle(h, fn, cargs, err)
+}
+
+// newHandle returns the script value of a scheduled callback.
+func (lv *eventLoop) newHandle(h *loop.Handle, fn starlark.Value, args starlark.Tuple, err error) (starlark.Value, error) {
 	if err != nil {
 		return nil, toException(err)
 	}
-	hv := &handle{h, fn, cargs}
-	h.Value = hv
+	hv := &handle{h, fn, args}
+	if lv.rt.debugOn() {
+		h.Value = hv // names the callback in slow-callback reports
+	}
 	return hv, nil
 }
 
@@ -100,7 +108,14 @@ func unpackCallback(name string, args starlark.Tuple, kwargs []starlark.Tuple, s
 }
 
 func loopCallSoon(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	return schedule(b, args, kwargs, 0, func(lv *eventLoop, run func()) (*loop.Handle, error) { return lv.l.CallSoon(run) })
+	fn, cargs, err := unpackCallback(b.Name(), args, kwargs, 0)
+	if err != nil {
+		return nil, err
+	}
+	lv := loopRecv(b)
+	ctx := copyContext(lv.rt.currentContext())
+	h, err := lv.l.CallSoon(func() { lv.call(ctx, fn, cargs) })
+	return lv.newHandle(h, fn, cargs, err)
 }
 
 func loopCallSoonThreadsafe(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -148,15 +163,18 @@ func delayArg(name, what string, v starlark.Value) (float64, error) {
 
 // call runs a plain callback on the loop's callback thread, in context ctx
 // (nil: a new one); an exception is reported, not raised, and the loop goes
-// on.
+// on. Only the loop calls it, between pieces of script code (builtins that
+// call back at once use callFrom).
 func (lv *eventLoop) call(ctx *varContext, fn starlark.Value, args starlark.Tuple) {
 	th := lv.cbThread
 	rt := lv.rt
-	stateOf(th).ctx = ctx
-	err := rt.runOn(th, func() error {
-		_, err := starlark.Call(th, fn, args, nil)
-		return err
-	})
+	if lv.cbState.ctx != ctx {
+		lv.cbState.ctx = ctx
+	}
+	// The loop runs the callback: no script code runs meanwhile.
+	rt.acquire(th)
+	_, err := starlark.Call(th, fn, args, nil)
+	rt.release(th)
 	lv.callDone(fn, args, err)
 }
 

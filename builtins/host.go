@@ -97,7 +97,7 @@ func (s *Submission) Interrupt() {
 		s.c.Cancel()
 		return
 	}
-	if th := fv.thread.Load(); th != nil && s.rt.cur.Load() == th {
+	if th := fv.thread.Load(); th != nil && s.rt.scriptThread() == th {
 		keyboardInterrupt(th)
 	}
 	fv.f.Loop().CallSoonThreadsafe(func() { fv.f.Cancel(nil) })
@@ -186,14 +186,15 @@ func (rt *Runtime) codeTask(s *Submission, lv *eventLoop, c Code) (*future, erro
 	}
 	fv.toplevel = true
 	if c.Context != nil {
-		fv.gctx = c.Context
+		fv.more().gctx = c.Context
+		rt.hostContexts = true
 	}
 	steps := c.MaxSteps
 	if steps == 0 && rt.steps.perRun {
 		steps = rt.steps.max // each submission's own budget: see Config.StepsPerRun
 	}
 	if steps > 0 {
-		fv.budget = &callBudget{left: steps}
+		fv.more().budget = &callBudget{left: steps}
 		rt.budgets = true
 	}
 	fv.f.Task().LogDestroyPending = false
@@ -233,7 +234,7 @@ func (s *Submission) Abandon(err error) { s.c.SetException(err) }
 // thread (see Code.Context), or nil.
 func GoContextOf(thread *starlark.Thread) context.Context {
 	if ts := stateOf(thread); ts != nil && ts.task != nil {
-		return ts.task.gctx
+		return ts.task.goContext()
 	}
 	return nil
 }

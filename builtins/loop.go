@@ -13,6 +13,7 @@ type eventLoop struct {
 	rt       *Runtime
 	id       uint32
 	cbThread *starlark.Thread // runs the loop's plain callbacks
+	cbState  *threadState     // cbThread's state
 	fatal    error            // an abort met in a callback: ends the run
 
 	// hosted marks a loop that the host runs (see Runtime.RunHosted):
@@ -34,6 +35,7 @@ func (rt *Runtime) newLoop() *eventLoop {
 	lv := &eventLoop{l: l, rt: rt, id: rt.nextID()}
 	l.Value = lv
 	lv.cbThread = rt.newThread("callbacks", nil, lv)
+	lv.cbState = stateOf(lv.cbThread)
 	l.SetExceptionHandler(lv.report)
 	rt.mu.Lock()
 	rt.loops = append(rt.loops, lv)

@@ -119,7 +119,7 @@ func (r *runner) run(thread *starlark.Thread, x starlark.Value) (starlark.Value,
 	if err != nil {
 		return nil, err
 	}
-	task.ctx = r.ctx // run in the runner's context, not a copy
+	task.more().ctx = r.ctx // run in the runner's context, not a copy
 	return r.lv.runUntilComplete(thread, task)
 }
 

@@ -62,21 +62,34 @@ type Runtime struct {
 	clock       *loop.Clock
 	predeclared starlark.StringDict
 
-	host       *eventLoop  // the host loop (see RunHosted)
-	topContext *varContext // the context of top-level code
-	current    *eventLoop  // the event loop get_event_loop returns when none runs
-	unset      bool        // set_event_loop(None) was called
-	running    *eventLoop
-	loops      []*eventLoop
-	taskSeq    int
-	objSeq     uint32
-	steps      stepBudget
-	budgets    bool         // some task has a call budget (see callBudget)
-	coros      []*coroutine // debug mode: coroutines to check for never-awaited
+	host *eventLoop // the host loop (see RunHosted)
+	// printFn and onMaxStepsFn are the method values every thread gets,
+	// made once (a method value is an allocation).
+	printFn      func(*starlark.Thread, string)
+	onMaxStepsFn func(*starlark.Thread)
+	// varsUsed is set when a script first sets a context variable; until
+	// then no context needs copying (see currentContext).
+	varsUsed bool
+	// hostContexts is set when a host first runs code with a Go context
+	// (see Code.Context), which the tasks it creates inherit.
+	hostContexts bool
+	topContext   *varContext // the context of top-level code
+	current      *eventLoop  // the event loop get_event_loop returns when none runs
+	unset        bool        // set_event_loop(None) was called
+	running      *eventLoop
+	loops        []*eventLoop
+	taskSeq      int
+	objSeq       uint32
+	steps        stepBudget
+	budgets      bool         // some task has a call budget (see callBudget)
+	coros        []*coroutine // debug mode: coroutines to check for never-awaited
 
-	cur   atomic.Pointer[starlark.Thread] // the thread running script code
-	abort atomic.Pointer[abortError]      // set once by Interrupt or the step limit
-	mu    sync.Mutex                      // guards loops
+	cur atomic.Pointer[starlark.Thread] // the thread running script code (or that last ran it)
+	// inScript says whether cur runs script code now. It is apart from cur
+	// so that release writes no pointer (a write barrier on every switch).
+	inScript atomic.Bool
+	abort    atomic.Pointer[abortError] // set once by Interrupt or the step limit
+	mu       sync.Mutex                 // guards loops
 
 	sourcesMu sync.Mutex
 	sources   map[string][]byte // script texts by file name, for print_stack
@@ -99,6 +112,7 @@ func NewRuntime(cfg Config) *Runtime {
 		rt.steps.perRun, rt.steps.max = true, cfg.MaxSteps
 	}
 	rt.topContext = &varContext{}
+	rt.printFn, rt.onMaxStepsFn = rt.printLine, rt.onMaxSteps
 	rt.predeclared = rt.makePredeclared()
 	rt.current = rt.newLoop()
 	rt.host = rt.current
@@ -138,9 +152,8 @@ func stateOf(thread *starlark.Thread) *threadState {
 var errForeignThread = errors.New("asyncrun: this function must be called by a script of an interpreter (the thread was not made by one)")
 
 func (rt *Runtime) newThread(name string, task *future, l *eventLoop) *starlark.Thread {
-	th := &starlark.Thread{Name: name, Load: rt.cfg.Load, Print: rt.printLine}
+	th := &starlark.Thread{Name: name, Load: rt.cfg.Load, Print: rt.printFn, OnMaxSteps: rt.onMaxStepsFn}
 	th.SetLocal(localKey, &threadState{rt: rt, task: task, loop: l})
-	th.OnMaxSteps = rt.onMaxSteps
 	return th
 }
 
@@ -179,7 +192,7 @@ func (rt *Runtime) Interrupt(cause error) {
 	if !rt.abort.CompareAndSwap(nil, a) {
 		a = rt.abort.Load()
 	}
-	if th := rt.cur.Load(); th != nil {
+	if th := rt.scriptThread(); th != nil {
 		th.Cancel(a.Error())
 	}
 	rt.mu.Lock()
@@ -235,7 +248,7 @@ func (rt *Runtime) KeyboardInterrupt() {
 // exception at its next step, and no task is cancelled. It reports whether
 // script code was running. It may be called from any goroutine.
 func (rt *Runtime) KeyboardInterruptRunning() bool {
-	th := rt.cur.Load()
+	th := rt.scriptThread()
 	if th == nil {
 		return false
 	}
@@ -287,7 +300,10 @@ func (rt *Runtime) endRun() {
 // hands it the step budget: the runtime's, and its task's call budget (see
 // Code.MaxSteps), whichever is smaller.
 func (rt *Runtime) acquire(th *starlark.Thread) {
-	rt.cur.Store(th)
+	if rt.cur.Load() != th {
+		rt.cur.Store(th)
+	}
+	rt.inScript.Store(true)
 	if a := rt.abort.Load(); a != nil {
 		th.Cancel(a.Error())
 	}
@@ -326,7 +342,9 @@ func (rt *Runtime) acquire(th *starlark.Thread) {
 // release takes back from th the steps it did not use; th no longer runs
 // script code.
 func (rt *Runtime) release(th *starlark.Thread) {
-	rt.cur.CompareAndSwap(th, nil)
+	if rt.cur.Load() == th {
+		rt.inScript.Store(false)
+	}
 	if !rt.steps.limited && !rt.budgets {
 		return
 	}
@@ -355,7 +373,15 @@ type callBudget struct{ left uint64 }
 // budget returns the call budget of the thread's task, or nil.
 func (ts *threadState) budget() *callBudget {
 	if ts.task != nil {
-		return ts.task.budget
+		return ts.task.stepBudget()
+	}
+	return nil
+}
+
+// scriptThread returns the thread running script code now, or nil.
+func (rt *Runtime) scriptThread() *starlark.Thread {
+	if rt.inScript.Load() {
+		return rt.cur.Load()
 	}
 	return nil
 }
@@ -365,7 +391,7 @@ func (ts *threadState) budget() *callBudget {
 // or an exception handler called synchronously by a builtin, say): that
 // thread lends th the step budget meanwhile.
 func (rt *Runtime) runOn(th *starlark.Thread, fn func() error) error {
-	prev := rt.cur.Load()
+	prev := rt.scriptThread()
 	if prev != nil && prev != th {
 		rt.release(prev)
 	}

@@ -31,12 +31,17 @@ func (rt *Runtime) newTask(lv *eventLoop, co *coroutine, name string) (*future, 
 		rt.taskSeq++
 		name = "Task-" + strconv.Itoa(rt.taskSeq)
 	}
-	fv := &future{rt: rt, id: rt.nextID(), coro: co, created: rt.callerPos(), ctx: copyContext(rt.currentContext())}
-	if th := rt.cur.Load(); th != nil {
+	fv := &future{rt: rt, id: rt.nextID(), coro: co, created: rt.callerPos()}
+	if vars := copyContext(rt.currentContext()); vars != nil {
+		fv.more().ctx = vars
+	}
+	if th := rt.scriptThread(); th != nil && (rt.budgets || rt.hostContexts) {
 		if ts := stateOf(th); ts != nil && ts.task != nil {
 			// Created by a task: it inherits the host's Go context and
 			// step budget of its creator's call.
-			fv.gctx, fv.budget = ts.task.gctx, ts.task.budget
+			if g, b := ts.task.goContext(), ts.task.stepBudget(); g != nil || b != nil {
+				fv.more().gctx, fv.more().budget = g, b
+			}
 		}
 	}
 	t, err := loop.NewTask(lv.l, name, func(t *loop.Task) (any, error) { return rt.runTask(fv, t) })
@@ -141,7 +146,7 @@ func (rt *Runtime) runNativeTask(fv *future, t *loop.Task) (any, error) {
 //go:noinline
 func (rt *Runtime) startTask(fv *future, t *loop.Task) *starlark.Thread {
 	th := rt.newThread(t.Name(), fv, nil)
-	stateOf(th).ctx = fv.ctx
+	stateOf(th).ctx = fv.vars()
 	fv.thread.Store(th)
 	if fv.toplevel {
 		stateOf(th).toplevel = true

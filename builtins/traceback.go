@@ -139,7 +139,7 @@ func plural(n int) string {
 // callerPos returns where the running script code called the builtin being
 // run: the newest frame that is not a builtin.
 func (rt *Runtime) callerPos() syntax.Position {
-	if th := rt.cur.Load(); th != nil {
+	if th := rt.scriptThread(); th != nil {
 		for i := 0; i < th.CallStackDepth(); i++ {
 			if fr := th.CallFrame(i); fr.Pos.Filename() != "<builtin>" {
 				return fr.Pos
@@ -157,8 +157,8 @@ func deadlockMessage(de *loop.DeadlockError) string {
 		for _, t := range de.Pending {
 			if fv, ok := t.Value.(*future); ok {
 				b.WriteString("\n  " + fv.String())
-				if w := t.Waiter(); w != nil && w.Label != "" {
-					b.WriteString("\n    waiting on " + w.Label)
+				if w := t.Waiter(); w != nil && w.Label() != "" {
+					b.WriteString("\n    waiting on " + w.Label())
 					if fr, ok := fv.topFrame(); ok {
 						fmt.Fprintf(&b, " at %s:%d", fr.Pos.Filename(), fr.Pos.Line)
 					}

@@ -24,16 +24,17 @@ type doneCallback struct {
 // scheduled (with CallSoon, in registration order) when it is done. A Task is
 // a Future too; Cancel, Result and the rest behave as CPython's for it.
 type Future struct {
-	loop      *Loop
-	state     State
-	result    any
-	err       error
-	cancelMsg any
+	loop         *Loop
+	state        State
+	logTraceback bool
+	label        uint8 // see Label
+	result       any
+	err          error
+	cancelMsg    any
 	// cancelledErr is the CancelledError a task's body raised, returned once
 	// by the next Result or Exception.
 	cancelledErr error
 	callbacks    []doneCallback
-	logTraceback bool
 
 	task   *Task
 	gather *gatherState
@@ -41,10 +42,27 @@ type Future struct {
 	// Value is free for the embedding layer, which keeps its wrapper of the
 	// future here.
 	Value any
-	// Label, if set, names what a task suspended on this future waits for,
-	// such as "Queue.get()"; the embedding layer's deadlock report and reprs
-	// show it.
-	Label string
+}
+
+// waitLabels are the labels of the futures the primitives make for their
+// waiters (see Label), by number: a number keeps every future small.
+var waitLabels = [...]string{"", "Lock.acquire()", "Event.wait()", "Condition.wait()", "Semaphore.acquire()",
+	"Barrier.wait()", "Barrier.reset()", "Barrier.abort()", "Queue.get()", "Queue.put()", "Queue.join()"}
+
+// Label names what a task suspended on this future waits for, such as
+// "Queue.get()", or is "": the embedding layer's deadlock report shows it.
+func (f *Future) Label() string { return waitLabels[f.label] }
+
+// labelled returns a pending future of l labelled label (one of
+// waitLabels).
+func labelled(l *Loop, label string) *Future {
+	f := &Future{loop: l}
+	for i, s := range waitLabels {
+		if s == label {
+			f.label = uint8(i)
+		}
+	}
+	return f
 }
 
 // NewFuture returns a pending future attached to l.

@@ -30,7 +30,7 @@ func (b *loopBound) newWaiter(t *Task, label string, what fmt.Stringer) (*Future
 	if t.loop != b.loop {
 		return nil, errorf(RuntimeError, "%s is bound to a different event loop", what)
 	}
-	return &Future{loop: b.loop, Label: label}, nil
+	return labelled(b.loop, label), nil
 }
 
 // Loop returns the loop the primitive is bound to, or nil if none yet.

@@ -579,7 +579,7 @@ func checkLabels(t *testing.T, l *Loop, cases []labelCase) {
 			t.Errorf("%s: task not waiting", cases[i].want)
 			continue
 		}
-		if got := w.Label; got != cases[i].want {
+		if got := w.Label(); got != cases[i].want {
 			t.Errorf("label: got %q, want %q", got, cases[i].want)
 		}
 	}
