@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"sort"
-	"strings"
 	"unsafe"
 
 	"github.com/asyncrun/asyncrun/loop"
@@ -338,13 +337,7 @@ func excOrNone(e *exception) starlark.Value {
 }
 
 // repr returns Python's repr, such as ValueError('boom').
-func (e *exception) repr() string {
-	parts := make([]string, len(e.args))
-	for i, a := range e.args {
-		parts[i] = reprValue(a)
-	}
-	return e.typ.name + "(" + strings.Join(parts, ", ") + ")"
-}
+func (e *exception) repr() string { return reprValue(e) }
 
 // raise_(exc=None, from_=...) is Python's raise statement: it raises an
 // exception value, or a type (called with no arguments). Raised while

@@ -36,7 +36,10 @@ func writeRepr(b *strings.Builder, v starlark.Value, outer []starlark.Value) {
 		b.WriteString(pyQuote(string(v)))
 		return
 	case *exception:
-		b.WriteString(v.repr())
+		// As exception.repr, with the containers v is in: an exception
+		// whose args hold a list that holds it prints [...] there.
+		b.WriteString(v.typ.name)
+		writeSeq(b, "(", ")", v.args, outer)
 		return
 	case starlark.Tuple:
 		// A tuple cannot hold itself (nor be compared with ==).
