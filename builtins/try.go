@@ -80,19 +80,8 @@ func parseHandlers(except starlark.Value) ([]handler, error) {
 }
 
 func excTypeList(v starlark.Value) ([]*exceptionType, error) {
-	switch v := v.(type) {
-	case *exceptionType:
-		return []*exceptionType{v}, nil
-	case starlark.Tuple:
-		var out []*exceptionType
-		for _, x := range v {
-			t, ok := x.(*exceptionType)
-			if !ok {
-				return nil, newExc(exc.TypeError, "try_: catching %s is not allowed: only exception types", x.Type())
-			}
-			out = append(out, t)
-		}
-		return out, nil
+	if types, ok := classInfo(v); ok {
+		return types, nil
 	}
 	return nil, newExc(exc.TypeError, "try_: catching %s is not allowed: only exception types (or tuples of them)", v.Type())
 }
