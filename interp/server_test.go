@@ -434,7 +434,7 @@ func TestCloseContextIsBounded(t *testing.T) {
 // Options.MaxMemory, with MemoryError in the traceback and ErrMemoryLimit
 // for the host.
 func TestMemoryLimit(t *testing.T) {
-	const limit = 64 << 20
+	const limit = 256 << 20
 	runtime.GC() // the bound is the process's heap: start from what is live
 	it := interp.New(interp.Options{MaxMemory: limit})
 	defer it.Close()
