@@ -62,6 +62,11 @@ type Loop struct {
 	wake     chan struct{}
 	external atomic.Int64
 
+	// While outside work is pending, a virtual clock follows real time
+	// from flowSince (real) and flowFrom (loop time): see idle.
+	flowSince time.Time
+	flowFrom  float64
+
 	running  bool
 	stopping bool
 	closed   bool
@@ -376,10 +381,19 @@ const maxIdleWait = time.Hour
 // idle waits until the loop has something to do: a timer falls due, the
 // inbox gets a callback, or outside work ends. A timer at +Inf (sleep(inf),
 // the "sleep forever" idiom) never falls due: it counts as no timer.
+//
+// A virtual clock jumps to the next timer only when no outside work is
+// pending. While some is (I/O in flight, a host call), it does not jump: it
+// follows real time instead, so that a timer falls due after as much real
+// time as its delay (a timeout around I/O fires), and the clock then stands
+// at the timer's deadline.
 func (l *Loop) idle(detectDeadlock bool) error {
 	for {
 		hasTimer := len(l.timers) > 0 && !math.IsInf(l.timers[0].when, 1)
 		ext := l.external.Load() > 0
+		if !ext {
+			l.flowSince = time.Time{}
+		}
 		if !hasTimer && !ext && detectDeadlock && l.inboxEmpty() {
 			return &DeadlockError{Pending: l.Tasks()}
 		}
@@ -390,6 +404,12 @@ func (l *Loop) idle(detectDeadlock bool) error {
 			}
 			l.clock.advance(l.timers[0].when)
 			return nil
+		}
+		if hasTimer && l.clock.virtual {
+			if l.waitFlowing() {
+				return nil
+			}
+			continue
 		}
 		if hasTimer && !l.clock.virtual {
 			secs := l.timers[0].when - l.Time()
@@ -417,6 +437,39 @@ func (l *Loop) idle(detectDeadlock bool) error {
 			return nil
 		}
 	}
+}
+
+// waitFlowing is idle's wait of a virtual clock while outside work is
+// pending and a timer is set: it waits, in real time, until the timer falls
+// due (counting from when the clock started to follow real time), the inbox
+// gets a callback, or the outside work ends. It reports whether the loop
+// has something to do.
+func (l *Loop) waitFlowing() bool {
+	if l.flowSince.IsZero() {
+		l.flowSince, l.flowFrom = time.Now(), l.Time()
+	}
+	when := l.timers[0].when
+	if left := when - l.flowFrom - time.Since(l.flowSince).Seconds(); left > 0 {
+		wait := maxIdleWait
+		if left < wait.Seconds() {
+			wait = time.Duration(left * float64(time.Second))
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-l.wake:
+			t.Stop()
+			if !l.inboxEmpty() {
+				l.drainInbox()
+				return true
+			}
+			return false
+		case <-t.C:
+			return false // due now, or a wait of maxIdleWait more
+		}
+	}
+	l.clock.advance(when)
+	l.flowSince, l.flowFrom = time.Now(), when
+	return true
 }
 
 func (l *Loop) runTimed(h *Handle) {
