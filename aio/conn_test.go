@@ -162,7 +162,7 @@ func TestFlowControl(t *testing.T) {
 	defer goleak.VerifyNone(t)
 	env := NewEnv(Config{Perm: all})
 	defer closeEnv(t, env)
-	l := loop.New(loop.Options{Clock: loop.NewClock(true)})
+	l := loop.New(loop.Options{})
 	defer l.Close()
 	const size = 4 << 20
 	var paused, drained bool
@@ -170,8 +170,12 @@ func TestFlowControl(t *testing.T) {
 		done := loop.NewFuture(l)
 		s, err := env.Listen(task, "start_server", "127.0.0.1", 0, 1024, func(c *Conn) {
 			loop.NewTask(l, "reader", func(task *loop.Task) (any, error) {
-				loop.Sleep(task, 0.05, nil) // let the buffers fill
-				paused = c.R.Paused()
+				for range 200 { // let the buffers fill
+					if paused = c.R.Paused(); paused {
+						break
+					}
+					loop.Sleep(task, 0.01, nil)
+				}
 				b, err := c.R.Read(task, -1)
 				c.W.Close()
 				done.SetResult(len(b))
