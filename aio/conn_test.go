@@ -18,7 +18,7 @@ import (
 func echo(t *testing.T, env *Env, task *loop.Task) *Server {
 	t.Helper()
 	l := task.Loop()
-	s, err := env.Listen(task, "start_server", "127.0.0.1", 0, DefaultLimit, func(c *Conn) {
+	s, err := env.Listen(task, "start_server", "127.0.0.1", 0, DefaultLimit, true, func(c *Conn) {
 		loop.NewTask(l, "handler", func(task *loop.Task) (any, error) {
 			for {
 				line, err := c.R.ReadLine(task)
@@ -133,7 +133,7 @@ func TestServerClosesMidRead(t *testing.T) {
 	l := loop.New(loop.Options{})
 	defer l.Close()
 	_, err := runTask(t, l, func(task *loop.Task) (any, error) {
-		s, err := env.Listen(task, "start_server", "127.0.0.1", 0, DefaultLimit, func(c *Conn) {
+		s, err := env.Listen(task, "start_server", "127.0.0.1", 0, DefaultLimit, true, func(c *Conn) {
 			c.W.Write([]byte("partial"))
 			c.W.Close()
 		})
@@ -168,7 +168,7 @@ func TestFlowControl(t *testing.T) {
 	var paused, drained bool
 	got, err := runTask(t, l, func(task *loop.Task) (any, error) {
 		done := loop.NewFuture(l)
-		s, err := env.Listen(task, "start_server", "127.0.0.1", 0, 1024, func(c *Conn) {
+		s, err := env.Listen(task, "start_server", "127.0.0.1", 0, 1024, true, func(c *Conn) {
 			loop.NewTask(l, "reader", func(task *loop.Task) (any, error) {
 				for range 200 { // let the buffers fill
 					if paused = c.R.Paused(); paused {
@@ -237,7 +237,7 @@ func TestNetDenied(t *testing.T) {
 	l := loop.New(loop.Options{})
 	defer l.Close()
 	_, err := runTask(t, l, func(task *loop.Task) (any, error) {
-		return env.Listen(task, "start_server(cb, '127.0.0.1', 0)", "127.0.0.1", 0, DefaultLimit, nil)
+		return env.Listen(task, "start_server(cb, '127.0.0.1', 0)", "127.0.0.1", 0, DefaultLimit, true, nil)
 	})
 	if err == nil || !strings.Contains(err.Error(), "network access is not granted; run with -allow-net") {
 		t.Errorf("got %v", err)

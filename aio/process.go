@@ -192,12 +192,12 @@ type output struct {
 // stdin, forward output and reap the process.
 func (p *Process) startGoroutines(cmd *exec.Cmd) {
 	e, l := p.env, p.l
+	p.open = len(p.outs) // before any goroutine may end one
 	if p.Stdin != nil {
 		p.Stdin.lose = p.Stdin.lostWith
 		p.Stdin.attach(e, p.sinks[0], p.stdinW, nil, p.stdinW.Close)
 	}
 	for _, o := range p.outs {
-		p.open++
 		if o.r == nil {
 			e.spawn(func() {
 				io.Copy(o.w, o.f)
@@ -252,10 +252,11 @@ func (p *Process) outputEnded() {
 }
 
 // exitedWith notes the exit of the process: its stdin can no longer be
-// read (it is lost with BrokenPipeError).
+// read (unless the script closed it already, it is lost with
+// BrokenPipeError).
 func (p *Process) exitedWith(code int) {
 	p.code, p.exited = code, true
-	if w := p.Stdin; w != nil && !w.lost {
+	if w := p.Stdin; w != nil && !w.lost && !w.closing { // a closing one ends by itself
 		w.sk.stop()
 		p.stdinW.Close()
 		w.lostWith(&OSError{Errno: syscall.EPIPE, Msg: strerror(syscall.EPIPE), Err: syscall.EPIPE})

@@ -87,6 +87,9 @@ func (r *Reader) FeedEOF() {
 	r.wakeup()
 }
 
+// Ended reports whether the end of the stream came (FeedEOF).
+func (r *Reader) Ended() bool { return r.eof }
+
 // AtEOF reports whether the stream ended and the buffer is empty.
 func (r *Reader) AtEOF() bool { return r.eof && len(r.buf) == 0 }
 

@@ -37,9 +37,10 @@ type Server struct {
 
 // Listen is start_server(cb, host, port): if the permissions grant it, it
 // listens on host:port (host "" is every interface; port 0 picks a free
-// port), off the loop, and starts accepting: each connection, with a
-// Reader of the given limit, goes to handler on the loop's goroutine.
-func (e *Env) Listen(t *loop.Task, op, host string, port, limit int, handler func(*Conn)) (*Server, error) {
+// port), off the loop, and, if serve is set, starts accepting (see
+// StartServing): each connection, with a Reader of the given limit, goes
+// to handler on the loop's goroutine.
+func (e *Env) Listen(t *loop.Task, op, host string, port, limit int, serve bool, handler func(*Conn)) (*Server, error) {
 	if err := e.cfg.Perm.CheckNet(op, host, port); err != nil {
 		return nil, err
 	}
@@ -62,7 +63,9 @@ func (e *Env) Listen(t *loop.Task, op, host string, port, limit int, handler fun
 		s.ln.Close()
 		return nil, err
 	}
-	s.StartServing()
+	if serve {
+		s.StartServing()
+	}
 	return s, nil
 }
 

@@ -40,9 +40,10 @@ type excTypes struct {
 	RuntimeError, NotImplementedError, RecursionError,
 	OSError, ConnectionError, BrokenPipeError, ConnectionAbortedError,
 	ConnectionRefusedError, ConnectionResetError, FileExistsError, FileNotFoundError,
-	IsADirectoryError, NotADirectoryError, PermissionError, TimeoutError,
+	IsADirectoryError, NotADirectoryError, PermissionError, ProcessLookupError, TimeoutError,
 	StopIteration, TypeError, ValueError, UnicodeError, ExceptionGroup,
-	CancelledError, InvalidStateError, BrokenBarrierError, QueueEmpty, QueueFull *exceptionType
+	CancelledError, InvalidStateError, BrokenBarrierError, QueueEmpty, QueueFull,
+	IncompleteReadError, LimitOverrunError *exceptionType
 
 	all []*exceptionType // in the order of exceptionTable
 }
@@ -94,6 +95,7 @@ func newExcTypes() *excTypes {
 		{&e.IsADirectoryError, "IsADirectoryError", &e.OSError, ""},
 		{&e.NotADirectoryError, "NotADirectoryError", &e.OSError, ""},
 		{&e.PermissionError, "PermissionError", &e.OSError, ""},
+		{&e.ProcessLookupError, "ProcessLookupError", &e.OSError, ""},
 		{&e.TimeoutError, "TimeoutError", &e.OSError, ""}, // asyncio.TimeoutError too: see members
 		{&e.StopIteration, "StopIteration", &e.Exception, ""},
 		{&e.TypeError, "TypeError", &e.Exception, ""},
@@ -104,6 +106,8 @@ func newExcTypes() *excTypes {
 		{&e.BrokenBarrierError, "BrokenBarrierError", &e.RuntimeError, "asyncio"},
 		{&e.QueueEmpty, "QueueEmpty", &e.Exception, "asyncio"},
 		{&e.QueueFull, "QueueFull", &e.Exception, "asyncio"},
+		{&e.IncompleteReadError, "IncompleteReadError", &e.EOFError, "asyncio"},
+		{&e.LimitOverrunError, "LimitOverrunError", &e.Exception, "asyncio"},
 	}
 	for _, row := range table {
 		t := &exceptionType{name: row.name, module: row.module}
@@ -197,6 +201,9 @@ func (t *exceptionType) CallInternal(thread *starlark.Thread, args starlark.Tupl
 	if t.isSubtype(exc.OSError) {
 		return newOSError(t, args), nil
 	}
+	if mk := streamErrors[t]; mk != nil {
+		return mk(args)
+	}
 	return &exception{typ: t, args: args}, nil
 }
 
@@ -227,6 +234,9 @@ type exception struct {
 	// copied by split and subgroup. Tracebacks do not print them yet.
 	causeExc, contextExc *exception
 	suppressContext      bool
+	// attrs holds the attributes of asyncio's stream errors (partial and
+	// expected, consumed): see streamerrors.go.
+	attrs starlark.StringDict
 }
 
 type taskFrames struct {
@@ -310,6 +320,9 @@ func (e *exception) Attr(name string) (starlark.Value, error) {
 	if e.group != nil {
 		return e.groupAttr(name), nil
 	}
+	if v, ok := e.attrs[name]; ok {
+		return v, nil
+	}
 	if e.typ.isSubtype(exc.OSError) {
 		return e.os.attr(name), nil
 	}
@@ -325,6 +338,7 @@ func (e *exception) AttrNames() []string {
 	if e.typ.isSubtype(exc.OSError) {
 		names = append(names, "errno", "filename", "strerror")
 	}
+	names = append(names, e.attrs.Keys()...)
 	sort.Strings(names)
 	return names
 }

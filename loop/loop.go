@@ -62,11 +62,6 @@ type Loop struct {
 	wake     chan struct{}
 	external atomic.Int64
 
-	// While outside work is pending, a virtual clock follows real time
-	// from flowSince (real) and flowFrom (loop time): see idle.
-	flowSince time.Time
-	flowFrom  float64
-
 	running  bool
 	stopping bool
 	closed   bool
@@ -383,16 +378,17 @@ const maxIdleWait = time.Hour
 // the "sleep forever" idiom) never falls due: it counts as no timer.
 //
 // A virtual clock jumps to the next timer only when no outside work is
-// pending. While some is (I/O in flight, a host call), it does not jump: it
-// follows real time instead, so that a timer falls due after as much real
-// time as its delay (a timeout around I/O fires), and the clock then stands
-// at the timer's deadline.
+// pending. While some is (I/O in flight, a host call) and a timer is set,
+// it does not jump: it flows, following real time, so that the timer falls
+// due after as much real time as its delay (a timeout around I/O fires);
+// it stands still again once the loop is idle with no outside work
+// pending. Outside work with no timer set leaves it standing still.
 func (l *Loop) idle(detectDeadlock bool) error {
 	for {
 		hasTimer := len(l.timers) > 0 && !math.IsInf(l.timers[0].when, 1)
 		ext := l.external.Load() > 0
 		if !ext {
-			l.flowSince = time.Time{}
+			l.clock.stopFlow()
 		}
 		if !hasTimer && !ext && detectDeadlock && l.inboxEmpty() {
 			return &DeadlockError{Pending: l.Tasks()}
@@ -440,36 +436,31 @@ func (l *Loop) idle(detectDeadlock bool) error {
 }
 
 // waitFlowing is idle's wait of a virtual clock while outside work is
-// pending and a timer is set: it waits, in real time, until the timer falls
-// due (counting from when the clock started to follow real time), the inbox
-// gets a callback, or the outside work ends. It reports whether the loop
-// has something to do.
+// pending and a timer is set: the clock follows real time, and the loop
+// waits until the timer falls due, the inbox gets a callback, or the
+// outside work ends. It reports whether the loop has something to do.
 func (l *Loop) waitFlowing() bool {
-	if l.flowSince.IsZero() {
-		l.flowSince, l.flowFrom = time.Now(), l.Time()
+	l.clock.startFlow()
+	left := l.timers[0].when - l.Time()
+	if left <= 0 {
+		return true
 	}
-	when := l.timers[0].when
-	if left := when - l.flowFrom - time.Since(l.flowSince).Seconds(); left > 0 {
-		wait := maxIdleWait
-		if left < wait.Seconds() {
-			wait = time.Duration(left * float64(time.Second))
-		}
-		t := time.NewTimer(wait)
-		select {
-		case <-l.wake:
-			t.Stop()
-			if !l.inboxEmpty() {
-				l.drainInbox()
-				return true
-			}
-			return false
-		case <-t.C:
-			return false // due now, or a wait of maxIdleWait more
-		}
+	wait := maxIdleWait
+	if left < wait.Seconds() {
+		wait = time.Duration(left * float64(time.Second))
 	}
-	l.clock.advance(when)
-	l.flowSince, l.flowFrom = time.Now(), when
-	return true
+	t := time.NewTimer(wait)
+	select {
+	case <-l.wake:
+		t.Stop()
+		if !l.inboxEmpty() {
+			l.drainInbox()
+			return true
+		}
+		return false
+	case <-t.C:
+		return false // due now, or a wait of maxIdleWait more
+	}
 }
 
 func (l *Loop) runTimed(h *Handle) {
