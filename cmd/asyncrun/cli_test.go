@@ -40,6 +40,7 @@ func TestCLI(t *testing.T) {
 			}
 			for name, body := range sections {
 				if !isExpectation(name) {
+					os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
 					os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
 				}
 			}
