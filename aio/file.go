@@ -96,6 +96,10 @@ func parseMode(mode string) (kind byte, binary bool, err error) {
 
 func (f *File) check(reading bool) error {
 	switch {
+	case f.closed && f.Binary && reading:
+		return errorf("ValueError", "read of closed file")
+	case f.closed && f.Binary:
+		return errorf("ValueError", "write to closed file")
 	case f.closed:
 		return errorf("ValueError", "I/O operation on closed file.")
 	case reading && f.rd == nil:

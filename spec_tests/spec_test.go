@@ -111,6 +111,13 @@ func TestSpec(t *testing.T) {
 	for _, s := range specs(t) {
 		t.Run(s.name, func(t *testing.T) {
 			if doesIO(s) {
+				// Files a program writes are NAME.star.tmp and NAME.py.tmp, beside it.
+				defer func() {
+					tmps, _ := filepath.Glob(filepath.Join(filepath.Dir(s.py), filepath.Base(s.name)+".*.tmp"))
+					for _, f := range tmps {
+						os.Remove(f)
+					}
+				}()
 				src, _ := os.ReadFile(s.star)
 				for _, prog := range needs(src) {
 					if _, err := exec.LookPath(prog); err != nil {
