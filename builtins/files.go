@@ -226,3 +226,17 @@ func fileClose(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	}
 	return starlark.None, ioError(recvFile(b).f.Close())
 }
+
+// fileWriter is a text file as print's file=: writes go through the
+// file's checks (open, writable, text mode) and fail as write() does.
+type fileWriter struct{ v *fileValue }
+
+func (w fileWriter) Write(p []byte) (int, error) {
+	if w.v.f.Binary {
+		return 0, newExc(exc.TypeError, "a bytes-like object is required, not 'str'")
+	}
+	if err := w.v.f.Write(p); err != nil {
+		return 0, ioError(err)
+	}
+	return len(p), nil
+}

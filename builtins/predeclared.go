@@ -75,6 +75,9 @@ func print_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	}
 	sb.WriteString(end)
 	if _, err := io.WriteString(w, sb.String()); err != nil {
+		if e, ok := err.(*exception); ok {
+			return nil, e // a file's own error (closed, binary)
+		}
 		return nil, osErrorOf(err) // as Python, whose print fails with the write
 	}
 	return starlark.None, nil
