@@ -1,5 +1,5 @@
 # connecting to a port nobody listens on (one just closed) raises
-# ConnectionRefusedError with errno 111; serve_forever until cancelled,
+# ConnectionRefusedError with errno 111 (with ssl=True too); serve_forever until cancelled,
 # start_serving=False, and a second serve_forever
 import asyncio
 
@@ -18,6 +18,10 @@ async def main():
     except ConnectionRefusedError as e:
         print(type(e).__name__, "errno", e.errno, "|", str(e).replace(str(port), "PORT"))
         print("a ConnectionError:", isinstance(e, ConnectionError), "an OSError:", isinstance(e, OSError))
+    try:
+        await asyncio.open_connection("127.0.0.1", port, ssl=True)
+    except ConnectionRefusedError as e:
+        print("with ssl=True too:", type(e).__name__, e.errno)
 
     server = await asyncio.start_server(echo, "127.0.0.1", 0, start_serving=False)
     port = server.sockets[0].getsockname()[1]
