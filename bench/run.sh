@@ -5,14 +5,16 @@
 #
 #   RUNS       runs per workload and implementation (default 5); the table
 #              shows medians
-#   WORKLOAD   w1 w1b w2 w3 w4 w5 w6 w7 (default: all)
+#   WORKLOAD   w1 w1b w2 w3 w4 w5 w6 w7 w8 w9 (default: all)
 #
 # Environment: BENCH_TIMEOUT, seconds one run may take (default 600);
 # BENCH_NO_GNU_TIME=1 samples /proc instead of using /usr/bin/time.
 #
 # Each workload NAME is bench/NAME.py (CPython) and bench/NAME.star
 # (asyncrun); both print one check line, and every run's line must equal the
-# others', or the suite stops. asyncrun is built once into a temporary folder.
+# others', or the suite stops. W8 (sockets on 127.0.0.1) and W9 (processes)
+# run asyncrun with the -allow-* flag they need (see FLAGS). asyncrun is
+# built once into a temporary folder.
 # The two implementations run alternately, CPython first. Wall time is
 # measured around the whole process (startup included). W4 is run with 0 and
 # 100,000 tasks and reports (peak RSS at 100,000 - peak RSS at 0) / 100,000;
@@ -32,7 +34,7 @@ if [[ $# -gt 0 && $1 =~ ^[0-9]+$ ]]; then
 	shift
 fi
 [[ $RUNS -ge 1 ]] || usage
-ALL=(w1 w1b w2 w3 w4 w5 w6 w7)
+ALL=(w1 w1b w2 w3 w4 w5 w6 w7 w8 w9)
 WORKLOADS=()
 for w in "$@"; do
 	w=${w,,}
@@ -164,6 +166,13 @@ declare -A DESC=(
 	[w5]="W5  100k sleeps over 0-1 s"
 	[w6]="W6  1M items, 4+4 tasks, Queue"
 	[w7]="W7  1k tasks x 1k Lock rounds"
+	[w8]="W8  10k echo trips, 100 conns"
+	[w9]="W9  500 true procs, 16 at once"
+)
+# the permissions a workload needs in asyncrun
+declare -A FLAGS=(
+	[w8]="-allow-net=127.0.0.1"
+	[w9]="-allow-run=true"
 )
 ROWS=()
 row() { ROWS+=("$(printf '%-31s %13s %13s %13s  %s' "$@")"); }
@@ -204,7 +213,8 @@ for w in "${WORKLOADS[@]}"; do
 		run_one "CPython $w" python3 "$bench/$w.py"
 		check "$w" "$OUT"
 		py+=("$SECS")
-		run_one "asyncrun $w" "$asyncrun" "$bench/$w.star"
+		# shellcheck disable=SC2086 # FLAGS holds zero or one flag
+		run_one "asyncrun $w" "$asyncrun" ${FLAGS[$w]:-} "$bench/$w.star"
 		check "$w" "$OUT"
 		ar+=("$SECS")
 		echo "bench: $w run $r/$RUNS: CPython ${py[-1]} s, asyncrun ${ar[-1]} s ($OUT)" >&2
@@ -242,5 +252,5 @@ for r in "${ROWS[@]}"; do
 	echo "$r"
 done
 echo
-echo "ratio: CPython / asyncrun, so >1 means asyncrun is faster (W1-W3) or needs less"
+echo "ratio: CPython / asyncrun, so >1 means asyncrun is faster (W1-W3, W6-W9) or needs less"
 echo "memory per suspended task (W4); for W5, asyncrun's wall time / the ideal 1 s."

@@ -12,9 +12,12 @@ import (
 // asyncioModule returns the asyncio module. Its members:
 //
 //	ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION
-//	BrokenBarrierError, CancelledError, InvalidStateError, QueueEmpty, QueueFull, TimeoutError
+//	BrokenBarrierError, CancelledError, IncompleteReadError, InvalidStateError, LimitOverrunError
+//	QueueEmpty, QueueFull, TimeoutError
 //	Barrier(parties), BoundedSemaphore(value=1), Condition(lock=None), Event(), Lock()
 //	Queue(maxsize=0), PriorityQueue(maxsize=0), LifoQueue(maxsize=0), Semaphore(value=1)
+//	StreamReader(limit=2**16), open_connection(host, port, *, limit, ssl), start_server(cb, host, port, *, limit, ...)
+//	create_subprocess_exec(program, *args, ...), create_subprocess_shell(cmd, ...), subprocess (PIPE, STDOUT, DEVNULL)
 //	Future(*, loop=None)
 //	Task(coro, *, loop=None, name=None), Task.all_tasks(loop=None), Task.current_task(loop=None)
 //	TaskGroup()
@@ -43,12 +46,15 @@ func asyncioModule() *starlarkstruct.Module {
 		"Queue":                    syncClass("Queue", newQueue(loop.FIFO)),
 		"Runner":                   runnerClass(),
 		"Semaphore":                syncClass("Semaphore", newSemaphore(false)),
+		"StreamReader":             syncClass("StreamReader", newStreamReader),
 		"Task":                     taskClass(),
 		"TaskGroup":                taskGroupClass(),
 		"all_tasks":                newBuiltin("all_tasks", tasksOfLoop(true, allTasksOf)),
 		"as_completed":             newBuiltin("as_completed", asCompleted),
 		"async_":                   newBuiltin("async_", ensureFuture),
 		"coroutine":                newBuiltin("coroutine", coroutineDecorator),
+		"create_subprocess_exec":   subprocessModule.Members["create_subprocess_exec"],
+		"create_subprocess_shell":  subprocessModule.Members["create_subprocess_shell"],
 		"create_task":              newBuiltin("create_task", createTaskFn),
 		"current_task":             newBuiltin("current_task", tasksOfLoop(true, currentTaskOf)),
 		"ensure_future":            newBuiltin("ensure_future", ensureFuture),
@@ -59,11 +65,14 @@ func asyncioModule() *starlarkstruct.Module {
 		"iscoroutinefunction":      isInstance[*coroutineFunction]("iscoroutinefunction"),
 		"isfuture":                 isInstance[*future]("isfuture"),
 		"new_event_loop":           newBuiltin("new_event_loop", newEventLoop),
+		"open_connection":          nativeCoro("open_connection", openConnection),
 		"run":                      newBuiltin("run", run),
 		"run_coroutine_threadsafe": newBuiltin("run_coroutine_threadsafe", runCoroutineThreadsafe),
 		"set_event_loop":           newBuiltin("set_event_loop", setEventLoop),
 		"shield":                   newBuiltin("shield", shield),
 		"sleep":                    &coroutineFunction{name: "sleep", native: sleep},
+		"start_server":             nativeCoro("start_server", startServer),
+		"subprocess":               subprocessModule,
 		"timeout":                  newBuiltin("timeout", timeoutFn),
 		"timeout_at":               newBuiltin("timeout_at", timeoutAt),
 		"wait":                     nativeCoro("wait", waitCoro),

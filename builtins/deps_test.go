@@ -7,7 +7,8 @@ import (
 )
 
 // TestDeps holds the layering rule (loop <- builtins <- interp <- repl <-
-// cmd/asyncrun): builtins imports loop and go.starlark.net.
+// cmd/asyncrun): builtins imports loop, aio (the I/O beside loop) and
+// go.starlark.net.
 func TestDeps(t *testing.T) {
-	deps.Check(t, "github.com/asyncrun/asyncrun/loop", "go.starlark.net/")
+	deps.Check(t, "github.com/asyncrun/asyncrun/loop", "github.com/asyncrun/asyncrun/aio", "go.starlark.net/")
 }

@@ -41,6 +41,11 @@
 //	taskgroup.go   asyncio.TaskGroup over loop.TaskGroup
 //	timeout.go     asyncio.timeout and timeout_at over loop.Timeout
 //	methods.go     method tables: how every value type dispatches methods
+//	streams.go     the runtime's I/O (aio.Env), open_connection, StreamReader, StreamWriter
+//	server.go      start_server, Server, sockets
+//	subprocess.go  create_subprocess_exec and _shell, Process, asyncio.subprocess
+//	files.go       open() and file values
+//	streamerrors.go  IncompleteReadError, LimitOverrunError; aio's errors as exceptions
 //	sys.go, datetime.go, functools.go  the small modules
 //
 // # Adding an asyncio type
@@ -48,6 +53,9 @@
 // The recipe, for a type T such as asyncio.Lock:
 //  1. The behaviour lives in package loop, in Go, with no Starlark: a type
 //     with methods that take the *loop.Task that waits (see loop.Sleep).
+//     I/O lives in package aio, whose blocking work runs off the loop and
+//     whose waits count as the loop's outside work; its errors reach
+//     scripts through ioError.
 //  2. Here, one file t.go: a value type wrapping the loop type, with
 //     String, Type, Freeze, Truth, Hash, and Attr/AttrNames through a
 //     methods table (methods.go); each method starts with

@@ -39,9 +39,10 @@ type excTypes struct {
 	RuntimeError, NotImplementedError, RecursionError,
 	OSError, ConnectionError, BrokenPipeError, ConnectionAbortedError,
 	ConnectionRefusedError, ConnectionResetError, FileExistsError, FileNotFoundError,
-	IsADirectoryError, NotADirectoryError, PermissionError, TimeoutError,
+	IsADirectoryError, NotADirectoryError, PermissionError, ProcessLookupError, TimeoutError,
 	StopIteration, TypeError, ValueError, UnicodeError, ExceptionGroup,
-	CancelledError, InvalidStateError, BrokenBarrierError, QueueEmpty, QueueFull *exceptionType
+	CancelledError, InvalidStateError, BrokenBarrierError, QueueEmpty, QueueFull,
+	IncompleteReadError, LimitOverrunError *exceptionType
 
 	all []*exceptionType // in the order of exceptionTable
 }
@@ -93,6 +94,7 @@ func newExcTypes() *excTypes {
 		{&e.IsADirectoryError, "IsADirectoryError", &e.OSError, ""},
 		{&e.NotADirectoryError, "NotADirectoryError", &e.OSError, ""},
 		{&e.PermissionError, "PermissionError", &e.OSError, ""},
+		{&e.ProcessLookupError, "ProcessLookupError", &e.OSError, ""},
 		{&e.TimeoutError, "TimeoutError", &e.OSError, ""}, // asyncio.TimeoutError too: see members
 		{&e.StopIteration, "StopIteration", &e.Exception, ""},
 		{&e.TypeError, "TypeError", &e.Exception, ""},
@@ -103,6 +105,8 @@ func newExcTypes() *excTypes {
 		{&e.BrokenBarrierError, "BrokenBarrierError", &e.RuntimeError, "asyncio"},
 		{&e.QueueEmpty, "QueueEmpty", &e.Exception, "asyncio"},
 		{&e.QueueFull, "QueueFull", &e.Exception, "asyncio"},
+		{&e.IncompleteReadError, "IncompleteReadError", &e.EOFError, "asyncio"},
+		{&e.LimitOverrunError, "LimitOverrunError", &e.Exception, "asyncio"},
 	}
 	for _, row := range table {
 		t := &exceptionType{name: row.name, module: row.module}
@@ -196,6 +200,9 @@ func (t *exceptionType) CallInternal(thread *starlark.Thread, args starlark.Tupl
 	if t.isSubtype(exc.OSError) {
 		return newOSError(t, args), nil
 	}
+	if mk := streamErrors[t]; mk != nil {
+		return mk(args)
+	}
 	return &exception{typ: t, args: args}, nil
 }
 
@@ -226,6 +233,9 @@ type exception struct {
 	// copied by split and subgroup. Tracebacks do not print them yet.
 	causeExc, contextExc *exception
 	suppressContext      bool
+	// attrs holds the attributes of asyncio's stream errors (partial and
+	// expected, consumed): see streamerrors.go.
+	attrs starlark.StringDict
 }
 
 type taskFrames struct {
@@ -309,6 +319,9 @@ func (e *exception) Attr(name string) (starlark.Value, error) {
 	if e.group != nil {
 		return e.groupAttr(name), nil
 	}
+	if v, ok := e.attrs[name]; ok {
+		return v, nil
+	}
 	if e.typ.isSubtype(exc.OSError) {
 		return e.os.attr(name), nil
 	}
@@ -324,6 +337,7 @@ func (e *exception) AttrNames() []string {
 	if e.typ.isSubtype(exc.OSError) {
 		names = append(names, "errno", "filename", "strerror")
 	}
+	names = append(names, e.attrs.Keys()...)
 	sort.Strings(names)
 	return names
 }

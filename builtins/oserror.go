@@ -32,6 +32,7 @@ var errnoTypes = map[syscall.Errno]*exceptionType{
 	syscall.ECONNABORTED: exc.ConnectionAbortedError,
 	syscall.ECONNREFUSED: exc.ConnectionRefusedError,
 	syscall.ECONNRESET:   exc.ConnectionResetError,
+	syscall.ESRCH:        exc.ProcessLookupError,
 	syscall.ETIMEDOUT:    exc.TimeoutError,
 }
 

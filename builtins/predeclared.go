@@ -11,7 +11,7 @@ import (
 )
 
 // makePredeclared returns the names every script sees: asyncio, await_, assert_,
-// raise_, try_, with_, print, repr, isinstance, issubclass, the exception
+// raise_, try_, with_, print, repr, open, isinstance, issubclass, the exception
 // types (see excTypes), and the modules contextvars, datetime, functools, json, math, struct, sys and time.
 func (rt *Runtime) makePredeclared() starlark.StringDict {
 	d := starlark.StringDict{
@@ -25,6 +25,7 @@ func (rt *Runtime) makePredeclared() starlark.StringDict {
 		"issubclass":  newBuiltin("issubclass", issubclass_),
 		"json":        json.Module,
 		"math":        math.Module,
+		"open":        newBuiltin("open", open_),
 		"print":       newBuiltin("print", print_),
 		"repr":        newBuiltin("repr", repr_),
 		"raise_":      newBuiltin("raise_", raise_),
@@ -74,6 +75,9 @@ func print_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	}
 	sb.WriteString(end)
 	if _, err := io.WriteString(w, sb.String()); err != nil {
+		if e, ok := err.(*exception); ok {
+			return nil, e // a file's own error (closed, binary)
+		}
 		return nil, osErrorOf(err) // as Python, whose print fails with the write
 	}
 	return starlark.None, nil

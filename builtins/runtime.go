@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/asyncrun/asyncrun/aio"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 )
@@ -43,6 +44,13 @@ type Config struct {
 	// Host is the embedding layer's own value for the runtime, which Go
 	// functions called by scripts find with HostOf.
 	Host any
+	// AllowNet, AllowRun, AllowRead and AllowWrite grant scripts the
+	// network, programs, and files to read and write, as the lists of
+	// aio.Permissions: nil denies, empty grants all.
+	AllowNet, AllowRun, AllowRead, AllowWrite []string
+	// Stdin is what a child process given stdin=None reads: an *os.File,
+	// or nil for nothing.
+	Stdin io.Reader
 }
 
 // ErrStepLimit is the cause of a run stopped by Config.MaxSteps.
@@ -93,6 +101,8 @@ type Runtime struct {
 
 	sourcesMu sync.Mutex
 	sources   map[string][]byte // script texts by file name, for print_stack
+
+	io *aio.Env // connections, servers, processes and files (see streams.go)
 }
 
 // NewRuntime returns a runtime with the given configuration.
@@ -104,6 +114,7 @@ func NewRuntime(cfg Config) *Runtime {
 	if rt.stderr == nil {
 		rt.stderr = os.Stderr
 	}
+	rt.io = rt.newIO()
 	if rt.clock == nil {
 		rt.clock = loop.NewClock(false)
 	}
@@ -185,8 +196,9 @@ func (rt *Runtime) debugOn() bool {
 
 // Interrupt stops all Starlark code of the runtime, running or to come,
 // with the given cause: each thread fails at its next step with an error
-// that no script can catch and that wraps cause. It may be called from any
-// goroutine.
+// that no script can catch and that wraps cause. The runtime's connections,
+// servers and files are closed and its child processes killed. It may be
+// called from any goroutine.
 func (rt *Runtime) Interrupt(cause error) {
 	a := &abortError{cause: cause}
 	if !rt.abort.CompareAndSwap(nil, a) {
@@ -195,6 +207,7 @@ func (rt *Runtime) Interrupt(cause error) {
 	if th := rt.scriptThread(); th != nil {
 		th.Cancel(a.Error())
 	}
+	rt.io.Shutdown()
 	rt.mu.Lock()
 	defer rt.mu.Unlock()
 	for _, lv := range rt.loops {

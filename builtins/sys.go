@@ -51,14 +51,16 @@ func (rt *Runtime) sysModule() *starlarkstruct.Module {
 	}}
 }
 
-// writerFor resolves a file= argument: None is stderr (for print_stack) or a
-// value with a write method.
+// writerFor resolves a file= argument: None is stderr (for print_stack),
+// sys.stdout, sys.stderr, or a file open() returned in text mode.
 func (rt *Runtime) writerFor(file starlark.Value) (io.Writer, error) {
 	switch f := file.(type) {
 	case starlark.NoneType:
 		return rt.stderr, nil
 	case *stream:
 		return f.w, nil
+	case *fileValue:
+		return fileWriter{f}, nil
 	}
-	return nil, newExc(exc.TypeError, "file must be sys.stdout, sys.stderr or None, got %s", file.Type())
+	return nil, newExc(exc.TypeError, "file must be sys.stdout, sys.stderr, a file open() returned or None, got %s", file.Type())
 }

@@ -102,6 +102,29 @@ type Options struct {
 	// a callback, a task destroyed while pending (Exception is nil then).
 	// A script's own loop.set_exception_handler takes precedence.
 	OnUnhandled func(Unhandled)
+	// AllowNet, AllowRun, AllowRead and AllowWrite grant what a script may
+	// reach outside the interpreter: nil denies (the default: a script
+	// that tries gets a PermissionError naming the CLI flag that grants
+	// it), an empty non-nil list grants everything of the kind, and a list
+	// grants its entries. No permission implies another.
+	//   - AllowNet: connecting (asyncio.open_connection) and listening
+	//     (asyncio.start_server); entries "host:port", "host" (any port)
+	//     or ":port" (any host), hosts compared as written.
+	//   - AllowRun: starting programs (asyncio.create_subprocess_exec;
+	//     create_subprocess_shell needs "sh"); entries are program names
+	//     or paths, a name granting the file it names on the PATH too.
+	//   - AllowRead, AllowWrite: open() for reading, and for writing or
+	//     appending; entries are folders (and what is inside them, after
+	//     symbolic links are followed) or files.
+	// Child processes run with the host's environment and working folder
+	// unless the script gives env= or cwd=, and can do whatever the host
+	// process can: AllowRun grants much.
+	AllowNet, AllowRun, AllowRead, AllowWrite []string
+	// Stdin is what child processes started with stdin=None read: an
+	// *os.File (the CLI gives its standard input), or nil for nothing
+	// (/dev/null). Their output with stdout=None or stderr=None goes to
+	// Stdout and Stderr.
+	Stdin io.Reader
 }
 
 // Unhandled is a report of the default exception handler (see
@@ -167,6 +190,7 @@ func New(opts Options) *Interp {
 		Stdout: opts.Stdout, Stderr: opts.Stderr, Clock: loop.NewClock(opts.VirtualTime),
 		Debug: opts.Debug, MaxSteps: opts.MaxSteps, StepsPerRun: opts.StepsPerRun, Load: load, Argv: opts.Args,
 		Logger: opts.Logger, MaxTasks: opts.MaxTasks, Host: it,
+		AllowNet: opts.AllowNet, AllowRun: opts.AllowRun, AllowRead: opts.AllowRead, AllowWrite: opts.AllowWrite, Stdin: opts.Stdin,
 	}
 	if on := opts.OnUnhandled; on != nil {
 		cfg.OnReport = func(message string, err error, report string) {
@@ -305,9 +329,11 @@ func (it *Interp) Close() error { return it.CloseContext(context.Background()) }
 
 // CloseContext closes the interpreter's loops: pending tasks are reported
 // and ended, exceptions nobody retrieved are reported, and work submitted
-// that has not run fails with ErrClosed. Host calls still running are
-// cancelled and waited for, until ctx is done: a host function that ignores
-// its context is then left running (its goroutine, and what it holds), and
+// that has not run fails with ErrClosed. The connections, servers and
+// files scripts opened are closed, and their child processes killed (with
+// what they started) and reaped. Host calls still running are cancelled
+// and waited for, until ctx is done: a host function that ignores its
+// context is then left running (its goroutine, and what it holds), and
 // CloseContext returns ctx's error. Otherwise no goroutine of the
 // interpreter is left. Call it when nothing else runs the interpreter.
 func (it *Interp) CloseContext(ctx context.Context) error {
@@ -329,7 +355,7 @@ func (it *Interp) CloseContext(ctx context.Context) error {
 		it.hostWG.Wait()
 		close(done)
 	}()
-	var err error
+	err := it.rt.CloseIO(ctx)
 	select {
 	case <-done:
 	case <-ctx.Done():

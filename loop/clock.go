@@ -9,7 +9,10 @@ import (
 // Clock is a loop's source of time. A real clock follows the monotonic clock
 // of the machine; a virtual clock stands still while callbacks run and jumps
 // to the next timer when the loop has nothing else to do, so that sleeps
-// return at once and programs are deterministic.
+// return at once and programs are deterministic. While outside work is
+// pending (I/O, a host call) and a timer is set, a virtual clock does not
+// jump: it flows, following real time, until the loop is idle with no
+// outside work pending again (see Loop's idle).
 //
 // Now and Wall may be called from any goroutine. One clock may be shared by
 // several loops (an interpreter's loops share one).
@@ -17,7 +20,15 @@ type Clock struct {
 	virtual bool
 	start   time.Time // wall and monotonic origin
 
-	now atomic.Uint64 // virtual seconds since start, as math.Float64bits
+	now  atomic.Uint64        // virtual seconds since start, as math.Float64bits
+	flow atomic.Pointer[flow] // set while the virtual clock follows real time
+}
+
+// flow is a virtual clock following real time: it reads base seconds at
+// the real time since.
+type flow struct {
+	since time.Time
+	base  float64
 }
 
 // NewClock returns a real clock when virtual is false, and a virtual clock
@@ -34,7 +45,26 @@ func (c *Clock) Now() float64 {
 	if !c.virtual {
 		return time.Since(c.start).Seconds()
 	}
+	if f := c.flow.Load(); f != nil {
+		return f.base + time.Since(f.since).Seconds()
+	}
 	return math.Float64frombits(c.now.Load())
+}
+
+// startFlow makes a virtual clock follow real time from now on.
+func (c *Clock) startFlow() {
+	if c.flow.Load() == nil {
+		c.flow.Store(&flow{since: time.Now(), base: c.Now()})
+	}
+}
+
+// stopFlow makes a virtual clock that follows real time stand still at
+// the time it reads.
+func (c *Clock) stopFlow() {
+	if c.flow.Load() != nil {
+		c.advance(c.Now())
+		c.flow.Store(nil)
+	}
 }
 
 // Wall returns the wall-clock time the clock stands at: the time the clock

@@ -376,10 +376,20 @@ const maxIdleWait = time.Hour
 // idle waits until the loop has something to do: a timer falls due, the
 // inbox gets a callback, or outside work ends. A timer at +Inf (sleep(inf),
 // the "sleep forever" idiom) never falls due: it counts as no timer.
+//
+// A virtual clock jumps to the next timer only when no outside work is
+// pending. While some is (I/O in flight, a host call) and a timer is set,
+// it does not jump: it flows, following real time, so that the timer falls
+// due after as much real time as its delay (a timeout around I/O fires);
+// it stands still again once the loop is idle with no outside work
+// pending. Outside work with no timer set leaves it standing still.
 func (l *Loop) idle(detectDeadlock bool) error {
 	for {
 		hasTimer := len(l.timers) > 0 && !math.IsInf(l.timers[0].when, 1)
 		ext := l.external.Load() > 0
+		if !ext {
+			l.clock.stopFlow()
+		}
 		if !hasTimer && !ext && detectDeadlock && l.inboxEmpty() {
 			return &DeadlockError{Pending: l.Tasks()}
 		}
@@ -390,6 +400,12 @@ func (l *Loop) idle(detectDeadlock bool) error {
 			}
 			l.clock.advance(l.timers[0].when)
 			return nil
+		}
+		if hasTimer && l.clock.virtual {
+			if l.waitFlowing() {
+				return nil
+			}
+			continue
 		}
 		if hasTimer && !l.clock.virtual {
 			secs := l.timers[0].when - l.Time()
@@ -416,6 +432,34 @@ func (l *Loop) idle(detectDeadlock bool) error {
 		if hasTimer && !l.clock.virtual {
 			return nil
 		}
+	}
+}
+
+// waitFlowing is idle's wait of a virtual clock while outside work is
+// pending and a timer is set: the clock follows real time, and the loop
+// waits until the timer falls due, the inbox gets a callback, or the
+// outside work ends. It reports whether the loop has something to do.
+func (l *Loop) waitFlowing() bool {
+	l.clock.startFlow()
+	left := l.timers[0].when - l.Time()
+	if left <= 0 {
+		return true
+	}
+	wait := maxIdleWait
+	if left < wait.Seconds() {
+		wait = time.Duration(left * float64(time.Second))
+	}
+	t := time.NewTimer(wait)
+	select {
+	case <-l.wake:
+		t.Stop()
+		if !l.inboxEmpty() {
+			l.drainInbox()
+			return true
+		}
+		return false
+	case <-t.C:
+		return false // due now, or a wait of maxIdleWait more
 	}
 }
 

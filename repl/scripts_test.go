@@ -46,7 +46,11 @@ func TestScriptsPastedIntoREPL(t *testing.T) {
 				t.Fatal(err)
 			}
 			want, _ := os.ReadFile(out)
-			got := runPiped(t, pasteable(string(src)))
+			opts := interp.Options{VirtualTime: true}
+			if ioScripts[name] {
+				opts.AllowNet, opts.AllowRun = []string{"127.0.0.1"}, []string{}
+			}
+			got := runPipedWith(t, opts, pasteable(string(src)))
 			// The REPL also echoes the value of each expression statement
 			// (a task, a handle, a result), as Python's does: the script's
 			// own lines must come in order, and any other line must be
@@ -74,13 +78,23 @@ func TestScriptsPastedIntoREPL(t *testing.T) {
 	}
 }
 
+// ioScripts are the scripts that reach the network or run programs: the
+// REPL is granted what they need.
+var ioScripts = map[string]bool{"tcp_echo": true, "parallel_commands": true, "port_probe": true}
+
 // runPiped feeds input to a REPL session under virtual time and returns
 // the lines it printed, without prompts, banner and blank lines.
 func runPiped(t *testing.T, input string) []string {
 	t.Helper()
+	return runPipedWith(t, interp.Options{VirtualTime: true}, input)
+}
+
+// runPipedWith is runPiped with the interpreter's options.
+func runPipedWith(t *testing.T, opts interp.Options, input string) []string {
+	t.Helper()
 	var stdout bytes.Buffer
 	status := repl.Run(repl.Config{
-		Options:     interp.Options{VirtualTime: true},
+		Options:     opts,
 		Stdin:       io.NopCloser(strings.NewReader(input)),
 		Stdout:      &stdout,
 		Stderr:      &stdout,

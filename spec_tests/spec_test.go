@@ -8,6 +8,12 @@
 //
 // go test -run TestSpec -update rewrites the golden files from CPython's
 // output of the twins (never from asyncrun's).
+//
+// Programs that do I/O (io_*.star, and the scripts of ioScripts) are
+// granted the loopback network, programs and the files of testdata (see
+// ioOptions); a comment line "# needs: prog ..." in one skips it when a
+// program it runs is not on the PATH. No goroutine may be left behind by
+// any program (TestMain checks).
 package spec_tests
 
 import (
@@ -24,7 +30,41 @@ import (
 	"time"
 
 	"github.com/asyncrun/asyncrun/interp"
+	"go.uber.org/goleak"
 )
+
+// TestMain checks that the programs, I/O included, leave no goroutine
+// behind once their interpreters are closed.
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+// ioScripts are the programs of ../scripts that do I/O.
+var ioScripts = map[string]bool{"tcp_echo": true, "parallel_commands": true, "port_probe": true}
+
+// ioOptions grants a program that does I/O what it needs: the loopback
+// network, running programs, and reading and writing the files of
+// testdata.
+func ioOptions(opts *interp.Options) {
+	opts.AllowNet = []string{"127.0.0.1", "localhost", "::1"}
+	opts.AllowRun = []string{}
+	opts.AllowRead = []string{"testdata"}
+	opts.AllowWrite = []string{"testdata"}
+}
+
+// doesIO reports whether the program of spec s does I/O.
+func doesIO(s spec) bool {
+	name := filepath.Base(s.name)
+	return strings.HasPrefix(name, "io_") || (strings.HasPrefix(s.name, "scripts/") && ioScripts[name])
+}
+
+// needs returns the programs a "# needs: a b" line of src names.
+func needs(src []byte) []string {
+	for _, line := range strings.Split(string(src), "\n") {
+		if rest, ok := strings.CutPrefix(line, "# needs:"); ok {
+			return strings.Fields(rest)
+		}
+	}
+	return nil
+}
 
 var update = flag.Bool("update", false, "rewrite the .out golden files from the CPython twins")
 
@@ -72,6 +112,21 @@ func TestSpec(t *testing.T) {
 	var retries sync.Mutex
 	for _, s := range specs(t) {
 		t.Run(s.name, func(t *testing.T) {
+			if doesIO(s) {
+				// Files a program writes are NAME.star.tmp and NAME.py.tmp, beside it.
+				defer func() {
+					tmps, _ := filepath.Glob(filepath.Join(filepath.Dir(s.py), filepath.Base(s.name)+".*.tmp"))
+					for _, f := range tmps {
+						os.Remove(f)
+					}
+				}()
+				src, _ := os.ReadFile(s.star)
+				for _, prog := range needs(src) {
+					if _, err := exec.LookPath(prog); err != nil {
+						t.Skipf("%s runs %s, which is not on the PATH: skipped", s.star, prog)
+					}
+				}
+			}
 			var twin chan pyResult
 			if python != "" && !*update {
 				twin = make(chan pyResult, 1)
@@ -96,7 +151,7 @@ func TestSpec(t *testing.T) {
 			if err != nil {
 				t.Fatalf("golden file: %v", err)
 			}
-			got, stderr := runStar(t, s.star)
+			got, stderr := runStar(t, s.star, doesIO(s))
 			if !bytes.Equal(got, want) {
 				t.Errorf("asyncrun output differs from CPython's (%s)\n%s\nstderr:\n%s", s.out, diff(want, got), stderr)
 			}
@@ -124,13 +179,17 @@ func TestSpec(t *testing.T) {
 	}
 }
 
-func runStar(t *testing.T, path string) (stdout []byte, stderr string) {
+func runStar(t *testing.T, path string, io bool) (stdout []byte, stderr string) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out, errb bytes.Buffer
-	it := interp.New(interp.Options{Stdout: &out, Stderr: &errb, VirtualTime: true, MaxSteps: 50_000_000, Args: []string{path}})
+	opts := interp.Options{Stdout: &out, Stderr: &errb, VirtualTime: true, MaxSteps: 50_000_000, Args: []string{path}}
+	if io {
+		ioOptions(&opts)
+	}
+	it := interp.New(opts)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	_, err = it.ExecFile(ctx, path, src)

@@ -17,9 +17,11 @@ import (
 // then sections "-- NAME --": files to create in a temporary folder (the
 // command runs there), "stdin", and the expectations "stdout" (exact),
 // "stderr" (each line a regexp that stderr must match, ^ and $ at line ends) and
-// "status" (the exit status).
+// "status" (the exit status). In arguments, $SCRIPTS is the folder of the
+// example scripts.
 func TestCLI(t *testing.T) {
 	defer goleak.VerifyNone(t)
+	scripts, _ := filepath.Abs(filepath.Join("..", "..", "scripts"))
 	files, _ := filepath.Glob("testdata/*.txt")
 	if len(files) == 0 {
 		t.Fatal("no CLI scripts")
@@ -35,11 +37,12 @@ func TestCLI(t *testing.T) {
 			var args []string
 			for _, line := range strings.Split(comment, "\n") {
 				if a, ok := strings.CutPrefix(line, "args:"); ok {
-					args = append(args, strings.TrimSpace(a))
+					args = append(args, strings.ReplaceAll(strings.TrimSpace(a), "$SCRIPTS", scripts))
 				}
 			}
 			for name, body := range sections {
 				if !isExpectation(name) {
+					os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
 					os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
 				}
 			}

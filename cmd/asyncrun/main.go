@@ -51,8 +51,16 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 		maxMemory   byteSize
 		showVersion = fs.Bool("version", false, "print the version and exit")
 		interactive = fs.Bool("i", false, "run the script, then start the REPL with its globals")
+		allowNet    grant
+		allowRun    grant
+		allowRead   grant
+		allowWrite  grant
 	)
 	fs.Var(&maxMemory, "max-memory", "stop with MemoryError when the heap passes `SIZE` (bytes, or with K, M, G: 512M; 0: no limit)")
+	fs.Var(&allowNet, "allow-net", "grant connecting and listening: alone, to anything; with =`list`, to its host:port, host and :port entries")
+	fs.Var(&allowRun, "allow-run", "grant running programs: alone, any; with =`list`, its programs (a shell command needs sh)")
+	fs.Var(&allowRead, "allow-read", "grant reading files: alone, any; with =`list`, those in its folders")
+	fs.Var(&allowWrite, "allow-write", "grant writing files: alone, any; with =`list`, those in its folders")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: asyncrun [flags] script.star [args...]\n       asyncrun [flags] -c code [args...]\n       asyncrun [flags] - [args...]   (script on stdin)\n       asyncrun [flags]               (the REPL, when stdin is a terminal)\n       asyncrun [flags] -i script.star (run the script, then the REPL)\n\nflags:\n")
 		fs.PrintDefaults()
@@ -86,8 +94,9 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 			script = rest[0]
 		}
 		return repl.Run(repl.Config{
-			Options: interp.Options{VirtualTime: *virtualTime, Debug: *debug, MaxSteps: *maxSteps, MaxTasks: *maxTasks, MaxMemory: int64(maxMemory), Args: rest, Logger: log.New(os.Stderr, "", 0), LoadRoot: replRoot(script)},
-			Script:  script, Version: version,
+			Options: interp.Options{VirtualTime: *virtualTime, Debug: *debug, MaxSteps: *maxSteps, MaxTasks: *maxTasks, MaxMemory: int64(maxMemory), Args: rest, Logger: log.New(os.Stderr, "", 0), LoadRoot: replRoot(script),
+				AllowNet: allowNet.list, AllowRun: allowRun.list, AllowRead: allowRead.list, AllowWrite: allowWrite.list},
+			Script: script, Version: version,
 		})
 	case len(rest) == 0 || rest[0] == "-":
 		data, err := io.ReadAll(stdin)
@@ -114,6 +123,10 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 	opts := interp.Options{
 		Stdout: stdout, Stderr: stderr, VirtualTime: *virtualTime, Debug: *debug,
 		MaxSteps: *maxSteps, MaxTasks: *maxTasks, MaxMemory: int64(maxMemory), Args: rest, Logger: log.New(stderr, "", 0), LoadRoot: root,
+		AllowNet: allowNet.list, AllowRun: allowRun.list, AllowRead: allowRead.list, AllowWrite: allowWrite.list,
+	}
+	if f, ok := stdin.(*os.File); ok && filename != "<stdin>" {
+		opts.Stdin = f // child processes read what the script did not
 	}
 	if configure != nil {
 		configure(&opts)
@@ -187,6 +200,39 @@ func onInterrupt(first func()) (stop func()) {
 		signal.Stop(sigs)
 		close(done)
 	}
+}
+
+// grant is the value of an -allow-* flag: given alone it grants everything
+// of its kind (an empty, non-nil list), given =a,b the entries a and b;
+// absent, nothing (nil). -allow-net=false grants nothing.
+type grant struct{ list []string }
+
+func (g *grant) IsBoolFlag() bool { return true }
+
+func (g *grant) String() string {
+	if g == nil || g.list == nil {
+		return ""
+	}
+	return strings.Join(g.list, ",")
+}
+
+func (g *grant) Set(s string) error {
+	switch s {
+	case "true":
+		g.list = []string{}
+	case "false":
+		g.list = nil
+	default:
+		for _, e := range strings.Split(s, ",") {
+			if e = strings.TrimSpace(e); e != "" {
+				g.list = append(g.list, e)
+			}
+		}
+		if g.list == nil {
+			return errors.New("want a comma-separated list, or nothing to grant all")
+		}
+	}
+	return nil
 }
 
 // byteSize is a -max-memory value: bytes, or a number with K, M or G.

@@ -1,0 +1,190 @@
+package aio
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"strings"
+	"syscall"
+)
+
+// File is a file a script opened with open(path, mode): reads and writes
+// block, as Python's do (asyncio has no file API), and run on the
+// goroutine acting for the loop. Text and binary modes differ in what
+// read(n) counts (characters or bytes); the embedding layer gives text
+// mode str and binary mode bytes.
+type File struct {
+	env      *Env
+	f        *os.File
+	rd       *bufio.Reader // nil unless readable
+	Name     string
+	Mode     string
+	Binary   bool
+	writable bool
+	closed   bool
+}
+
+// Open opens the file name (relative to the working folder) as Python's
+// open(name, mode): mode is r, w, a or x, with b for binary or t for text
+// (the default); r needs the permission to read it, the others to write.
+// op names the call for a PermissionError.
+func (e *Env) Open(op, name, mode string) (*File, error) {
+	kind, binary, err := parseMode(mode)
+	if err != nil {
+		return nil, err
+	}
+	var flag int
+	switch kind {
+	case 'r':
+		err, flag = e.cfg.Perm.CheckRead(op, name), os.O_RDONLY
+	case 'w':
+		err, flag = e.cfg.Perm.CheckWrite(op, name), os.O_WRONLY|os.O_CREATE|os.O_TRUNC
+	case 'a':
+		err, flag = e.cfg.Perm.CheckWrite(op, name), os.O_WRONLY|os.O_CREATE|os.O_APPEND
+	case 'x':
+		err, flag = e.cfg.Perm.CheckWrite(op, name), os.O_WRONLY|os.O_CREATE|os.O_EXCL
+	}
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(name, flag, 0o666)
+	if err != nil {
+		return nil, pathError(err, name)
+	}
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		f.Close()
+		return nil, pathError(syscall.EISDIR, name)
+	}
+	file := &File{env: e, f: f, Name: name, Mode: mode, Binary: binary, writable: kind != 'r'}
+	if kind == 'r' {
+		file.rd = bufio.NewReader(f)
+	}
+	if err := e.add(file); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return file, nil
+}
+
+// parseMode checks a mode as Python's open does and returns its kind (r,
+// w, a or x) and whether it is binary. '+' is not supported.
+func parseMode(mode string) (kind byte, binary bool, err error) {
+	seen := map[rune]bool{}
+	for _, c := range mode {
+		if !strings.ContainsRune("rwaxbt+", c) || seen[c] {
+			return 0, false, errorf("ValueError", "invalid mode: '%s'", mode)
+		}
+		seen[c] = true
+	}
+	n := 0
+	for _, c := range "rwax" {
+		if seen[c] {
+			kind = byte(c)
+			n++
+		}
+	}
+	switch {
+	case seen['b'] && seen['t']:
+		return 0, false, errorf("ValueError", "can't have text and binary mode at once")
+	case n != 1:
+		return 0, false, errorf("ValueError", "must have exactly one of create/read/write/append mode")
+	case seen['+']:
+		return 0, false, errorf("ValueError", "open: mode '%s': '+' (reading and writing) is not supported", mode)
+	}
+	return kind, seen['b'], nil
+}
+
+func (f *File) check(reading bool) error {
+	switch {
+	case f.closed && f.Binary && reading:
+		return errorf("ValueError", "read of closed file")
+	case f.closed && f.Binary:
+		return errorf("ValueError", "write to closed file")
+	case f.closed:
+		return errorf("ValueError", "I/O operation on closed file.")
+	case reading && f.rd == nil:
+		return errorf("OSError", "not readable")
+	case !reading && !f.writable:
+		return errorf("OSError", "not writable")
+	}
+	return nil
+}
+
+// Read returns up to n bytes (binary) or characters (text) before the
+// end of the file; n < 0 reads to the end.
+func (f *File) Read(n int) ([]byte, error) {
+	if err := f.check(true); err != nil {
+		return nil, err
+	}
+	if n < 0 {
+		b, err := io.ReadAll(f.rd)
+		return b, f.ioError(err)
+	}
+	if f.Binary {
+		b := make([]byte, n)
+		m, err := io.ReadFull(f.rd, b)
+		if err == io.ErrUnexpectedEOF || err == io.EOF {
+			err = nil
+		}
+		return b[:m], f.ioError(err)
+	}
+	var sb strings.Builder
+	for range n {
+		r, _, err := f.rd.ReadRune()
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, f.ioError(err)
+		}
+		sb.WriteRune(r)
+	}
+	return []byte(sb.String()), nil
+}
+
+// ReadLine returns the next line with its "\n" (the last one may have
+// none), or nothing at the end of the file.
+func (f *File) ReadLine() ([]byte, error) {
+	if err := f.check(true); err != nil {
+		return nil, err
+	}
+	b, err := f.rd.ReadBytes('\n')
+	if err == io.EOF {
+		err = nil
+	}
+	return b, f.ioError(err)
+}
+
+// Write writes b.
+func (f *File) Write(b []byte) error {
+	if err := f.check(false); err != nil {
+		return err
+	}
+	_, err := f.f.Write(b)
+	return f.ioError(err)
+}
+
+// Close closes the file; closing it again does nothing.
+func (f *File) Close() error {
+	if f.closed {
+		return nil
+	}
+	f.closed = true
+	f.env.remove(f)
+	return f.ioError(f.f.Close())
+}
+
+// Closed reports whether Close was called.
+func (f *File) Closed() bool { return f.closed }
+
+// shutdown closes the file for Env.Shutdown, from any goroutine.
+func (f *File) shutdown() { f.f.Close() }
+
+func (f *File) ioError(err error) error {
+	if err == nil {
+		return nil
+	}
+	if pe, ok := err.(*os.PathError); ok {
+		return pathError(pe.Err, "")
+	}
+	return pathError(err, "")
+}

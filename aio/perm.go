@@ -1,0 +1,172 @@
+package aio
+
+import (
+	"net"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// Permissions say what the scripts of an interpreter may reach outside it.
+// Each list is nil (nothing is granted: the default), empty and not nil
+// (everything of its kind is granted), or the entries granted. No
+// permission implies another.
+type Permissions struct {
+	// Net grants connecting (open_connection) and listening
+	// (start_server). Entries are "host:port", "host" (any port) or
+	// ":port" (any host); hosts are compared as written, without
+	// resolving names ("localhost" does not grant "127.0.0.1"). A server
+	// given no host listens on every interface: only an empty list or a
+	// ":port" entry grants it.
+	Net []string
+	// Run grants starting programs. An entry grants the program as the
+	// script names it, or the file the entry names on the PATH (entry
+	// "sh" grants "sh" and the path exec.LookPath finds for it). A shell
+	// command needs "sh".
+	Run []string
+	// Read and Write grant opening files for reading and for writing:
+	// entries are folders (everything inside them, after symbolic links
+	// are followed) or files.
+	Read, Write []string
+}
+
+// PermissionError is an operation the permissions do not grant. Its text
+// names the operation, what it needed, and the flag that grants it:
+// "open_connection('example.com', 80): network access is not granted; run
+// with -allow-net".
+type PermissionError struct {
+	Op   string // the operation as the script wrote it
+	What string // "network access", "network access to example.com:80", ...
+	Hint string // "run with -allow-net", "add example.com:80 to -allow-net"
+}
+
+// Error returns "op: what is not granted; hint".
+func (e *PermissionError) Error() string {
+	return e.Op + ": " + e.What + " is not granted; " + e.Hint
+}
+
+// CheckNet returns nil if connecting to or listening on host:port is
+// granted; host "" is every interface. op names the operation for the
+// error.
+func (p *Permissions) CheckNet(op, host string, port int) error {
+	if p.Net == nil {
+		return &PermissionError{Op: op, What: "network access", Hint: "run with -allow-net"}
+	}
+	if len(p.Net) == 0 {
+		return nil
+	}
+	for _, e := range p.Net {
+		eh, ep := splitNetEntry(e)
+		if (eh == "" || (host != "" && strings.EqualFold(eh, host))) && (ep < 0 || ep == port) {
+			return nil
+		}
+	}
+	addr := net.JoinHostPort(host, strconv.Itoa(port))
+	if host == "" {
+		addr = ":" + strconv.Itoa(port)
+		return &PermissionError{Op: op, What: "listening on every interface (" + addr + ")", Hint: "add " + addr + " to -allow-net, or give a host"}
+	}
+	return &PermissionError{Op: op, What: "network access to " + addr, Hint: "add " + addr + " to -allow-net"}
+}
+
+// splitNetEntry returns the host and port of a Net entry; port -1 is any.
+func splitNetEntry(e string) (host string, port int) {
+	if h, p, err := net.SplitHostPort(e); err == nil {
+		if n, err := strconv.Atoi(p); err == nil {
+			return strings.Trim(h, "[]"), n
+		}
+	}
+	return strings.Trim(e, "[]"), -1
+}
+
+// CheckRun returns nil if running prog is granted. shell says that prog
+// runs a shell command, for the error's text.
+func (p *Permissions) CheckRun(op, prog string, shell bool) error {
+	what := "running programs"
+	if p.Run == nil {
+		return &PermissionError{Op: op, What: what, Hint: "run with -allow-run"}
+	}
+	if len(p.Run) == 0 {
+		return nil
+	}
+	for _, e := range p.Run {
+		if e == prog || samePath(lookPath(e), lookPath(prog)) {
+			return nil
+		}
+	}
+	what = "running " + prog
+	if shell {
+		what += " (the shell)"
+	}
+	return &PermissionError{Op: op, What: what, Hint: "add " + prog + " to -allow-run"}
+}
+
+// lookPath returns the absolute path of the program name, or "".
+func lookPath(name string) string {
+	path, err := exec.LookPath(name)
+	if err != nil {
+		return ""
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return ""
+	}
+	return abs
+}
+
+func samePath(a, b string) bool { return a != "" && a == b }
+
+// CheckRead returns nil if reading the file at path (relative to the
+// working folder) is granted.
+func (p *Permissions) CheckRead(op, path string) error {
+	return checkPath(p.Read, op, path, "reading files", "reading ", "-allow-read")
+}
+
+// CheckWrite returns nil if writing the file at path is granted.
+func (p *Permissions) CheckWrite(op, path string) error {
+	return checkPath(p.Write, op, path, "writing files", "writing ", "-allow-write")
+}
+
+func checkPath(list []string, op, path, what, verb, flag string) error {
+	if list == nil {
+		return &PermissionError{Op: op, What: what, Hint: "run with " + flag}
+	}
+	if len(list) == 0 {
+		return nil
+	}
+	real := realPath(path)
+	for _, e := range list {
+		if inside(realPath(e), real) {
+			return nil
+		}
+	}
+	return &PermissionError{Op: op, What: verb + real, Hint: "add its folder to " + flag}
+}
+
+// realPath returns path made absolute, with the symbolic links of its
+// longest existing prefix followed.
+func realPath(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.Clean(path)
+	}
+	rest := ""
+	for dir := abs; ; {
+		if r, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(r, rest)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return abs
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+		dir = parent
+	}
+}
+
+// inside reports whether path is root or inside it.
+func inside(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}

@@ -1,0 +1,99 @@
+package aio
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestCheckNet(t *testing.T) {
+	for _, tc := range []struct {
+		list []string
+		host string
+		port int
+		want string
+	}{
+		{nil, "example.com", 80, "open_connection('example.com', 80): network access is not granted; run with -allow-net"},
+		{[]string{}, "example.com", 80, ""},
+		{[]string{"example.com"}, "EXAMPLE.com", 443, ""},
+		{[]string{"example.com:80"}, "example.com", 80, ""},
+		{[]string{"example.com:80"}, "example.com", 81, "open_connection('example.com', 80): network access to example.com:81 is not granted; add example.com:81 to -allow-net"},
+		{[]string{":8080"}, "10.0.0.1", 8080, ""},
+		{[]string{"[::1]:80", "127.0.0.1"}, "::1", 80, ""},
+		{[]string{"::1"}, "::1", 9, ""},
+		{[]string{"127.0.0.1"}, "", 0, "open_connection('example.com', 80): listening on every interface (:0) is not granted; add :0 to -allow-net, or give a host"},
+		{[]string{":0"}, "", 0, ""},
+	} {
+		p := Permissions{Net: tc.list}
+		err := p.CheckNet("open_connection('example.com', 80)", tc.host, tc.port)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.want {
+			t.Errorf("%q, %s:%d: got %q, want %q", tc.list, tc.host, tc.port, got, tc.want)
+		}
+	}
+}
+
+func TestCheckRun(t *testing.T) {
+	sh := lookPath("sh")
+	if sh == "" {
+		t.Skip("no sh on the PATH")
+	}
+	for _, tc := range []struct {
+		list  []string
+		prog  string
+		shell bool
+		want  string
+	}{
+		{nil, "ls", false, "op: running programs is not granted; run with -allow-run"},
+		{[]string{}, "ls", false, ""},
+		{[]string{"sh"}, "sh", true, ""},
+		{[]string{"sh"}, sh, false, ""},
+		{[]string{sh}, "sh", false, ""},
+		{[]string{"cat"}, "sh", true, "op: running sh (the shell) is not granted; add sh to -allow-run"},
+		{[]string{"cat"}, "ls", false, "op: running ls is not granted; add ls to -allow-run"},
+	} {
+		p := Permissions{Run: tc.list}
+		err := p.CheckRun("op", tc.prog, tc.shell)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.want {
+			t.Errorf("%q, %s: got %q, want %q", tc.list, tc.prog, got, tc.want)
+		}
+	}
+}
+
+func TestCheckPaths(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "data", "sub"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "other"), 0o755)
+	os.Symlink(filepath.Join(dir, "other"), filepath.Join(dir, "data", "escape"))
+	real := realPath(dir)
+	data := filepath.Join(dir, "data")
+	p := Permissions{Read: []string{data}, Write: nil}
+	for _, tc := range []struct {
+		path string
+		want string
+	}{
+		{filepath.Join(data, "a.txt"), ""},
+		{filepath.Join(data, "sub", "new", "b.txt"), ""},
+		{filepath.Join(data, "..", "c.txt"), "op: reading " + filepath.Join(real, "c.txt") + " is not granted; add its folder to -allow-read"},
+		{filepath.Join(data, "escape", "d.txt"), "op: reading " + filepath.Join(real, "other", "d.txt") + " is not granted; add its folder to -allow-read"},
+	} {
+		err := p.CheckRead("op", tc.path)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.path, got, tc.want)
+		}
+	}
+	if err := p.CheckWrite("open('x', 'w')", filepath.Join(data, "a.txt")); err == nil || err.Error() != "open('x', 'w'): writing files is not granted; run with -allow-write" {
+		t.Errorf("write: got %v", err)
+	}
+}

@@ -1,0 +1,242 @@
+package builtins
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/asyncrun/asyncrun/aio"
+	"go.starlark.net/starlark"
+)
+
+// open(file, mode="r", encoding=None), Python's, for scripts that read
+// input and write results: text mode reads and writes str, binary mode
+// ("rb", "wb", "ab") bytes. It blocks, as Python's does (asyncio has no
+// file API). Paths are relative to the working folder; reading needs
+// Config.AllowRead, writing Config.AllowWrite. A file is a context manager
+// (with_ closes it) and iterates over its lines.
+
+// open_ is the predeclared open.
+func open_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var name string
+	mode := "r"
+	var encoding starlark.Value = starlark.None
+	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "file", &name, "mode?", &mode, "encoding?", &encoding); err != nil {
+		return nil, err
+	}
+	if s, ok := encoding.(starlark.String); ok && !isUTF8(string(s)) {
+		return nil, newExc(exc.LookupError, "open: encoding %s is not supported: files are UTF-8", reprValue(s))
+	}
+	op := opText("open", starlark.String(name))
+	if mode != "r" {
+		op = opText("open", starlark.String(name), starlark.String(mode))
+	}
+	rt := rtOf(thread)
+	f, err := rt.io.Open(op, name, mode)
+	if err != nil {
+		return nil, ioError(err)
+	}
+	return &fileValue{object{rt.nextID()}, f}, nil
+}
+
+func isUTF8(enc string) bool {
+	switch enc {
+	case "utf-8", "utf8", "UTF-8", "UTF8", "utf_8":
+		return true
+	}
+	return false
+}
+
+// fileValue is a file open() returned.
+type fileValue struct {
+	object
+	f *aio.File
+}
+
+var (
+	_ starlark.HasAttrs = (*fileValue)(nil)
+	_ starlark.Iterable = (*fileValue)(nil)
+	_ contextManager    = (*fileValue)(nil)
+)
+
+// String returns Python's form: <_io.TextIOWrapper name='x.txt' mode='r'
+// encoding='UTF-8'>, <_io.BufferedReader name='x.bin'>.
+func (v *fileValue) String() string {
+	if !v.f.Binary {
+		return "<_io.TextIOWrapper name=" + pyQuote(v.f.Name) + " mode=" + pyQuote(v.f.Mode) + " encoding='UTF-8'>"
+	}
+	return "<_io." + v.Type() + " name=" + pyQuote(v.f.Name) + ">"
+}
+
+// Type returns Python's class name: TextIOWrapper, BufferedReader or
+// BufferedWriter.
+func (v *fileValue) Type() string {
+	switch {
+	case !v.f.Binary:
+		return "TextIOWrapper"
+	case strings.Contains(v.f.Mode, "r"):
+		return "BufferedReader"
+	}
+	return "BufferedWriter"
+}
+
+// Attr returns closed, mode, name and the methods.
+func (v *fileValue) Attr(name string) (starlark.Value, error) {
+	switch name {
+	case "closed":
+		return starlark.Bool(v.f.Closed()), nil
+	case "mode":
+		return starlark.String(v.f.Mode), nil
+	case "name":
+		return starlark.String(v.f.Name), nil
+	}
+	return fileMethods.attr(v, name), nil
+}
+
+func (v *fileValue) AttrNames() []string { return fileMethods.names("closed", "mode", "name") }
+
+// enter returns the file (with open(...) as f:).
+func (v *fileValue) enter(thread *starlark.Thread) (starlark.Value, error) { return v, nil }
+
+// exit closes the file and lets the block's exception through.
+func (v *fileValue) exit(thread *starlark.Thread, err error) error {
+	if cerr := v.f.Close(); cerr != nil && err == nil {
+		return ioError(cerr)
+	}
+	return err
+}
+
+// value returns data as the file's mode gives it: str or bytes.
+func (v *fileValue) value(data []byte) starlark.Value {
+	if v.f.Binary {
+		return starlark.Bytes(data)
+	}
+	return starlark.String(data)
+}
+
+// Iterate returns an iterator over the file's lines (it stops at the end,
+// or at an error).
+func (v *fileValue) Iterate() starlark.Iterator { return &lineIterator{v} }
+
+type lineIterator struct{ v *fileValue }
+
+func (it *lineIterator) Next(p *starlark.Value) bool {
+	line, err := it.v.f.ReadLine()
+	if err != nil || len(line) == 0 {
+		return false
+	}
+	*p = it.v.value(line)
+	return true
+}
+
+func (it *lineIterator) Done() {}
+
+var fileMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+	"close":     fileClose,
+	"read":      fileRead,
+	"readline":  fileReadLine,
+	"readlines": fileReadLines,
+	"write":     fileWrite,
+})
+
+func recvFile(b *starlark.Builtin) *fileValue { return b.Receiver().(*fileValue) }
+
+// fileRead is read(size=-1).
+func fileRead(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	n := -1
+	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "size?", &n); err != nil {
+		return nil, err
+	}
+	v := recvFile(b)
+	data, err := v.f.Read(n)
+	if err != nil {
+		return nil, ioError(err)
+	}
+	return v.value(data), nil
+}
+
+// fileReadLine is readline(): the next line with its newline, or "" at
+// the end.
+func fileReadLine(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := noArgs(b, args, kwargs); err != nil {
+		return nil, err
+	}
+	v := recvFile(b)
+	data, err := v.f.ReadLine()
+	if err != nil {
+		return nil, ioError(err)
+	}
+	return v.value(data), nil
+}
+
+// fileReadLines is readlines(): the list of the remaining lines.
+func fileReadLines(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := noArgs(b, args, kwargs); err != nil {
+		return nil, err
+	}
+	v := recvFile(b)
+	var lines []starlark.Value
+	for {
+		line, err := v.f.ReadLine()
+		if err != nil {
+			return nil, ioError(err)
+		}
+		if len(line) == 0 {
+			return starlark.NewList(lines), nil
+		}
+		lines = append(lines, v.value(line))
+	}
+}
+
+// fileWrite is write(s): s is a str in text mode, bytes in binary mode; it
+// returns the number of characters (or bytes) written.
+func fileWrite(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var x starlark.Value
+	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &x); err != nil {
+		return nil, err
+	}
+	v := recvFile(b)
+	var data []byte
+	n := 0
+	switch s := x.(type) {
+	case starlark.String:
+		if v.f.Binary {
+			return nil, newExc(exc.TypeError, "a bytes-like object is required, not 'str'")
+		}
+		data, n = []byte(s), utf8.RuneCountInString(string(s))
+	case starlark.Bytes:
+		if !v.f.Binary {
+			return nil, newExc(exc.TypeError, "write() argument must be str, not bytes")
+		}
+		data, n = []byte(s), len(s)
+	default:
+		if v.f.Binary {
+			return nil, newExc(exc.TypeError, "a bytes-like object is required, not '%s'", pyTypeName(x))
+		}
+		return nil, newExc(exc.TypeError, "write() argument must be str, not %s", pyTypeName(x))
+	}
+	if err := v.f.Write(data); err != nil {
+		return nil, ioError(err)
+	}
+	return starlark.MakeInt(n), nil
+}
+
+func fileClose(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := noArgs(b, args, kwargs); err != nil {
+		return nil, err
+	}
+	return starlark.None, ioError(recvFile(b).f.Close())
+}
+
+// fileWriter is a text file as print's file=: writes go through the
+// file's checks (open, writable, text mode) and fail as write() does.
+type fileWriter struct{ v *fileValue }
+
+func (w fileWriter) Write(p []byte) (int, error) {
+	if w.v.f.Binary {
+		return 0, newExc(exc.TypeError, "a bytes-like object is required, not 'str'")
+	}
+	if err := w.v.f.Write(p); err != nil {
+		return 0, ioError(err)
+	}
+	return len(p), nil
+}

@@ -1,0 +1,105 @@
+package builtins
+
+import (
+	"errors"
+	"fmt"
+	"syscall"
+
+	"github.com/asyncrun/asyncrun/aio"
+	"github.com/asyncrun/asyncrun/loop"
+	"go.starlark.net/starlark"
+)
+
+// How the errors of package aio reach scripts, and asyncio's two stream
+// errors: IncompleteReadError(partial, expected) (an EOFError, with
+// .partial and .expected) and LimitOverrunError(message, consumed) (with
+// .consumed), as CPython's.
+
+// streamErrors makes the exceptions of the types whose constructors take
+// more than a message.
+var streamErrors = map[*exceptionType]func(args starlark.Tuple) (starlark.Value, error){
+	exc.IncompleteReadError: newIncompleteReadError,
+	exc.LimitOverrunError:   newLimitOverrunError,
+}
+
+// newIncompleteReadError is asyncio.IncompleteReadError(partial, expected).
+func newIncompleteReadError(args starlark.Tuple) (starlark.Value, error) {
+	var partial starlark.Bytes
+	var expected starlark.Value
+	if err := starlark.UnpackPositionalArgs("IncompleteReadError", args, nil, 2, &partial, &expected); err != nil {
+		return nil, newExc(exc.TypeError, "%s", err)
+	}
+	exp := "undefined"
+	if expected != starlark.None {
+		exp = reprValue(expected)
+	}
+	msg := fmt.Sprintf("%d bytes read on a total of %s expected bytes", len(partial), exp)
+	return &exception{typ: exc.IncompleteReadError, args: starlark.Tuple{starlark.String(msg)},
+		attrs: starlark.StringDict{"partial": partial, "expected": expected}}, nil
+}
+
+// newLimitOverrunError is asyncio.LimitOverrunError(message, consumed).
+func newLimitOverrunError(args starlark.Tuple) (starlark.Value, error) {
+	var msg starlark.Value
+	var consumed int
+	if err := starlark.UnpackPositionalArgs("LimitOverrunError", args, nil, 2, &msg, &consumed); err != nil {
+		return nil, newExc(exc.TypeError, "%s", err)
+	}
+	return &exception{typ: exc.LimitOverrunError, args: starlark.Tuple{msg},
+		attrs: starlark.StringDict{"consumed": starlark.MakeInt(consumed)}}, nil
+}
+
+// ioError returns the exception a script gets for an error of package aio
+// or of the system: each aio type as its Python type, an error with an
+// errno as the OSError of the errno, any other as OSError with its text.
+// The errors of package loop (cancellations, above all) are returned as
+// they are.
+func ioError(err error) error {
+	if err == nil || loop.IsCancellation(err) || uncatchable(err) || errors.As(err, new(*loop.Error)) {
+		return err
+	}
+	var (
+		e  *exception
+		pe *aio.PermissionError
+		ae *aio.Error
+		oe *aio.OSError
+		ie *aio.IncompleteReadError
+		le *aio.LimitOverrunError
+		n  syscall.Errno
+	)
+	switch {
+	case errors.As(err, &e):
+		return e
+	case errors.As(err, &pe):
+		return &exception{typ: exc.PermissionError, args: msgArgs(pe.Error()), cause: err}
+	case errors.As(err, &ae):
+		t := exc.byName(ae.Type)
+		if t == nil {
+			t = exc.OSError
+		}
+		return &exception{typ: t, args: msgArgs(ae.Msg), cause: err}
+	case errors.As(err, &oe):
+		args := starlark.Tuple{starlark.MakeInt(int(oe.Errno)), starlark.String(oe.Msg)}
+		if oe.Filename != "" {
+			args = append(args, starlark.String(oe.Filename))
+		}
+		x := newOSError(exc.OSError, args)
+		x.cause = err
+		return x
+	case errors.As(err, &ie):
+		expected := starlark.Value(starlark.None)
+		if ie.Expected >= 0 {
+			expected = starlark.MakeInt(ie.Expected)
+		}
+		x, _ := newIncompleteReadError(starlark.Tuple{starlark.Bytes(ie.Partial), expected})
+		return x.(*exception)
+	case errors.As(err, &le):
+		x, _ := newLimitOverrunError(starlark.Tuple{starlark.String(le.Msg), starlark.MakeInt(le.Consumed)})
+		return x.(*exception)
+	case errors.Is(err, aio.ErrClosed):
+		return newExc(exc.RuntimeError, "the interpreter is closing: its I/O is closed")
+	case errors.As(err, &n):
+		return osErrorOf(err)
+	}
+	return &exception{typ: exc.OSError, args: msgArgs(err.Error()), cause: err}
+}
