@@ -292,7 +292,7 @@ func (p *Process) Wait(t *loop.Task) (int, error) {
 		return p.code, nil
 	}
 	f := loop.NewFuture(p.l)
-	f.Label = "Process.wait()"
+	f.SetLabel("Process.wait()")
 	p.waiters = append(p.waiters, f)
 	v, err := awaitIO(t, f)
 	if err != nil {

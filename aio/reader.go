@@ -143,7 +143,7 @@ func (r *Reader) waitForData(t *loop.Task, fn string) error {
 		r.src.resume()
 	}
 	w := loop.NewFuture(r.l)
-	w.Label = "StreamReader." + fn + "()"
+	w.SetLabel("StreamReader." + fn + "()")
 	r.waiter = w
 	var err error
 	if r.src != nil {

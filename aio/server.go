@@ -201,7 +201,7 @@ func (s *Server) WaitClosed(t *loop.Task) error {
 		return nil
 	}
 	f := loop.NewFuture(s.l)
-	f.Label = "Server.wait_closed()"
+	f.SetLabel("Server.wait_closed()")
 	s.waiters = append(s.waiters, f)
 	_, err := t.Await(f)
 	return err
@@ -220,7 +220,7 @@ func (s *Server) ServeForever(t *loop.Task) error {
 	}
 	s.StartServing()
 	f := loop.NewFuture(s.l)
-	f.Label = "Server.serve_forever()"
+	f.SetLabel("Server.serve_forever()")
 	s.forever = f
 	_, err := awaitIO(t, f)
 	if loop.IsCancellation(err) {

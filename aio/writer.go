@@ -42,7 +42,7 @@ type Writer struct {
 
 func newWriter(l *loop.Loop, reader *Reader) *Writer {
 	w := &Writer{l: l, reader: reader, closed: loop.NewFuture(l)}
-	w.closed.Label = "StreamWriter.wait_closed()"
+	w.closed.SetLabel("StreamWriter.wait_closed()")
 	return w
 }
 
@@ -99,7 +99,7 @@ func (w *Writer) Drain(t *loop.Task) error {
 		return nil
 	}
 	f := loop.NewFuture(w.l)
-	f.Label = "StreamWriter.drain()"
+	f.SetLabel("StreamWriter.drain()")
 	w.waiters = append(w.waiters, f)
 	_, err := awaitIO(t, f)
 	if i := slices.Index(w.waiters, f); i >= 0 {

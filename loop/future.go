@@ -27,7 +27,6 @@ type Future struct {
 	loop         *Loop
 	state        State
 	logTraceback bool
-	label        uint8 // see Label
 	result       any
 	err          error
 	cancelMsg    any
@@ -42,26 +41,25 @@ type Future struct {
 	// Value is free for the embedding layer, which keeps its wrapper of the
 	// future here.
 	Value any
+	label *string // see Label
 }
-
-// waitLabels are the labels of the futures the primitives make for their
-// waiters (see Label), by number: a number keeps every future small.
-var waitLabels = [...]string{"", "Lock.acquire()", "Event.wait()", "Condition.wait()", "Semaphore.acquire()",
-	"Barrier.wait()", "Barrier.reset()", "Barrier.abort()", "Queue.get()", "Queue.put()", "Queue.join()"}
 
 // Label names what a task suspended on this future waits for, such as
 // "Queue.get()", or is "": the embedding layer's deadlock report shows it.
-func (f *Future) Label() string { return waitLabels[f.label] }
+func (f *Future) Label() string {
+	if f.label == nil {
+		return ""
+	}
+	return *f.label
+}
 
-// labelled returns a pending future of l labelled label (one of
-// waitLabels).
+// SetLabel sets the future's Label.
+func (f *Future) SetLabel(label string) { f.label = &label }
+
+// labelled returns a pending future of l labelled label.
 func labelled(l *Loop, label string) *Future {
 	f := &Future{loop: l}
-	for i, s := range waitLabels {
-		if s == label {
-			f.label = uint8(i)
-		}
-	}
+	f.SetLabel(label)
 	return f
 }
 

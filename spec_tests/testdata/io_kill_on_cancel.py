@@ -22,7 +22,7 @@ async def main():
         p.kill()
         print("killed:", await p.wait())
 
-    p = await asyncio.create_subprocess_exec("sleep", "0.3")
+    p = await asyncio.create_subprocess_exec("sleep", "2")
     waiter = asyncio.create_task(p.wait())
     await asyncio.sleep(0.05)
     waiter.cancel()

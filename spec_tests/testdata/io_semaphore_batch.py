@@ -9,7 +9,7 @@ async def run(sem, state, i, cmd):
         state["peak"] = max(state["peak"], state["running"])
         p = await asyncio.create_subprocess_shell(cmd, stdout=asyncio.subprocess.PIPE)
         try:
-            out, _ = await asyncio.wait_for(p.communicate(), 0.5)
+            out, _ = await asyncio.wait_for(p.communicate(), 2)
             result = "job %d: rc=%d out=%s" % (i, p.returncode, out.decode().strip())
         except TimeoutError:
             p.kill()
@@ -21,7 +21,7 @@ async def main():
     sem = asyncio.Semaphore(3)
     state = {"running": 0, "peak": 0}
     cmds = ["sleep 0.05; echo job %d" % i for i in range(8)]
-    cmds[5] = "exec sleep 5"
+    cmds[5] = "exec sleep 30"
     cmds[6] = "echo failing; exit 4"
     results = await asyncio.gather(*[run(sem, state, i, c) for i, c in enumerate(cmds)])
     for r in results:
