@@ -79,11 +79,12 @@ func waitGroupGone(t *testing.T, pid int) {
 func TestCancelClosesIO(t *testing.T) {
 	needProgs(t, "sleep")
 	defer goleak.VerifyNone(t)
-	var out bytes.Buffer
-	it := interp.New(interp.Options{Stdout: &out, AllowRun: []string{}})
-	defer it.Close()
 	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(200*time.Millisecond, cancel)
+	// Cancel once the script has printed the child's pid, so the child
+	// is surely running (and waited on) when the run is cancelled.
+	out := &cancelOnWrite{cancel: cancel}
+	it := interp.New(interp.Options{Stdout: out, AllowRun: []string{}})
+	defer it.Close()
 	_, err := it.ExecFile(ctx, "wait.star", `
 p = await_(asyncio.create_subprocess_exec("sleep", "30"))
 print(p.pid)
@@ -93,7 +94,22 @@ await_(p.wait())
 		t.Fatalf("got %v, want context.Canceled", err)
 	}
 	pid, _ := strconv.Atoi(strings.TrimSpace(out.String()))
+	if pid <= 0 {
+		t.Fatalf("no pid: %q", out.String())
+	}
 	waitGroupGone(t, pid)
+}
+
+// cancelOnWrite is a script's stdout that calls cancel after each write.
+type cancelOnWrite struct {
+	bytes.Buffer
+	cancel context.CancelFunc
+}
+
+func (w *cancelOnWrite) Write(p []byte) (int, error) {
+	n, err := w.Buffer.Write(p)
+	w.cancel()
+	return n, err
 }
 
 // TestPermissionsDenied: each kind of access is denied by default with a
