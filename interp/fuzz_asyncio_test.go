@@ -12,8 +12,8 @@ import (
 // cancels them (with and without messages), awaits, gathers, waits, shields,
 // sets results and exceptions (also on done futures and to values holding
 // the future itself), adds and removes done callbacks, schedules callbacks,
-// runs the loop and prints the reprs of it all. The script runs as in
-// FuzzExec.
+// runs and closes the loop, submits coroutines threadsafe, and prints the
+// reprs of it all. The script runs as in FuzzExec.
 func FuzzAsyncio(f *testing.F) {
 	for _, s := range asyncioSeeds {
 		f.Add(s.data)
@@ -34,7 +34,9 @@ func FuzzAsyncio(f *testing.F) {
 }
 
 // asyncioPrelude starts every program of FuzzAsyncio. P holds the values the
-// statements make and use: futures, tasks, coroutines, anything.
+// statements make and use: futures, tasks, coroutines, anything; it starts
+// with a future, a sleeping task, a task awaiting the future and a
+// coroutine.
 const asyncioPrelude = `loop = asyncio.get_event_loop()
 P = [None] * 6
 def put(i, v):
@@ -63,6 +65,10 @@ def boom(d, e):
 boom = asyncio.coroutine(boom)
 def ascomp(fs, t):
     return [try_(lambda: await_(x), except_={BaseException: rep}) for x in asyncio.as_completed(fs, timeout=t)]
+P[0] = loop.create_future()
+P[1] = asyncio.ensure_future(nap(1, "n"))
+P[2] = asyncio.ensure_future(aws(0))
+P[3] = ret(3)
 `
 
 // Bounds of a program: top-level statements, generated functions, statements
@@ -117,10 +123,10 @@ func asyncioProgram(data []byte) string {
 	return b.String()
 }
 
-// stmt is one statement: an expression, most often inside a try_ that
-// catches everything, so that the program goes on.
+// stmt is one statement: an expression, most often (31 times in 32) inside
+// a try_ that catches everything, so that the program goes on.
 func (g *asyncioGen) stmt() string {
-	raw := g.n(8) == 0
+	raw := g.n(32) == 0
 	e := g.expr()
 	if raw {
 		return e
@@ -130,7 +136,7 @@ func (g *asyncioGen) stmt() string {
 
 func (g *asyncioGen) expr() string {
 	const d = 0
-	switch g.n(31) {
+	switch g.n(38) {
 	case 0:
 		return "put(" + g.slot() + ", " + g.fut(d) + ")"
 	case 1:
@@ -194,8 +200,23 @@ func (g *asyncioGen) expr() string {
 		return "print(await_(asyncio.wait_for(" + g.aw(d) + ", " + g.timeout() + ")))"
 	case 29:
 		return "put(" + g.slot() + ", asyncio.shield(" + g.aw(d) + "))"
-	default:
+	case 30:
 		return "print(asyncio.run(" + g.coro(d) + "))"
+	case 31:
+		return g.p() + ".set_name(" + g.val(d) + ")"
+	case 32:
+		return "loop.call_at(loop.time() + " + g.delay() + ", " + g.cb() + ", " + g.val(d) + ")"
+	case 33:
+		return "put(" + g.slot() + ", asyncio.run_coroutine_threadsafe(" + g.coro(d) + ", loop))"
+	case 34:
+		return "print(" + g.p() + ".result(" + g.timeout() + "))"
+	case 35:
+		p := g.p()
+		return "print(" + p + ".get_coro(), " + p + ".get_loop())"
+	case 36:
+		return "put(" + g.slot() + ", asyncio.Task(" + g.coro(d) + ", name=" + g.val(d) + "))"
+	default:
+		return "loop.close()"
 	}
 }
 
