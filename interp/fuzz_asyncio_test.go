@@ -136,7 +136,7 @@ func (g *asyncioGen) stmt() string {
 
 func (g *asyncioGen) expr() string {
 	const d = 0
-	switch g.n(38) {
+	switch g.n(39) {
 	case 0:
 		return "put(" + g.slot() + ", " + g.fut(d) + ")"
 	case 1:
@@ -215,6 +215,8 @@ func (g *asyncioGen) expr() string {
 		return "print(" + p + ".get_coro(), " + p + ".get_loop())"
 	case 36:
 		return "put(" + g.slot() + ", asyncio.Task(" + g.coro(d) + ", name=" + g.val(d) + "))"
+	case 37:
+		return "put(" + g.slot() + ", " + g.val(d) + ")"
 	default:
 		return "loop.close()"
 	}
@@ -343,7 +345,7 @@ func (g *asyncioGen) val(d int) string {
 }
 
 func (g *asyncioGen) exc(d int) string {
-	switch g.n(9) {
+	switch g.n(10) {
 	case 0:
 		return `ValueError("v")`
 	case 1:
@@ -360,8 +362,10 @@ func (g *asyncioGen) exc(d int) string {
 		return "ValueError"
 	case 7:
 		return `asyncio.InvalidStateError("i")`
-	default:
+	case 8:
 		return "Exception(" + g.p() + ")"
+	default:
+		return "Exception(P)"
 	}
 }
 
@@ -432,8 +436,8 @@ var asyncioSeeds = []asyncioSeed{
 }
 
 // asyncioKnownCrashers are seeds that crash the Go runtime (a stack
-// overflow: the repr of a future recurses through itself) until builtins
-// stops the recursion; they crash the whole test binary, so they are added
+// overflow: the repr of a future or an exception recurses through itself)
+// until builtins stops the recursion; they crash the whole test binary, so they are added
 // only when ASYNCRUN_FUZZ_KNOWN is set:
 //
 //	ASYNCRUN_FUZZ_KNOWN=1 go test -run FuzzAsyncio ./interp
@@ -452,6 +456,11 @@ var asyncioKnownCrashers = []asyncioSeed{
 		1, 0, 1, 2, 1, 0, // put(1, asyncio.ensure_future(aws(0)))
 		1, 2, 0, 0, // print(await_(P[0]))
 	}, "put(1, asyncio.ensure_future(aws(0)))"},
+	{"an exception holding the list that holds it, printed", []byte{
+		0,
+		1, 37, 4, 8, 9, // put(4, Exception(P))
+		1, 15, // print(P)
+	}, "try_(lambda: put(4, Exception(P)), except_={BaseException: rep})\ntry_(lambda: print(P)"},
 }
 
 // TestAsyncioSeeds checks that each seed makes the program it stands for.
