@@ -18,11 +18,6 @@ func FuzzAsyncio(f *testing.F) {
 	for _, s := range asyncioSeeds {
 		f.Add(s.data)
 	}
-	if os.Getenv("ASYNCRUN_FUZZ_KNOWN") != "" {
-		for _, s := range asyncioKnownCrashers {
-			f.Add(s.data)
-		}
-	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		src := asyncioProgram(data)
 		if os.Getenv("ASYNCRUN_FUZZ_SHOW") != "" {
@@ -400,13 +395,32 @@ type asyncioSeed struct {
 
 var asyncioSeeds = []asyncioSeed{
 	// Crashers found before FuzzAsyncio existed (Go panics: unhashable
-	// keys), since fixed: junk where awaitables are expected.
+	// keys), since fixed in builtins: junk where awaitables are expected.
 	{"gather of a tuple", []byte{0, 1, 26, 0, 1, 7, 0},
 		"try_(lambda: print(asyncio.gather((1, 2))), except_={BaseException: rep})"},
 	{"wait on a list holding a tuple", []byte{0, 1, 18, 0, 1, 7, 1, 0, 0},
 		"asyncio.wait([()], timeout=None, return_when=asyncio.ALL_COMPLETED)"},
 	{"as_completed of a list holding a tuple", []byte{0, 1, 27, 0, 1, 7, 2},
 		"print(asyncio.as_completed([(1,)]))"},
+	// Crashers that killed the Go runtime with a stack overflow (a repr
+	// recursing through itself), since fixed in builtins.
+	{"a future whose result holds it, printed", []byte{
+		0,
+		1, 0, 0, 0, // put(0, loop.create_future())
+		1, 5, 0, 5, 0, // P[0].set_result([P[0]])
+		1, 14, 0, // print(P[0])
+	}, "try_(lambda: P[0].set_result([P[0]]), except_={BaseException: rep})\ntry_(lambda: print(P[0])"},
+	{"two tasks awaiting each other, in the deadlock report", []byte{
+		0,
+		1, 0, 0, 2, 1, 1, // put(0, asyncio.ensure_future(aws(1)))
+		1, 0, 1, 2, 1, 0, // put(1, asyncio.ensure_future(aws(0)))
+		1, 2, 0, 0, // print(await_(P[0]))
+	}, "put(1, asyncio.ensure_future(aws(0)))"},
+	{"an exception holding the list that holds it, printed", []byte{
+		0,
+		1, 37, 4, 8, 9, // put(4, Exception(P))
+		1, 15, // print(P)
+	}, "try_(lambda: put(4, Exception(P)), except_={BaseException: rep})\ntry_(lambda: print(P)"},
 	{"a bit of everything", []byte{
 		1, 1, 1, 3, 2, 1, 20, 1, // f0: P[2].cancel(); await_(asyncio.sleep(0.5))
 		1, 0, 0, 3, 0, 0, 1, // put(0, loop.create_task(c0(1)))
@@ -435,37 +449,9 @@ var asyncioSeeds = []asyncioSeed{
 	}, "put(3, asyncio.gather(P[0], P[1], return_exceptions=True))"},
 }
 
-// asyncioKnownCrashers are seeds that crash the Go runtime (a stack
-// overflow: the repr of a future or an exception recurses through itself)
-// until builtins stops the recursion; they crash the whole test binary, so they are added
-// only when ASYNCRUN_FUZZ_KNOWN is set:
-//
-//	ASYNCRUN_FUZZ_KNOWN=1 go test -run FuzzAsyncio ./interp
-//
-// Once that passes, move them to asyncioSeeds.
-var asyncioKnownCrashers = []asyncioSeed{
-	{"a future whose result holds it, printed", []byte{
-		0,
-		1, 0, 0, 0, // put(0, loop.create_future())
-		1, 5, 0, 5, 0, // P[0].set_result([P[0]])
-		1, 14, 0, // print(P[0])
-	}, "try_(lambda: P[0].set_result([P[0]]), except_={BaseException: rep})\ntry_(lambda: print(P[0])"},
-	{"two tasks awaiting each other, in the deadlock report", []byte{
-		0,
-		1, 0, 0, 2, 1, 1, // put(0, asyncio.ensure_future(aws(1)))
-		1, 0, 1, 2, 1, 0, // put(1, asyncio.ensure_future(aws(0)))
-		1, 2, 0, 0, // print(await_(P[0]))
-	}, "put(1, asyncio.ensure_future(aws(0)))"},
-	{"an exception holding the list that holds it, printed", []byte{
-		0,
-		1, 37, 4, 8, 9, // put(4, Exception(P))
-		1, 15, // print(P)
-	}, "try_(lambda: put(4, Exception(P)), except_={BaseException: rep})\ntry_(lambda: print(P)"},
-}
-
 // TestAsyncioSeeds checks that each seed makes the program it stands for.
 func TestAsyncioSeeds(t *testing.T) {
-	for _, s := range append(append([]asyncioSeed(nil), asyncioSeeds...), asyncioKnownCrashers...) {
+	for _, s := range asyncioSeeds {
 		if src := asyncioProgram(s.data); !strings.Contains(src, s.want) {
 			t.Errorf("seed %q: got program\n%s\nwant it to contain %q", s.name, src, s.want)
 		}

@@ -37,6 +37,9 @@ import (
 const (
 	fuzzMaxSteps = 200_000
 	fuzzDeadline = 2 * time.Second
+	// fuzzMaxMemory stops a script that allocates without end (a single
+	// allocation larger than that still completes first).
+	fuzzMaxMemory = 1 << 30
 	// fuzzMargin is how long past the deadline a run (ExecFile then Close)
 	// may take before it counts as a hang: generous, as the machine is
 	// shared and the race detector slows runs down.
@@ -103,6 +106,7 @@ func fuzzRun(t *testing.T, src string) {
 		Stderr:      io.Discard,
 		VirtualTime: true,
 		MaxSteps:    fuzzMaxSteps,
+		MaxMemory:   fuzzMaxMemory,
 		Load:        noLoad,
 		Logger:      log.New(&logged, "", 0),
 	})
