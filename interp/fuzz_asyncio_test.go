@@ -12,8 +12,9 @@ import (
 // cancels them (with and without messages), awaits, gathers, waits, shields,
 // sets results and exceptions (also on done futures and to values holding
 // the future itself), adds and removes done callbacks, schedules callbacks,
-// runs and closes the loop, submits coroutines threadsafe, and prints the
-// reprs of it all. The script runs as in FuzzExec.
+// runs and closes the loop, submits coroutines threadsafe, uses queues,
+// locks, events, task groups and timeouts, and prints the reprs of it all.
+// The script runs as in FuzzExec.
 func FuzzAsyncio(f *testing.F) {
 	for _, s := range asyncioSeeds {
 		f.Add(s.data)
@@ -131,7 +132,7 @@ func (g *asyncioGen) stmt() string {
 
 func (g *asyncioGen) expr() string {
 	const d = 0
-	switch g.n(39) {
+	switch g.n(46) {
 	case 0:
 		return "put(" + g.slot() + ", " + g.fut(d) + ")"
 	case 1:
@@ -212,6 +213,26 @@ func (g *asyncioGen) expr() string {
 		return "put(" + g.slot() + ", asyncio.Task(" + g.coro(d) + ", name=" + g.val(d) + "))"
 	case 37:
 		return "put(" + g.slot() + ", " + g.val(d) + ")"
+	case 38:
+		return "put(" + g.slot() + ", " + g.pick("asyncio.Queue(1)", "asyncio.Queue()", "asyncio.PriorityQueue()",
+			"asyncio.Lock()", "asyncio.Event()", "asyncio.Semaphore(1)", "asyncio.BoundedSemaphore(1)",
+			"asyncio.Condition()", "asyncio.Barrier(2)") + ")"
+	case 39:
+		return "print(await_(" + g.p() + "." + g.pick("get", "wait", "acquire", "join") + "()))"
+	case 40:
+		return "await_(" + g.p() + ".put(" + g.val(d) + "))"
+	case 41:
+		p := g.p()
+		return "print(" + p + "." + g.pick("get_nowait()", "put_nowait("+g.val(d)+")", "release()", "set()",
+			"clear()", "task_done()", "notify()", "abort()", "reset()", "locked()", "qsize()") + ")"
+	case 42:
+		return "with_(asyncio.TaskGroup(), lambda tg: [tg.create_task(" + g.coro(d) + "), tg.create_task(" + g.coro(d) + ")])"
+	case 43:
+		return "with_(asyncio.timeout(" + g.pick("None", "0", "0.5", "-1") + "), lambda: await_(" + g.aw(d) + "))"
+	case 44:
+		return "put(" + g.slot() + ", asyncio.create_task(" + g.coro(d) + "))"
+	case 45:
+		return "with_(" + g.p() + ", lambda *a: await_(" + g.aw(d) + "))"
 	default:
 		return "loop.close()"
 	}
@@ -340,7 +361,7 @@ func (g *asyncioGen) val(d int) string {
 }
 
 func (g *asyncioGen) exc(d int) string {
-	switch g.n(10) {
+	switch g.n(11) {
 	case 0:
 		return `ValueError("v")`
 	case 1:
@@ -359,8 +380,10 @@ func (g *asyncioGen) exc(d int) string {
 		return `asyncio.InvalidStateError("i")`
 	case 8:
 		return "Exception(" + g.p() + ")"
-	default:
+	case 9:
 		return "Exception(P)"
+	default:
+		return `ExceptionGroup("g", [ValueError("v"), ` + g.p() + "])"
 	}
 }
 
