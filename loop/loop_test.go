@@ -383,3 +383,36 @@ func cpuTime() time.Duration {
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// TestCancelCycleOfWaiters: cancelling a task whose waiters lead back to it
+// (it awaits a gather of itself; two tasks await each other) returns: the
+// cancel that comes back to a task being cancelled returns false, where it
+// would recurse until the Go stack overflowed (CPython's recurses until
+// RecursionError). The tasks are left deadlocked, as in CPython.
+func TestCancelCycleOfWaiters(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	l := newVirtual()
+	var g *Future
+	a := mustTask(t, l, "A", func(task *Task) (any, error) { return task.Await(g) })
+	g = Gather(l, []*Future{&a.Future}, false)
+	var c *Task
+	b := mustTask(t, l, "B", func(task *Task) (any, error) { return task.Await(&c.Future) })
+	c = mustTask(t, l, "C", func(task *Task) (any, error) { return task.Await(&b.Future) })
+	start := mustTask(t, l, "start", func(task *Task) (any, error) { return nil, task.Yield() })
+	l.RunUntilComplete(&start.Future) // A, B and C are suspended
+	for _, task := range []*Task{a, b} {
+		if !task.Cancel("why") {
+			t.Errorf("%s.Cancel: got false, want true", task.Name())
+		}
+	}
+	for _, task := range []*Task{a, b, c} {
+		if got := task.Cancelling(); got != 1 {
+			t.Errorf("%s.Cancelling(): got %d, want 1", task.Name(), got)
+		}
+	}
+	if _, err := l.RunUntilComplete(g); !errors.As(err, new(*DeadlockError)) {
+		t.Errorf("awaiting the gather: got %v, want a DeadlockError", err)
+	}
+	l.SetExceptionHandler(func(ExceptionContext) {})
+	l.Close()
+}
