@@ -90,10 +90,16 @@ func (fv *future) Freeze()               {}
 func (fv *future) Truth() starlark.Bool  { return true }
 func (fv *future) Hash() (uint32, error) { return fv.id, nil }
 
+// maxWaitDepth is how many wait_for= a repr nests before it writes
+// "<...>": a chain of a thousand tasks each awaiting the next would
+// otherwise make each report as long as the chain.
+const maxWaitDepth = 8
+
 // String returns a repr like CPython's: <Future pending>, <Future finished
 // result=1>, <Task pending name='Task-1' coro=<main() running at x.star:3>>.
 // A repr that reaches the future again (a result that contains it, tasks
-// that await each other) shows "..." there, as CPython's does.
+// that await each other) shows "..." there, as CPython's does; a chain of
+// tasks awaiting tasks is shown maxWaitDepth deep.
 func (fv *future) String() string {
 	if fv.inRepr {
 		return "..."
@@ -110,7 +116,12 @@ func (fv *future) String() string {
 		}
 		fmt.Fprintf(&b, "%s name=%s coro=<%s>", state, pyQuote(t.Name()), fv.coroDesc())
 		if w := t.Waiter(); w != nil {
-			fmt.Fprintf(&b, " wait_for=%s", fv.rt.wrapFuture(w).String())
+			if fv.rt.waitDepth.Add(1) > maxWaitDepth {
+				b.WriteString(" wait_for=<...>")
+			} else {
+				fmt.Fprintf(&b, " wait_for=%s", fv.rt.wrapFuture(w).String())
+			}
+			fv.rt.waitDepth.Add(-1)
 		}
 	} else {
 		b.WriteString(state)

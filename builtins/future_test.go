@@ -39,6 +39,37 @@ asyncio.run(asyncio.coroutine(main)())
 	}
 }
 
+// TestLongWaitChainRepr: a task at the end of a chain of a thousand tasks,
+// each awaiting the next, shows the chain maxWaitDepth deep, so the report
+// of the pending tasks at the end stays linear in the chain's length.
+func TestLongWaitChainRepr(t *testing.T) {
+	out, err := runScript(t, `
+def aws(f):
+    return await_(f)
+aws = asyncio.coroutine(aws)
+f = asyncio.get_event_loop().create_future()
+for i in range(1000):
+    f = asyncio.ensure_future(aws(f))
+await_(asyncio.sleep(0))
+print(f)
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	repr, report, _ := strings.Cut(out, "\n")
+	if n := strings.Count(repr, "wait_for="); n != maxWaitDepth+1 {
+		t.Errorf("repr nests %d wait_for=, want %d: %s", n, maxWaitDepth+1, repr)
+	}
+	if !strings.Contains(repr, "wait_for=<...>") {
+		t.Errorf("repr does not end the chain with <...>: %s", repr)
+	}
+	// The report at Close has a line for each of the 1000 tasks (and one
+	// for its repr); each is at most maxWaitDepth+1 tasks long.
+	if n, limit := len(report), 2000*(maxWaitDepth+2)*100; n > limit {
+		t.Errorf("the report of pending tasks is %d bytes, want at most %d", n, limit)
+	}
+}
+
 // TestDebugDropsAwaitedCoroutines: debug mode keeps the coroutines it may
 // report as never awaited, not every coroutine a program made.
 func TestDebugDropsAwaitedCoroutines(t *testing.T) {

@@ -91,6 +91,9 @@ type Runtime struct {
 	steps        stepBudget
 	budgets      bool         // some task has a call budget (see callBudget)
 	coros        []*coroutine // debug mode: coroutines to check for never-awaited
+	// waitDepth counts the wait_for= reprs being written now; past
+	// maxWaitDepth a task's repr stops nesting (see future.String).
+	waitDepth atomic.Int32
 
 	cur atomic.Pointer[starlark.Thread] // the thread running script code (or that last ran it)
 	// inScript says whether cur runs script code now. It is apart from cur

@@ -205,6 +205,9 @@ func (f *Future) Cancel(msg any) bool {
 	case f.task != nil:
 		return f.task.cancel(msg)
 	case f.gather != nil:
+		if f.state != Pending { // a done gather leaves its children alone
+			return false
+		}
 		return f.gather.cancel(msg)
 	}
 	return f.cancel(msg)
