@@ -18,7 +18,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -56,7 +55,7 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 		allowRead   grant
 		allowWrite  grant
 	)
-	fs.Var(&maxMemory, "max-memory", "stop with MemoryError when the heap passes `SIZE` (bytes, or with K, M, G: 512M; 0: no limit)")
+	fs.Var(&maxMemory, "max-memory", "stop with MemoryError when the heap passes `SIZE` (bytes, or with K, M, G: 512M; 0: no limit; default: 20% of the machine's memory)")
 	fs.Var(&allowNet, "allow-net", "grant connecting and listening: alone, to anything; with =`list`, to its host:port, host and :port entries")
 	fs.Var(&allowRun, "allow-run", "grant running programs: alone, any; with =`list`, its programs (a shell command needs sh)")
 	fs.Var(&allowRead, "allow-read", "grant reading files: alone, any; with =`list`, those in its folders")
@@ -71,6 +70,7 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 		}
 		return 2
 	}
+	maxMemory = byteSize(memoryBound(fs, maxMemory))
 	if *timeout < 0 {
 		fmt.Fprintf(stderr, "asyncrun: -timeout %v: the duration must not be negative (0 means none)\n", *timeout)
 		return 2
@@ -232,28 +232,5 @@ func (g *grant) Set(s string) error {
 			return errors.New("want a comma-separated list, or nothing to grant all")
 		}
 	}
-	return nil
-}
-
-// byteSize is a -max-memory value: bytes, or a number with K, M or G.
-type byteSize int64
-
-func (b *byteSize) String() string { return strconv.FormatInt(int64(*b), 10) }
-
-func (b *byteSize) Set(s string) error {
-	mult := int64(1)
-	switch {
-	case strings.HasSuffix(s, "K"):
-		mult, s = 1<<10, strings.TrimSuffix(s, "K")
-	case strings.HasSuffix(s, "M"):
-		mult, s = 1<<20, strings.TrimSuffix(s, "M")
-	case strings.HasSuffix(s, "G"):
-		mult, s = 1<<30, strings.TrimSuffix(s, "G")
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n < 0 {
-		return errors.New("want a size: bytes, or a number with K, M or G")
-	}
-	*b = byteSize(n * mult)
 	return nil
 }

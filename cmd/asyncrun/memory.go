@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// The memory bound of the CLI. Without -max-memory, the CLI bounds the
+// interpreter's heap at defaultMemoryShare of the machine's memory (or of
+// its cgroup's limit, if lower): a script that would exhaust the machine
+// stops with MemoryError (exit 1), not with Go's fatal out-of-memory error
+// (exit 2) or the kernel's OOM killer. The share leaves room for the
+// allocation that crosses the bound: a string doubled past it needs the
+// old string and the new one, at most twice the bound.
+const defaultMemoryShare = 0.2
+
+// byteSize is a -max-memory value: bytes, or a number with K, M or G.
+type byteSize int64
+
+func (b *byteSize) String() string { return strconv.FormatInt(int64(*b), 10) }
+
+func (b *byteSize) Set(s string) error {
+	mult := int64(1)
+	switch {
+	case strings.HasSuffix(s, "K"):
+		mult, s = 1<<10, strings.TrimSuffix(s, "K")
+	case strings.HasSuffix(s, "M"):
+		mult, s = 1<<20, strings.TrimSuffix(s, "M")
+	case strings.HasSuffix(s, "G"):
+		mult, s = 1<<30, strings.TrimSuffix(s, "G")
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return errors.New("want a size: bytes, or a number with K, M or G")
+	}
+	*b = byteSize(n * mult)
+	return nil
+}
+
+// memoryBound returns the -max-memory value fs was given, or the default
+// bound when the flag was not given (0, no bound, when the machine's
+// memory is unknown).
+func memoryBound(fs *flag.FlagSet, given byteSize) int64 {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == "max-memory" })
+	if set {
+		return int64(given)
+	}
+	return int64(float64(machineMemory()) * defaultMemoryShare)
+}
+
+// machineMemory returns the memory this process may use, in bytes: the
+// lower of the machine's (/proc/meminfo) and its cgroup's limit; 0 when
+// neither can be read (not Linux). Tests replace it.
+var machineMemory = func() uint64 {
+	total := memTotal(readFile("/proc/meminfo"))
+	for _, path := range []string{"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"} {
+		if n, err := strconv.ParseUint(strings.TrimSpace(string(readFile(path))), 10, 64); err == nil && n > 0 && (total == 0 || n < total) {
+			total = n
+		}
+	}
+	return total
+}
+
+func readFile(path string) []byte {
+	b, _ := os.ReadFile(path)
+	return b
+}
+
+// memTotal returns the MemTotal line of /proc/meminfo in bytes (0 if absent).
+func memTotal(meminfo []byte) uint64 {
+	sc := bufio.NewScanner(bytes.NewReader(meminfo))
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) == 3 && f[0] == "MemTotal:" && f[2] == "kB" {
+			if n, err := strconv.ParseUint(f[1], 10, 64); err == nil {
+				return n << 10
+			}
+		}
+	}
+	return 0
+}

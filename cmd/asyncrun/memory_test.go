@@ -1,0 +1,60 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"io"
+	"strings"
+	"testing"
+)
+
+// TestDefaultMemoryBound: without -max-memory a memory bomb stops with
+// MemoryError and status 1 at 20% of the machine's memory (here a machine
+// of 1 GiB), not with Go's fatal out-of-memory error and status 2.
+func TestDefaultMemoryBound(t *testing.T) {
+	defer func(f func() uint64) { machineMemory = f }(machineMemory)
+	machineMemory = func() uint64 { return 1 << 30 }
+	var stderr bytes.Buffer
+	status := runWith([]string{"-c", "s = 'x' * 1000\nfor i in range(40):\n    s = s + s\nprint(len(s))"}, strings.NewReader(""), io.Discard, &stderr, nil)
+	if status != 1 || !strings.Contains(stderr.String(), "\nMemoryError: the interpreter's memory limit (204 MB) is exceeded") {
+		t.Errorf("status %d, stderr %q; want 1 and a MemoryError at 204 MB", status, stderr.String())
+	}
+}
+
+// TestMemoryBoundFlag: -max-memory SIZE is the bound, -max-memory 0 none;
+// the default is 20% of the machine's memory, none when that is unknown.
+func TestMemoryBoundFlag(t *testing.T) {
+	defer func(f func() uint64) { machineMemory = f }(machineMemory)
+	for _, tc := range []struct {
+		args    []string
+		machine uint64
+		want    int64
+	}{
+		{nil, 10 << 30, 2 << 30},
+		{nil, 0, 0},
+		{[]string{"-max-memory", "0"}, 10 << 30, 0},
+		{[]string{"-max-memory", "512M"}, 10 << 30, 512 << 20},
+	} {
+		machineMemory = func() uint64 { return tc.machine }
+		fs := flag.NewFlagSet("t", flag.ContinueOnError)
+		var b byteSize
+		fs.Var(&b, "max-memory", "")
+		if err := fs.Parse(tc.args); err != nil {
+			t.Fatal(err)
+		}
+		if got := memoryBound(fs, b); got != tc.want {
+			t.Errorf("%v on a machine of %d bytes: bound %d, want %d", tc.args, tc.machine, got, tc.want)
+		}
+	}
+}
+
+// TestMemTotal reads MemTotal from /proc/meminfo's format.
+func TestMemTotal(t *testing.T) {
+	info := "MemTotal:       24684084 kB\nMemFree:        22000000 kB\n"
+	if got, want := memTotal([]byte(info)), uint64(24684084)<<10; got != want {
+		t.Errorf("memTotal = %d, want %d", got, want)
+	}
+	if got := memTotal([]byte("nothing")); got != 0 {
+		t.Errorf("memTotal of no MemTotal line = %d, want 0", got)
+	}
+}
