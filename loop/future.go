@@ -113,7 +113,7 @@ func (f *Future) makeCancelledError() error {
 // RemoveDoneCallback; it may be nil.
 func (f *Future) AddDoneCallback(fn func(*Future), key any) {
 	if f.state != Pending {
-		f.loop.callSoonFuture(fn, f)
+		f.loop.callSoonFuture(fn, f, key)
 		return
 	}
 	f.callbacks = append(f.callbacks, doneCallback{fn, key})
@@ -147,7 +147,7 @@ func (f *Future) scheduleCallbacks() {
 	cbs := f.callbacks
 	f.callbacks = nil
 	for _, cb := range cbs {
-		f.loop.callSoonFuture(cb.fn, f)
+		f.loop.callSoonFuture(cb.fn, f, cb.key)
 	}
 }
 
