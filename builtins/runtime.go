@@ -11,6 +11,7 @@ import (
 
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
 )
 
 // Config sets up a Runtime.
@@ -43,6 +44,9 @@ type Config struct {
 	// Host is the embedding layer's own value for the runtime, which Go
 	// functions called by scripts find with HostOf.
 	Host any
+	// Tracer, if set, receives the events of every loop of the runtime
+	// (see loop.Tracer); the functions of trace.go describe them.
+	Tracer loop.Tracer
 }
 
 // ErrStepLimit is the cause of a run stopped by Config.MaxSteps.
@@ -71,8 +75,9 @@ type Runtime struct {
 	taskSeq    int
 	objSeq     uint32
 	steps      stepBudget
-	budgets    bool         // some task has a call budget (see callBudget)
-	coros      []*coroutine // debug mode: coroutines to check for never-awaited
+	budgets    bool                     // some task has a call budget (see callBudget)
+	coros      []*coroutine             // debug mode: coroutines to check for never-awaited
+	asyncDefs  map[syntax.Position]bool // where coroutine functions are defined (see markAsync)
 
 	cur   atomic.Pointer[starlark.Thread] // the thread running script code
 	abort atomic.Pointer[abortError]      // set once by Interrupt or the step limit
