@@ -62,7 +62,7 @@ type tracer struct {
 // traceTask is what the tracer knows of a task between events.
 type traceTask struct {
 	t       *loop.Task // until it is done
-	created float64    // µs
+	created float64    // loop time, as all times here
 	from    int        // the track its creation flow starts from, or 0
 	start   float64    // of the step running
 	fn      string
@@ -96,7 +96,8 @@ func newTracer(w io.Writer, clock *loop.Clock) *tracer {
 	return tr
 }
 
-func (tr *tracer) now() float64 { return tr.clock.Now() * 1e6 }
+// now returns the loop clock's time, in seconds.
+func (tr *tracer) now() float64 { return tr.clock.Now() }
 
 // newTrack numbers a new track, named name unless name is "".
 func (tr *tracer) newTrack(name string) int {
@@ -108,16 +109,14 @@ func (tr *tracer) newTrack(name string) int {
 }
 
 func (tr *tracer) nameTrack(tid int, name string) {
-	tr.open('M', 0, tid)
-	tr.buf = append(tr.buf, `,"name":"thread_name","args":{"name":`...)
-	tr.buf = appendString(tr.buf, name)
-	tr.buf = append(tr.buf, "}}"...)
-	tr.done()
-	tr.open('M', 0, tid)
-	tr.buf = append(tr.buf, `,"name":"thread_sort_index","args":{"sort_index":`...)
-	tr.buf = strconv.AppendInt(tr.buf, int64(tid), 10)
-	tr.buf = append(tr.buf, "}}"...)
-	tr.done()
+	b := appendEvent(tr.buf, 'M', 0, tid)
+	b = append(b, `,"name":"thread_name","args":{"name":`...)
+	b = appendString(b, name)
+	b = append(b, "}}"...)
+	b = appendEvent(b, 'M', 0, tid)
+	b = append(b, `,"name":"thread_sort_index","args":{"sort_index":`...)
+	b = strconv.AppendInt(b, int64(tid), 10)
+	tr.done(append(b, "}}"...))
 }
 
 func (tr *tracer) task(t *loop.Task) *traceTask {
@@ -155,23 +154,22 @@ func (tr *tracer) writeCreated(t *loop.Task, tt *traceTask) {
 	}
 	tt.stepped = true
 	tid := t.TraceID
+	b := tr.buf
 	if tt.from != 0 {
-		tr.open('f', tt.created, tid)
-		tr.buf = append(tr.buf, `,"name":"create","cat":"task","id":`...)
-		tr.buf = strconv.AppendInt(tr.buf, int64(tid), 10)
-		tr.buf = append(tr.buf, '}')
-		tr.done()
+		b = appendEvent(b, 'f', tt.created, tid)
+		b = append(b, `,"name":"create","cat":"task","id":`...)
+		b = strconv.AppendInt(b, int64(tid), 10)
+		b = append(b, '}')
 	}
 	coro, at := builtins.TaskOrigin(t)
-	tr.open('i', tt.created, tid)
-	tr.buf = append(tr.buf, `,"s":"t","name":"created","args":{"coro":`...)
-	tr.buf = appendString(tr.buf, coro+"()")
+	b = appendEvent(b, 'i', tt.created, tid)
+	b = append(b, `,"s":"t","name":"created","args":{"coro":`...)
+	b = appendString(b, coro+"()")
 	if at.IsValid() {
-		tr.buf = append(tr.buf, `,"at":`...)
-		tr.buf = appendPos(tr.buf, at)
+		b = append(b, `,"at":`...)
+		b = appendPos(b, at)
 	}
-	tr.buf = append(tr.buf, "}}"...)
-	tr.done()
+	tr.done(append(b, "}}"...))
 }
 
 func (tr *tracer) StepStart(t *loop.Task) {
@@ -189,28 +187,31 @@ func (tr *tracer) StepEnd(t *loop.Task, ended bool) {
 	if tt == nil {
 		return
 	}
-	tr.open('X', tt.start, t.TraceID)
-	tr.dur(tt.start)
-	tr.buf = append(tr.buf, `,"name":"`...)
-	tr.buf = appendEscaped(tr.buf, tt.fn)
-	if tt.resumed && tt.pos.IsValid() {
-		tr.buf = append(tr.buf, ':')
-		tr.buf = strconv.AppendInt(tr.buf, int64(tt.pos.Line), 10)
+	b := appendEvent(tr.buf, 'X', tt.start, t.TraceID)
+	b = appendDur(b, tt.start, tr.now())
+	b = append(b, `,"name":"`...)
+	b = appendEscaped(b, tt.fn)
+	at := tt.resumed && tt.pos.IsValid()
+	if at {
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(tt.pos.Line), 10)
 	}
-	tr.buf = append(tr.buf, `","args":{`...)
-	sep := ""
-	if tt.resumed && tt.pos.IsValid() {
-		tr.buf = append(tr.buf, `"resumed_at":`...)
-		tr.buf = appendPos(tr.buf, tt.pos)
-		sep = ","
+	b = append(b, `","args":{`...)
+	if at {
+		b = append(b, `"resumed_at":`...)
+		b = appendPos(b, tt.pos)
+		if !ended {
+			b = append(b, ',')
+		}
 	}
 	if !ended {
-		tr.buf = append(tr.buf, sep+`"awaits":`...)
-		tr.buf = appendString(tr.buf, builtins.DescribeWait(t.Waiter()))
+		b = append(b, `"awaits":`...)
+		b = appendString(b, builtins.DescribeWait(t.Waiter()))
 	}
-	tr.buf = append(tr.buf, "}}"...)
-	tr.done()
-	tr.flushFlows(t.TraceID)
+	tr.done(append(b, "}}"...))
+	if len(tr.flows) > 0 {
+		tr.flushFlows(t.TraceID)
+	}
 }
 
 // TaskDone writes how t ended, and names its track.
@@ -221,15 +222,14 @@ func (tr *tracer) TaskDone(t *loop.Task) {
 	}
 	tr.writeCreated(t, tt)
 	kind, text := builtins.DescribeOutcome(&t.Future)
-	tr.open('i', tr.now(), t.TraceID)
-	tr.buf = append(tr.buf, `,"s":"t","name":"`+kind+`"`...)
+	b := appendEvent(tr.buf, 'i', tr.now(), t.TraceID)
+	b = append(b, `,"s":"t","name":"`+kind+`"`...)
 	if kind == "result" || kind == "exception" {
-		tr.buf = append(tr.buf, `,"args":{"`+kind+`":`...)
-		tr.buf = appendString(tr.buf, text)
-		tr.buf = append(tr.buf, '}')
+		b = append(b, `,"args":{"`+kind+`":`...)
+		b = appendString(b, text)
+		b = append(b, '}')
 	}
-	tr.buf = append(tr.buf, '}')
-	tr.done()
+	tr.done(append(b, '}'))
 	tr.nameTask(t, tt)
 	tt.t = nil
 }
@@ -259,13 +259,18 @@ func (tr *tracer) CallbackEnd(h *loop.Handle) {
 	if cb.tid == 0 {
 		return
 	}
-	tr.open('X', cb.start, cb.tid)
-	tr.dur(cb.start)
-	tr.buf = append(tr.buf, `,"name":`...)
-	tr.buf = appendString(tr.buf, cb.name)
-	tr.buf = append(tr.buf, '}')
-	tr.done()
+	tr.slice(cb.tid, cb.start, cb.name)
 	tr.flushFlows(cb.tid)
+}
+
+// slice writes a complete event named name on track tid, from start to
+// now.
+func (tr *tracer) slice(tid int, start float64, name string) {
+	b := appendEvent(tr.buf, 'X', start, tid)
+	b = appendDur(b, start, tr.now())
+	b = append(b, `,"name":`...)
+	b = appendString(b, name)
+	tr.done(append(b, '}'))
 }
 
 // loopTrack returns the callback track of l, made on first use.
@@ -311,12 +316,7 @@ func (tr *tracer) endLane(lane *hostLane) {
 	if name == "" {
 		name = "host call"
 	}
-	tr.open('X', lane.start, lane.tid)
-	tr.dur(lane.start)
-	tr.buf = append(tr.buf, `,"name":`...)
-	tr.buf = appendString(tr.buf, name)
-	tr.buf = append(tr.buf, '}')
-	tr.done()
+	tr.slice(lane.tid, lane.start, name)
 	lane.f = nil
 }
 
@@ -325,18 +325,19 @@ func (tr *tracer) endLane(lane *hostLane) {
 // slice open on its track.
 func (tr *tracer) flushFlows(tid int) {
 	kept := tr.flows[:0]
+	b := tr.buf
 	for _, fl := range tr.flows {
 		if fl.from != tid {
 			kept = append(kept, fl)
 			continue
 		}
-		tr.open('s', fl.ts, fl.from)
-		tr.buf = append(tr.buf, `,"name":"create","cat":"task","id":`...)
-		tr.buf = strconv.AppendInt(tr.buf, int64(fl.id), 10)
-		tr.buf = append(tr.buf, '}')
-		tr.done()
+		b = appendEvent(b, 's', fl.ts, fl.from)
+		b = append(b, `,"name":"create","cat":"task","id":`...)
+		b = strconv.AppendInt(b, int64(fl.id), 10)
+		b = append(b, '}')
 	}
 	tr.flows = kept
+	tr.done(b)
 }
 
 // close ends the trace: what is still open is written as it stands, the
@@ -365,26 +366,12 @@ func (tr *tracer) close() error {
 	return tr.err
 }
 
-// open begins an event: {"ph":ph,"ts":ts,"pid":1,"tid":tid; the caller
-// adds the rest and the closing brace, then calls done.
-func (tr *tracer) open(ph byte, ts float64, tid int) {
-	tr.buf = append(tr.buf, ",\n{\"ph\":\""...)
-	tr.buf = append(tr.buf, ph)
-	tr.buf = append(tr.buf, `","ts":`...)
-	tr.buf = strconv.AppendFloat(tr.buf, ts, 'f', 3, 64)
-	tr.buf = append(tr.buf, `,"pid":1,"tid":`...)
-	tr.buf = strconv.AppendInt(tr.buf, int64(tid), 10)
-}
-
-// dur adds the duration of an event that began at start and ends now.
-func (tr *tracer) dur(start float64) {
-	tr.buf = append(tr.buf, `,"dur":`...)
-	tr.buf = strconv.AppendFloat(tr.buf, max(tr.now()-start, 0), 'f', 3, 64)
-}
-
-// done ends an event, writing the buffer out when it is full.
-func (tr *tracer) done() {
-	if len(tr.buf) >= traceFlush {
+// done takes b, the buffer with events added, writing it out when it is
+// full. (Events are appended to a local slice, stored once: every store
+// of tr.buf costs a write barrier while the garbage collector runs.)
+func (tr *tracer) done(b []byte) {
+	tr.buf = b
+	if len(b) >= traceFlush {
 		tr.write()
 	}
 }
@@ -394,6 +381,37 @@ func (tr *tracer) write() {
 		_, tr.err = tr.w.Write(tr.buf)
 	}
 	tr.buf = tr.buf[:0]
+}
+
+// appendEvent begins an event: {"ph":ph,"ts":ts,"pid":1,"tid":tid; the
+// caller adds the rest and the closing brace.
+func appendEvent(b []byte, ph byte, ts float64, tid int) []byte {
+	b = append(b, ",\n{\"ph\":\""...)
+	b = append(b, ph)
+	b = append(b, `","ts":`...)
+	b = appendMicros(b, ts)
+	b = append(b, `,"pid":1,"tid":`...)
+	return strconv.AppendInt(b, int64(tid), 10)
+}
+
+// appendDur adds the duration of an event from start to end.
+func appendDur(b []byte, start, end float64) []byte {
+	b = append(b, `,"dur":`...)
+	return appendMicros(b, max(end-start, 0))
+}
+
+// appendMicros appends secs as microseconds with three decimals (to the
+// nanosecond), as strconv.AppendFloat(b, secs*1e6, 'f', 3, 64) does but
+// faster, for the times that fit in an int64 of nanoseconds.
+func appendMicros(b []byte, secs float64) []byte {
+	ns := secs * 1e9
+	if !(ns >= 0 && ns < 1<<62) {
+		return strconv.AppendFloat(b, secs*1e6, 'f', 3, 64)
+	}
+	n := int64(ns + 0.5)
+	b = strconv.AppendInt(b, n/1000, 10)
+	r := n % 1000
+	return append(b, '.', byte('0'+r/100), byte('0'+r/10%10), byte('0'+r%10))
 }
 
 // appendPos appends "file:line" as a JSON string.
