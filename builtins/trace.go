@@ -101,15 +101,15 @@ func cut(s string) string {
 }
 
 // DescribeCallback describes the callback of h as CPython's handles do
-// ("cb(1, 'a') at x.star:3") when a script scheduled it (call_soon,
-// call_later, add_done_callback, ...); ok is false for the callbacks the
-// runtime and package loop run for themselves.
+// ("cb(1, 'a') at x.star:3", cut to 200 bytes) when a script scheduled it
+// (call_soon, call_later, add_done_callback, ...); ok is false for the
+// callbacks the runtime and package loop run for themselves.
 func DescribeCallback(h *loop.Handle) (desc string, ok bool) {
 	switch v := h.Value.(type) {
 	case *handle:
-		return callbackDesc(v.fn, v.args), true
+		return cut(callbackDesc(v.fn, v.args)), true
 	case starlark.Callable: // a done callback's key
-		return callbackDesc(v, nil), true
+		return cut(callbackDesc(v, nil)), true
 	}
 	return "", false
 }
