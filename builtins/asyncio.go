@@ -23,6 +23,9 @@ import (
 //	TaskGroup()
 //	all_tasks(loop=None), as_completed(fs, *, loop=None, timeout=None)
 //	async_(coro_or_future, *, loop=None), coroutine(fn), create_task(coro, *, name=None, context=None)
+//	capture_call_graph(future=None, /, *, depth=1, limit=None)
+//	format_call_graph(future=None, /, *, depth=1, limit=None)
+//	print_call_graph(future=None, /, *, file=None, depth=1, limit=None)
 //	current_task(loop=None), ensure_future(coro_or_future, *, loop=None)
 //	gather(*coros_or_futures, loop=None, return_exceptions=False)
 //	get_event_loop(), get_running_loop(), iscoroutine(obj), iscoroutinefunction(obj), isfuture(obj)
@@ -52,12 +55,14 @@ func asyncioModule() *starlarkstruct.Module {
 		"all_tasks":                newBuiltin("all_tasks", tasksOfLoop(true, allTasksOf)),
 		"as_completed":             newBuiltin("as_completed", asCompleted),
 		"async_":                   newBuiltin("async_", ensureFuture),
+		"capture_call_graph":       newBuiltin("capture_call_graph", captureCallGraph),
 		"coroutine":                newBuiltin("coroutine", coroutineDecorator),
 		"create_subprocess_exec":   subprocessModule.Members["create_subprocess_exec"],
 		"create_subprocess_shell":  subprocessModule.Members["create_subprocess_shell"],
 		"create_task":              newBuiltin("create_task", createTaskFn),
 		"current_task":             newBuiltin("current_task", tasksOfLoop(true, currentTaskOf)),
 		"ensure_future":            newBuiltin("ensure_future", ensureFuture),
+		"format_call_graph":        newBuiltin("format_call_graph", formatCallGraph),
 		"gather":                   newBuiltin("gather", gather),
 		"get_event_loop":           newBuiltin("get_event_loop", getEventLoop),
 		"get_running_loop":         newBuiltin("get_running_loop", getRunningLoop),
@@ -66,6 +71,7 @@ func asyncioModule() *starlarkstruct.Module {
 		"isfuture":                 isInstance[*future]("isfuture"),
 		"new_event_loop":           newBuiltin("new_event_loop", newEventLoop),
 		"open_connection":          nativeCoro("open_connection", openConnection),
+		"print_call_graph":         newBuiltin("print_call_graph", printCallGraph),
 		"run":                      newBuiltin("run", run),
 		"run_coroutine_threadsafe": newBuiltin("run_coroutine_threadsafe", runCoroutineThreadsafe),
 		"set_event_loop":           newBuiltin("set_event_loop", setEventLoop),

@@ -154,6 +154,9 @@ func coroutineDecorator(thread *starlark.Thread, b *starlark.Builtin, args starl
 	if cf, ok := fn.(*coroutineFunction); ok {
 		return cf, nil
 	}
+	if f, ok := fn.(*starlark.Function); ok {
+		rtOf(thread).markAsync(f.Position())
+	}
 	return &coroutineFunction{fn: fn, name: fn.Name()}, nil
 }
 

@@ -37,6 +37,8 @@
 //	isinstance.go  isinstance and issubclass for exception types
 //	errors.go      how Go and Starlark errors become exceptions; aborts
 //	traceback.go   tracebacks, source lines, frames
+//	graph.go       call graphs: capture_call_graph, format_call_graph, print_call_graph, DumpTasks
+//	trace.go       what a timeline's events mean to a script (see Config.Tracer)
 //	try.go         try_
 //	taskgroup.go   asyncio.TaskGroup over loop.TaskGroup
 //	timeout.go     asyncio.timeout and timeout_at over loop.Timeout

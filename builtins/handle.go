@@ -81,8 +81,8 @@ func (lv *eventLoop) newHandle(h *loop.Handle, fn starlark.Value, args starlark.
 		return nil, toException(err)
 	}
 	hv := &handle{h, fn, args}
-	if lv.rt.debugOn() {
-		h.Value = hv // names the callback in slow-callback reports
+	if lv.rt.debugOn() || lv.rt.cfg.Tracer != nil {
+		h.Value = hv // names the callback in slow-callback reports and traces
 	}
 	return hv, nil
 }

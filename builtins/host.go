@@ -284,6 +284,7 @@ func NewHostFuture(thread *starlark.Thread, name string) (*loop.Future, starlark
 		return nil, nil, newExc(exc.RuntimeError, "%s: Event loop is closed", name)
 	}
 	f := loop.NewFuture(lv.l)
+	f.SetLabel(name + "()") // what a task awaiting it waits on
 	return f, rt.wrapFuture(f), nil
 }
 

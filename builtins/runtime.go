@@ -12,6 +12,7 @@ import (
 	"github.com/asyncrun/asyncrun/aio"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
 )
 
 // Config sets up a Runtime.
@@ -51,6 +52,9 @@ type Config struct {
 	// Stdin is what a child process given stdin=None reads: an *os.File,
 	// or nil for nothing.
 	Stdin io.Reader
+	// Tracer, if set, receives the events of every loop of the runtime
+	// (see loop.Tracer); the functions of trace.go describe them.
+	Tracer loop.Tracer
 }
 
 // ErrStepLimit is the cause of a run stopped by Config.MaxSteps.
@@ -94,6 +98,7 @@ type Runtime struct {
 	// waitDepth counts the wait_for= reprs being written now; past
 	// maxWaitDepth a task's repr stops nesting (see future.String).
 	waitDepth atomic.Int32
+	asyncDefs map[syntax.Position]bool // where coroutine functions are defined (see markAsync)
 
 	cur atomic.Pointer[starlark.Thread] // the thread running script code (or that last ran it)
 	// inScript says whether cur runs script code now. It is apart from cur

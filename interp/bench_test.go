@@ -15,7 +15,13 @@ import (
 
 func runBench(b *testing.B, src string) {
 	b.Helper()
-	it := interp.New(interp.Options{Stdout: io.Discard, Stderr: io.Discard, VirtualTime: true})
+	runBenchWith(b, interp.Options{VirtualTime: true}, src)
+}
+
+func runBenchWith(b *testing.B, opts interp.Options, src string) {
+	b.Helper()
+	opts.Stdout, opts.Stderr = io.Discard, io.Discard
+	it := interp.New(opts)
 	defer it.Close()
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -28,6 +34,18 @@ func runBench(b *testing.B, src string) {
 // a suspension, a trip through the ready queue and a resumption.
 func BenchmarkTaskSwitch(b *testing.B) {
 	runBench(b, fmt.Sprintf(`
+def spin(n):
+    for i in range(n):
+        await_(asyncio.sleep(0))
+spin = asyncio.coroutine(spin)
+asyncio.run(spin(%d))
+`, b.N))
+}
+
+// BenchmarkTaskSwitchTraced is BenchmarkTaskSwitch on a real clock with
+// Options.Trace (to io.Discard): the added cost is a step's trace event.
+func BenchmarkTaskSwitchTraced(b *testing.B) {
+	runBenchWith(b, interp.Options{Trace: io.Discard}, fmt.Sprintf(`
 def spin(n):
     for i in range(n):
         await_(asyncio.sleep(0))

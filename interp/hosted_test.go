@@ -157,3 +157,33 @@ def spin():
 		t.Errorf("after the limit: (ticker.done(), tasks) = %s, want %s", got, want)
 	}
 }
+
+// TestDumpTasksHosted: while RunForever runs, DumpTasks is answered by the
+// loop between callbacks, with the tasks as they are; a dump asked before
+// CancelTasks shows them before they are cancelled.
+func TestDumpTasksHosted(t *testing.T) {
+	h := startHosted(t, interp.Options{})
+	defer h.stop()
+	h.exec(context.Background(), `
+def idle():
+    await_(asyncio.sleep(3600))
+t = asyncio.create_task(asyncio.coroutine(idle)(), name="idler")
+`)
+	var b strings.Builder
+	done := h.it.DumpTasks(&b)
+	h.it.CancelTasks(5 * time.Second)
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the loop never wrote the dump")
+	}
+	want := "* Task(name='idler', id=0x"
+	if got := b.String(); !strings.HasPrefix(got, want) || !strings.Contains(got, "line 3, in async idle()\n") {
+		t.Errorf("got the dump\n%s\nwant the idle task waiting", got)
+	}
+	var after strings.Builder
+	<-h.it.DumpTasks(&after)
+	if after.String() != "" {
+		t.Errorf("after CancelTasks, got the dump\n%s\nwant none", after.String())
+	}
+}

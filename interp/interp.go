@@ -125,6 +125,19 @@ type Options struct {
 	// (/dev/null). Their output with stdout=None or stderr=None goes to
 	// Stdout and Stderr.
 	Stdin io.Reader
+	// Trace, if set, receives a timeline of everything the interpreter's
+	// loops run, in the Chrome Trace Event Format (JSON, which Perfetto
+	// and chrome://tracing open): a track per task, named by the task's
+	// name, with a slice for each step it ran (labelled with the line it
+	// resumed at, and what it awaited then), its creation (an arrow from
+	// the task or callback that made it) and its end (result, exception or
+	// cancelled); the callbacks scripts scheduled and the host calls (see
+	// AsyncFunc) on tracks of their own. Timestamps are the loop clock's
+	// microseconds, so under VirtualTime they are simulated time. The
+	// trace is written as the run goes, in blocks of 64 KB, and Close
+	// writes its end; Close returns the first error of writing it. The
+	// interpreter does not close the writer. See trace.go for the events.
+	Trace io.Writer
 }
 
 // Unhandled is a report of the default exception handler (see
@@ -154,6 +167,11 @@ type Interp struct {
 
 	memStop chan struct{} // stops the memory sampler (see Options.MaxMemory)
 	memDone chan struct{}
+
+	trace *tracer // see Options.Trace
+
+	dumpMu sync.Mutex
+	dump   *dumpRequest // a DumpTasks no loop has answered yet
 
 	// host calls (see AsyncFunc)
 	hostCtx    context.Context
@@ -186,11 +204,16 @@ func New(opts Options) *Interp {
 	if load == nil {
 		load = it.loadFile
 	}
+	clock := loop.NewClock(opts.VirtualTime)
 	cfg := builtins.Config{
-		Stdout: opts.Stdout, Stderr: opts.Stderr, Clock: loop.NewClock(opts.VirtualTime),
+		Stdout: opts.Stdout, Stderr: opts.Stderr, Clock: clock,
 		Debug: opts.Debug, MaxSteps: opts.MaxSteps, StepsPerRun: opts.StepsPerRun, Load: load, Argv: opts.Args,
 		Logger: opts.Logger, MaxTasks: opts.MaxTasks, Host: it,
 		AllowNet: opts.AllowNet, AllowRun: opts.AllowRun, AllowRead: opts.AllowRead, AllowWrite: opts.AllowWrite, Stdin: opts.Stdin,
+	}
+	if opts.Trace != nil {
+		it.trace = newTracer(opts.Trace, clock)
+		cfg.Tracer = it.trace
 	}
 	if on := opts.OnUnhandled; on != nil {
 		cfg.OnReport = func(message string, err error, report string) {
@@ -324,6 +347,46 @@ func (it *Interp) KeyboardInterrupt() { it.rt.KeyboardInterrupt() }
 // reasonable time shows that.
 func (it *Interp) KeyboardInterruptRunning() bool { return it.rt.KeyboardInterruptRunning() }
 
+// DumpTasks writes to w the call graph of every pending task of the
+// interpreter, each as asyncio.print_call_graph prints it (the task, the
+// stack it is suspended in, and what awaits it, recursively), and returns
+// a channel closed once it is written. It may be called from any
+// goroutine. When no loop and no script code of the interpreter runs, it
+// writes at once. Otherwise the loop that runs writes it between two
+// callbacks, before the work submitted to the loop after this call, such
+// as the cancellations of KeyboardInterrupt or of a run's context: called
+// first, DumpTasks shows the tasks as they were. While top-level code runs
+// outside any loop, the next loop to run writes it. The next call of
+// DumpTasks withdraws a dump not written by then (or waits for the one
+// being written).
+func (it *Interp) DumpTasks(w io.Writer) <-chan struct{} {
+	it.dumpMu.Lock()
+	defer it.dumpMu.Unlock()
+	if old := it.dump; old != nil {
+		old.once.Do(func() {})
+		it.dump = nil
+	}
+	req := &dumpRequest{done: make(chan struct{})}
+	write := func() {
+		it.rt.DumpTasks(w)
+		close(req.done)
+	}
+	if it.host.exec.TryLock() {
+		defer it.host.exec.Unlock()
+		req.once.Do(write)
+		return req.done
+	}
+	it.dump = req
+	it.rt.OnRunningLoopThreadsafe(func() { req.once.Do(write) })
+	return req.done
+}
+
+// dumpRequest is a call of DumpTasks that a loop is to answer.
+type dumpRequest struct {
+	once sync.Once
+	done chan struct{}
+}
+
 // Close closes the interpreter, as CloseContext with no deadline.
 func (it *Interp) Close() error { return it.CloseContext(context.Background()) }
 
@@ -335,7 +398,9 @@ func (it *Interp) Close() error { return it.CloseContext(context.Background()) }
 // and waited for, until ctx is done: a host function that ignores its
 // context is then left running (its goroutine, and what it holds), and
 // CloseContext returns ctx's error. Otherwise no goroutine of the
-// interpreter is left. Call it when nothing else runs the interpreter.
+// interpreter is left. The trace (Options.Trace) is ended; an error
+// writing it is returned if there is no other. Call it when nothing else
+// runs the interpreter.
 func (it *Interp) CloseContext(ctx context.Context) error {
 	h := &it.host
 	h.mu.Lock()
@@ -365,6 +430,11 @@ func (it *Interp) CloseContext(ctx context.Context) error {
 	it.rt.Close()
 	for _, s := range pending {
 		s.Abandon(ErrClosed)
+	}
+	if it.trace != nil {
+		if terr := it.trace.close(); err == nil && terr != nil {
+			err = fmt.Errorf("interp: writing the trace: %w", terr)
+		}
 	}
 	return err
 }

@@ -28,7 +28,7 @@ func (g *gatherState) cancel(msg any) bool {
 // (and *CancelledError for cancelled children) stand in the list. Cancelling
 // the gather cancels the children. A child listed twice is awaited once.
 func Gather(l *Loop, children []*Future, returnExceptions bool) *Future {
-	outer := &Future{loop: l}
+	outer := &Future{loop: l, label: &labelGather}
 	if len(children) == 0 {
 		outer.SetResult([]any{})
 		return outer
@@ -79,7 +79,7 @@ func Gather(l *Loop, children []*Future, returnExceptions bool) *Future {
 		if !seen[c] {
 			seen[c] = true
 			nfuts++
-			c.AddDoneCallback(done, nil)
+			c.AddDoneCallback(done, outer) // the key names the awaiter (see AwaitedBy)
 		}
 	}
 	outer.gather = g
@@ -107,13 +107,13 @@ func Wait(t *Task, fs []*Future, timeout float64, returnWhen string) (done, pend
 	}
 	fs = unique(fs)
 	l := t.loop
-	waiter := NewFuture(l)
+	waiter := &Future{loop: l, label: &labelWait}
 	var th *Handle
 	if timeout >= 0 {
 		th, _ = l.CallLater(timeout, func() { releaseWaiter(waiter) })
 	}
 	counter := len(fs)
-	key := new(byte)
+	key := &awaitKey{t}
 	onCompletion := func(f *Future) {
 		counter--
 		if counter <= 0 || returnWhen == FirstCompleted ||
@@ -167,8 +167,8 @@ func releaseWaiter(w *Future) {
 
 // cancelAndWait cancels f with msg and suspends t until f is done.
 func cancelAndWait(t *Task, f *Future, msg any) error {
-	waiter := NewFuture(t.loop)
-	key := new(byte)
+	waiter := &Future{loop: t.loop, label: &labelCancel}
+	key := &awaitKey{t}
 	f.AddDoneCallback(func(*Future) { releaseWaiter(waiter) }, key)
 	f.Cancel(msg)
 	_, err := t.Await(waiter)
@@ -183,13 +183,13 @@ func cancelAndWait(t *Task, f *Future, msg any) error {
 func WaitFor(t *Task, f *Future, timeout float64) (any, error) {
 	var cancelled error // t's own cancellation, raised once f is done
 	if timeout > 0 {
-		waiter := NewFuture(t.loop)
+		waiter := &Future{loop: t.loop, label: &labelWaitFor}
 		th, err := t.loop.CallLater(timeout, func() { releaseWaiter(waiter) })
 		if err != nil {
 			return nil, err
 		}
 		defer th.Cancel()
-		key := new(byte)
+		key := &awaitKey{t}
 		f.AddDoneCallback(func(*Future) { releaseWaiter(waiter) }, key)
 		if _, err := t.Await(waiter); err != nil {
 			if !IsCancellation(err) {
@@ -231,8 +231,7 @@ func Shield(inner *Future) *Future {
 	if inner.Done() {
 		return inner
 	}
-	outer := NewFuture(inner.loop)
-	key := new(byte)
+	outer := &Future{loop: inner.loop, label: &labelShield}
 	inner.AddDoneCallback(func(in *Future) {
 		if outer.Cancelled() {
 			if !in.Cancelled() {
@@ -249,10 +248,10 @@ func Shield(inner *Future) *Future {
 		default:
 			outer.SetResult(in.result)
 		}
-	}, key)
+	}, outer) // the key names the awaiter (see AwaitedBy)
 	outer.AddDoneCallback(func(*Future) {
 		if !inner.Done() {
-			inner.RemoveDoneCallback(func(k any) bool { return k == key })
+			inner.RemoveDoneCallback(func(k any) bool { return k == outer })
 		}
 	}, nil)
 	return outer
@@ -326,7 +325,7 @@ func (a *AsCompleted) put(f *Future) {
 // Next waits for the next future to complete and returns its outcome.
 func (a *AsCompleted) Next(t *Task) (any, error) {
 	for len(a.done) == 0 {
-		getter := NewFuture(a.loop)
+		getter := &Future{loop: a.loop, label: &labelAsCompleted}
 		a.getters = append(a.getters, getter)
 		if _, err := t.Await(getter); err != nil {
 			getter.Cancel(nil)
@@ -356,7 +355,7 @@ func Sleep(t *Task, delay float64, result any) (any, error) {
 		}
 		return result, nil
 	}
-	f := NewFuture(t.loop)
+	f := &Future{loop: t.loop, label: &labelSleep}
 	h, err := t.loop.CallLater(delay, func() {
 		if f.state == Pending {
 			f.SetResult(result)

@@ -32,4 +32,13 @@
 // runs until it suspends in Await or Yield, and control switches back. No
 // locks guard loop state, because only one of the two goroutines runs at a
 // time, and the switch is a happens-before edge for the race detector.
+//
+// # Tracing
+//
+// A Tracer given in Options sees what the loop runs as Go-level events:
+// tasks made (and by which task), each step of a task and what it ends
+// waiting on, tasks done, callbacks, and outside work started with RunOff.
+// Future.AwaitedBy tells who waits for a future. The embedding layer turns
+// them into a timeline or a call graph; without a Tracer each event costs
+// a nil check.
 package loop

@@ -56,6 +56,19 @@ func (f *Future) Label() string {
 // SetLabel sets the future's Label.
 func (f *Future) SetLabel(label string) { f.label = &label }
 
+// The labels of the futures the loop makes for a task to wait on (kept
+// as variables so that labelling allocates nothing).
+var (
+	labelGather         = "gather()"
+	labelWait           = "wait()"
+	labelCancel         = "cancel()"
+	labelWaitFor        = "wait_for()"
+	labelShield         = "shield()"
+	labelAsCompleted    = "as_completed()"
+	labelSleep          = "sleep()"
+	labelTaskgroupAexit = "TaskGroup.__aexit__()"
+)
+
 // labelled returns a pending future of l labelled label.
 func labelled(l *Loop, label string) *Future {
 	f := &Future{loop: l}
@@ -129,7 +142,7 @@ func (f *Future) makeCancelledError() error {
 // RemoveDoneCallback; it may be nil.
 func (f *Future) AddDoneCallback(fn func(*Future), key any) {
 	if f.state != Pending {
-		f.loop.callSoonFuture(fn, f)
+		f.loop.callSoonFuture(fn, f, key)
 		return
 	}
 	f.callbacks = append(f.callbacks, doneCallback{fn, key})
@@ -163,7 +176,7 @@ func (f *Future) scheduleCallbacks() {
 	cbs := f.callbacks
 	f.callbacks = nil
 	for _, cb := range cbs {
-		f.loop.callSoonFuture(cb.fn, f)
+		f.loop.callSoonFuture(cb.fn, f, cb.key)
 	}
 }
 

@@ -19,12 +19,16 @@ type Handle struct {
 	scheduled bool
 
 	// Value is free for the embedding layer, which keeps its description
-	// of the callback here (for reports of slow callbacks).
+	// of the callback here (for reports of slow callbacks). For a done
+	// callback, the loop keeps here the key it was added with.
 	Value any
 }
 
 // Task returns the task whose step the handle runs, or nil.
 func (h *Handle) Task() *Task { return h.task }
+
+// Loop returns the loop the handle belongs to.
+func (h *Handle) Loop() *Loop { return h.loop }
 
 // Cancel stops the callback from running. Cancelling a handle that already ran
 // or was cancelled does nothing.

@@ -28,6 +28,8 @@ type Options struct {
 	Stderr io.Writer
 	// Debug turns on debug mode (see SetDebug).
 	Debug bool
+	// Tracer, if not nil, receives the loop's events (see Tracer).
+	Tracer Tracer
 }
 
 // ExceptionContext describes an error the loop cannot hand to anyone, such as
@@ -74,6 +76,7 @@ type Loop struct {
 	failed      []*Future
 
 	handler func(ExceptionContext)
+	tracer  Tracer
 
 	// Value is free for the embedding layer, which keeps its wrapper of the
 	// loop here.
@@ -82,7 +85,7 @@ type Loop struct {
 
 // New returns a loop with the given options.
 func New(opts Options) *Loop {
-	l := &Loop{clock: opts.Clock, stderr: opts.Stderr, debug: opts.Debug, wake: make(chan struct{}, 1)}
+	l := &Loop{clock: opts.Clock, stderr: opts.Stderr, debug: opts.Debug, tracer: opts.Tracer, wake: make(chan struct{}, 1)}
 	if l.clock == nil {
 		l.clock = NewClock(false)
 	}
@@ -170,9 +173,10 @@ func (l *Loop) callSoonStep(t *Task, err error) {
 	l.ready.push(h)
 }
 
-// callSoonFuture schedules fn(f), the way done callbacks are run.
-func (l *Loop) callSoonFuture(fn func(*Future), f *Future) {
-	l.ready.push(&Handle{loop: l, ffn: fn, farg: f, index: -1})
+// callSoonFuture schedules fn(f), the way done callbacks are run; key is
+// the callback's key, kept in the handle's Value for a Tracer.
+func (l *Loop) callSoonFuture(fn func(*Future), f *Future, key any) {
+	l.ready.push(&Handle{loop: l, ffn: fn, farg: f, index: -1, Value: key})
 }
 
 // CallLater schedules fn to run delay seconds from now (a negative delay
@@ -333,9 +337,12 @@ func (l *Loop) runOnce(detectDeadlock bool) error {
 		if h.cancelled {
 			continue
 		}
-		if l.debug {
+		switch {
+		case l.tracer != nil:
+			l.runTraced(h)
+		case l.debug:
 			l.runTimed(h)
-		} else {
+		default:
 			h.run()
 		}
 		if h.recycle && len(l.freeSteps) < 1024 {

@@ -8,10 +8,16 @@ package loop
 // the loop; fn must not touch the loop or its futures.
 func (l *Loop) RunOff(f *Future, fn func() (any, error)) {
 	l.AddExternal()
+	if l.tracer != nil {
+		l.tracer.OffLoopStart(f)
+	}
 	go func() {
 		defer l.DoneExternal()
 		v, err := fn()
 		l.CallSoonThreadsafe(func() {
+			if l.tracer != nil {
+				l.tracer.OffLoopEnd(f)
+			}
 			if f.Done() {
 				return
 			}

@@ -46,6 +46,8 @@ type Task struct {
 	// OnDestroy, if set, is called when the loop closes while the task is
 	// suspended, before its goroutine is resumed to unwind.
 	OnDestroy func()
+	// TraceID is free for the loop's Tracer, which numbers tasks with it.
+	TraceID int
 }
 
 // NewTask creates a task that runs body, registers it with the loop, and
@@ -61,6 +63,9 @@ func NewTask(l *Loop, name string, body Body) (*Task, error) {
 	t.wakeupFn = t.wakeup
 	l.callSoonStep(t, nil)
 	l.tasks.add(t)
+	if l.tracer != nil {
+		l.tracer.TaskCreated(t, l.current)
+	}
 	return t, nil
 }
 
@@ -126,6 +131,9 @@ func (t *Task) step(exc error) {
 	l := t.loop
 	prev := l.current
 	l.current = t
+	if l.tracer != nil {
+		l.tracer.StepStart(t)
+	}
 	switch {
 	case t.next != nil:
 		t.resumeErr = exc
@@ -140,6 +148,9 @@ func (t *Task) step(exc error) {
 		t.next()
 	}
 	l.current = prev
+	if l.tracer != nil {
+		l.tracer.StepEnd(t, t.bodyDone)
+	}
 	if t.bodyDone {
 		t.complete()
 	}
@@ -212,6 +223,9 @@ func (t *Task) complete() {
 		t.Future.SetException(t.bodyErr)
 	}
 	t.bodyResult, t.bodyErr = nil, nil
+	if l.tracer != nil {
+		l.tracer.TaskDone(t)
+	}
 }
 
 func (t *Task) wakeup(f *Future) {
@@ -303,6 +317,9 @@ func (t *Task) destroy() {
 		t.next, t.stop, t.w = nil, nil, nil
 	}
 	t.body = nil
+	if t.loop.tracer != nil {
+		t.loop.tracer.TaskDone(t)
+	}
 }
 
 // taskList is an intrusive doubly linked list of tasks, in insertion order.

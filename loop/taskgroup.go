@@ -161,7 +161,7 @@ func (tg *TaskGroup) Exit(t *Task, err error) error {
 	}
 	for tg.tasks.len() > 0 {
 		if tg.onCompleted == nil {
-			tg.onCompleted = NewFuture(tg.loop)
+			tg.onCompleted = &Future{loop: tg.loop, label: &labelTaskgroupAexit}
 		}
 		if _, werr := t.Await(tg.onCompleted); werr != nil {
 			if !IsCancellation(werr) {

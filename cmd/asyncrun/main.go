@@ -5,10 +5,12 @@
 //	asyncrun [flags] -            (script on standard input)
 //
 // Exit status: 0 success, 1 uncaught script error, 2 usage error or
-// unreadable script, 124 timeout, 130 interrupted.
+// unreadable script, 124 timeout, 130 interrupted, 131 SIGQUIT (with
+// -debug).
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -19,7 +21,9 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/asyncrun/asyncrun/interp"
@@ -54,6 +58,7 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 		allowRun    grant
 		allowRead   grant
 		allowWrite  grant
+		traceFile   = fs.String("trace", "", "write a timeline of the run to `FILE` (Chrome Trace Event Format: open it in Perfetto or chrome://tracing)")
 	)
 	fs.Var(&maxMemory, "max-memory", "stop with MemoryError when the heap passes `SIZE` (bytes, or with K, M, G: 512M; 0: no limit; default: 20% of the machine's memory)")
 	fs.Var(&allowNet, "allow-net", "grant connecting and listening: alone, to anything; with =`list`, to its host:port, host and :port entries")
@@ -79,6 +84,29 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 		fmt.Fprintf(stdout, "asyncrun %s\n", version)
 		return 0
 	}
+	var trace *os.File
+	if *traceFile != "" {
+		var err error
+		if trace, err = os.Create(*traceFile); err != nil {
+			fmt.Fprintf(stderr, "asyncrun: -trace: %v\n", err)
+			return 2
+		}
+		defer trace.Close()
+	}
+	// withTrace gives the trace to opts, and the status of a run whose
+	// trace could not be written is 1 at least.
+	withTrace := func(opts interp.Options, run func(interp.Options) int) int {
+		if trace == nil {
+			return run(opts)
+		}
+		opts.Trace = trace
+		status := run(opts)
+		if err := trace.Close(); err != nil {
+			fmt.Fprintf(stderr, "asyncrun: -trace: %v\n", err)
+			return max(status, 1)
+		}
+		return status
+	}
 	var filename string
 	var src any
 	rest := fs.Args()
@@ -93,10 +121,10 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 		if len(rest) > 0 {
 			script = rest[0]
 		}
-		return repl.Run(repl.Config{
-			Options: interp.Options{VirtualTime: *virtualTime, Debug: *debug, MaxSteps: *maxSteps, MaxTasks: *maxTasks, MaxMemory: int64(maxMemory), Args: rest, Logger: log.New(os.Stderr, "", 0), LoadRoot: replRoot(script),
-				AllowNet: allowNet.list, AllowRun: allowRun.list, AllowRead: allowRead.list, AllowWrite: allowWrite.list},
-			Script: script, Version: version,
+		opts := interp.Options{VirtualTime: *virtualTime, Debug: *debug, MaxSteps: *maxSteps, MaxTasks: *maxTasks, MaxMemory: int64(maxMemory), Args: rest, Logger: log.New(os.Stderr, "", 0), LoadRoot: replRoot(script),
+			AllowNet: allowNet.list, AllowRun: allowRun.list, AllowRead: allowRead.list, AllowWrite: allowWrite.list}
+		return withTrace(opts, func(opts interp.Options) int {
+			return repl.Run(repl.Config{Options: opts, Script: script, Version: version})
 		})
 	case len(rest) == 0 || rest[0] == "-":
 		data, err := io.ReadAll(stdin)
@@ -131,24 +159,51 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 	if configure != nil {
 		configure(&opts)
 	}
+	return withTrace(opts, func(opts interp.Options) int { return runFile(opts, filename, src, *timeout, stderr) })
+}
+
+// runFile runs a script with the interpreter options opts, stopping it
+// after timeout (0: none); it returns the exit status.
+func runFile(opts interp.Options, filename string, src any, timeout time.Duration, stderr io.Writer) int {
 	it := interp.New(opts)
 	ctx, cancel := context.WithCancelCause(context.Background())
 	defer cancel(nil)
-	if *timeout > 0 {
-		t := time.AfterFunc(*timeout, func() { cancel(fmt.Errorf("timeout after %v", *timeout)) })
+	dump := &taskDump{it: it, on: opts.Debug, w: stderr}
+	if timeout > 0 {
+		t := time.AfterFunc(timeout, func() {
+			why := fmt.Errorf("timeout after %v", timeout)
+			dump.request(why.Error())
+			cancel(why)
+			dump.print(time.Second)
+		})
 		defer t.Stop()
 	}
 	// The first Ctrl-C interrupts the script as in Python (CPU-bound code
 	// gets KeyboardInterrupt, tasks are cancelled and clean up); a second
-	// one exits at once.
-	var interrupted atomic.Bool
+	// one exits at once. With -debug, SIGQUIT stops it as -timeout does.
+	var interrupted, quit atomic.Bool
 	stopSignals := onInterrupt(func() {
 		interrupted.Store(true)
+		dump.request("interrupted")
 		it.KeyboardInterrupt()
+		dump.print(time.Second)
 	})
+	stopQuit := func() {}
+	if opts.Debug {
+		stopQuit = onSignal(syscall.SIGQUIT, func() {
+			quit.Store(true)
+			dump.request("SIGQUIT")
+			cancel(errors.New("quit (SIGQUIT)"))
+			dump.print(time.Second)
+		})
+	}
 	_, err := it.ExecFile(ctx, filename, src)
 	stopSignals()
-	it.Close()
+	stopQuit()
+	dump.finish()
+	if cerr := it.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
 	if err == nil {
 		return 0
 	}
@@ -161,11 +216,83 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 	switch {
 	case interrupted.Load():
 		return 130
+	case quit.Load():
+		fmt.Fprintf(stderr, "asyncrun: %v\n", context.Cause(ctx))
+		return 131
 	case ctx.Err() != nil:
 		fmt.Fprintf(stderr, "asyncrun: %v\n", context.Cause(ctx))
 		return 124
 	}
 	return 1
+}
+
+// taskDump writes, with -debug, the call graph of every pending task when
+// a run is stopped (Ctrl-C, SIGQUIT, -timeout), once. It is requested
+// before the run is stopped, so that the loop makes it before it cancels
+// the tasks, and printed as soon as it is made, or when the run is over:
+// then, if no loop made it (top-level code kept them from it), it is made
+// there.
+type taskDump struct {
+	it      *interp.Interp
+	on      bool
+	w       io.Writer
+	mu      sync.Mutex
+	why     string
+	buf     bytes.Buffer
+	done    <-chan struct{}
+	printed bool
+}
+
+func (d *taskDump) request(why string) {
+	if !d.on {
+		return
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.done == nil {
+		d.why = why
+		d.done = d.it.DumpTasks(&d.buf)
+	}
+}
+
+// print prints the dump if it is made within wait.
+func (d *taskDump) print(wait time.Duration) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.done == nil || d.printed {
+		return
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case <-d.done:
+		d.write()
+	case <-t.C:
+	}
+}
+
+// finish prints the dump after the run, making it if no loop did.
+func (d *taskDump) finish() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.done == nil || d.printed {
+		return
+	}
+	select {
+	case <-d.done:
+	default: // no loop runs any more: this one is made at once
+		d.buf.Reset()
+		<-d.it.DumpTasks(&d.buf)
+	}
+	d.write()
+}
+
+func (d *taskDump) write() {
+	d.printed = true
+	if d.buf.Len() == 0 {
+		d.buf.WriteString("none\n")
+	}
+	fmt.Fprintf(d.w, "Pending tasks (%s):\n%s", d.why, d.buf.String())
 }
 
 // replRoot is the load root of the REPL: the -i script's folder, or the
@@ -191,6 +318,28 @@ func onInterrupt(first func()) (stop func()) {
 					os.Exit(130)
 				}
 				first()
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() {
+		signal.Stop(sigs)
+		close(done)
+	}
+}
+
+// onSignal calls fn, on a goroutine of its own, each time sig arrives. The
+// returned function stops listening.
+func onSignal(sig os.Signal, fn func()) (stop func()) {
+	sigs := make(chan os.Signal, 1)
+	done := make(chan struct{})
+	signal.Notify(sigs, sig)
+	go func() {
+		for {
+			select {
+			case <-sigs:
+				fn()
 			case <-done:
 				return
 			}

@@ -63,3 +63,68 @@ func TestCtrlC(t *testing.T) {
 		})
 	}
 }
+
+// TestDebugDumpOnSignal: with -debug, Ctrl-C and SIGQUIT print the call
+// graph of every pending task, as it was before the tasks were cancelled
+// (a task spinning when Ctrl-C comes is interrupted first), then exit with
+// status 130 or 131.
+func TestDebugDumpOnSignal(t *testing.T) {
+	if os.Getenv("ASYNCRUN_CLI_DEBUG_CHILD") == "1" {
+		os.Exit(run([]string{"-debug", os.Args[len(os.Args)-1]}, os.Stdin, os.Stdout, os.Stderr))
+	}
+	src := `def nap():
+    await_(asyncio.sleep(3600))
+nap = asyncio.coroutine(nap)
+def main():
+    asyncio.ensure_future(nap())
+    await_(asyncio.sleep(0))
+    print("spinning")
+    n = 0
+    while SPIN:
+        n += 1
+    await_(asyncio.sleep(3600))
+asyncio.run(asyncio.coroutine(main)())
+`
+	for _, tc := range []struct {
+		name   string
+		spin   string
+		sig    syscall.Signal
+		status int
+		want   []string
+	}{
+		{"interrupt", "True", syscall.SIGINT, 130, []string{"Pending tasks (interrupted):\n* Task(name='Task-2', id=0x", "in async nap()\n", "KeyboardInterrupt"}},
+		{"quit", "False", syscall.SIGQUIT, 131, []string{"Pending tasks (SIGQUIT):\n* Task(name='Task-1', id=0x", "line 11, in async main()\n* Task(name='Task-2'", "asyncrun: quit (SIGQUIT)"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			script := filepath.Join(t.TempDir(), "spin.star")
+			os.WriteFile(script, []byte(strings.Replace(src, "SPIN", tc.spin, 1)), 0o644)
+			cmd := exec.Command(os.Args[0], "-test.run=^TestDebugDumpOnSignal$", script)
+			cmd.Env = append(os.Environ(), "ASYNCRUN_CLI_DEBUG_CHILD=1")
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			out, _ := cmd.StdoutPipe()
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			r := bufio.NewReader(out)
+			if line, _ := r.ReadString('\n'); line != "spinning\n" {
+				cmd.Process.Kill()
+				t.Fatalf("script printed %q", line)
+			}
+			cmd.Process.Signal(tc.sig)
+			io.ReadAll(r)
+			err := cmd.Wait()
+			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != tc.status {
+				t.Errorf("exit: %v, want status %d\nstderr:\n%s", err, tc.status, stderr.String())
+			}
+			for _, want := range tc.want {
+				if !strings.Contains(stderr.String(), want) {
+					t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+				}
+			}
+			if strings.Contains(stderr.String(), "goroutine ") {
+				t.Errorf("stderr shows Go stacks:\n%s", stderr.String())
+			}
+		})
+	}
+}
