@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -59,12 +60,32 @@ func memoryBound(fs *flag.FlagSet, given byteSize) int64 {
 // neither can be read (not Linux). Tests replace it.
 var machineMemory = func() uint64 {
 	total := memTotal(readFile("/proc/meminfo"))
-	for _, path := range []string{"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"} {
+	for _, path := range cgroupLimitFiles(readFile("/proc/self/cgroup")) {
 		if n, err := strconv.ParseUint(strings.TrimSpace(string(readFile(path))), 10, 64); err == nil && n > 0 && (total == 0 || n < total) {
 			total = n
 		}
 	}
 	return total
+}
+
+// cgroupLimitFiles returns the files that hold the memory limit of the
+// cgroups in /proc/self/cgroup's text: memory.max under the unified (v2)
+// hierarchy, memory.limit_in_bytes under v1's memory controller.
+func cgroupLimitFiles(cgroup []byte) []string {
+	var files []string
+	for _, line := range strings.Split(string(cgroup), "\n") {
+		f := strings.SplitN(line, ":", 3)
+		if len(f) != 3 {
+			continue
+		}
+		switch {
+		case f[0] == "0" && f[1] == "":
+			files = append(files, "/sys/fs/cgroup"+strings.TrimSuffix(f[2], "/")+"/memory.max")
+		case slices.Contains(strings.Split(f[1], ","), "memory"):
+			files = append(files, "/sys/fs/cgroup/memory"+strings.TrimSuffix(f[2], "/")+"/memory.limit_in_bytes")
+		}
+	}
+	return files
 }
 
 func readFile(path string) []byte {

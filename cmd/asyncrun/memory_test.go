@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -56,5 +57,15 @@ func TestMemTotal(t *testing.T) {
 	}
 	if got := memTotal([]byte("nothing")); got != 0 {
 		t.Errorf("memTotal of no MemTotal line = %d, want 0", got)
+	}
+}
+
+// TestCgroupLimitFiles finds the memory limit files of a process's cgroups,
+// v1 (a memory controller line) and v2 (the unified line).
+func TestCgroupLimitFiles(t *testing.T) {
+	got := cgroupLimitFiles([]byte("9:name=systemd:/\n4:memory:/process_api/ab12\n0::/user.slice/x.scope\n"))
+	want := []string{"/sys/fs/cgroup/memory/process_api/ab12/memory.limit_in_bytes", "/sys/fs/cgroup/user.slice/x.scope/memory.max"}
+	if !slices.Equal(got, want) {
+		t.Errorf("cgroupLimitFiles = %q, want %q", got, want)
 	}
 }
