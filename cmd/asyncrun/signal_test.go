@@ -78,7 +78,7 @@ nap = asyncio.coroutine(nap)
 def main():
     asyncio.ensure_future(nap())
     await_(asyncio.sleep(0))
-    print("spinning")
+    print("spinning") if SPIN else asyncio.get_running_loop().call_soon(print, "spinning")
     n = 0
     while SPIN:
         n += 1
@@ -97,7 +97,9 @@ asyncio.run(asyncio.coroutine(main)())
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			script := filepath.Join(t.TempDir(), "spin.star")
-			os.WriteFile(script, []byte(strings.Replace(src, "SPIN", tc.spin, 1)), 0o644)
+			// A spinning main says so itself; one that awaits says so from a
+			// callback, which runs once main is suspended in its await.
+			os.WriteFile(script, []byte(strings.ReplaceAll(src, "SPIN", tc.spin)), 0o644)
 			cmd := exec.Command(os.Args[0], "-test.run=^TestDebugDumpOnSignal$", script)
 			cmd.Env = append(os.Environ(), "ASYNCRUN_CLI_DEBUG_CHILD=1")
 			var stderr strings.Builder
