@@ -419,16 +419,7 @@ func (l *Loop) idle(detectDeadlock bool) error {
 			if secs <= 0 {
 				return nil
 			}
-			wait := maxIdleWait
-			if secs < wait.Seconds() {
-				wait = time.Duration(secs * float64(time.Second))
-			}
-			t := time.NewTimer(wait)
-			select {
-			case <-l.wake:
-				t.Stop()
-			case <-t.C:
-			}
+			l.waitWake(secs)
 		} else {
 			<-l.wake
 		}
@@ -442,6 +433,23 @@ func (l *Loop) idle(detectDeadlock bool) error {
 	}
 }
 
+// waitWake waits secs seconds, at most maxIdleWait, or until the loop is
+// woken, and reports whether it was woken.
+func (l *Loop) waitWake(secs float64) bool {
+	wait := maxIdleWait
+	if secs < wait.Seconds() {
+		wait = time.Duration(secs * float64(time.Second))
+	}
+	t := time.NewTimer(wait)
+	select {
+	case <-l.wake:
+		t.Stop()
+		return true
+	case <-t.C:
+		return false
+	}
+}
+
 // waitFlowing is idle's wait of a virtual clock while outside work is
 // pending and a timer is set: the clock follows real time, and the loop
 // waits until the timer falls due, the inbox gets a callback, or the
@@ -452,22 +460,14 @@ func (l *Loop) waitFlowing() bool {
 	if left <= 0 {
 		return true
 	}
-	wait := maxIdleWait
-	if left < wait.Seconds() {
-		wait = time.Duration(left * float64(time.Second))
-	}
-	t := time.NewTimer(wait)
-	select {
-	case <-l.wake:
-		t.Stop()
-		if !l.inboxEmpty() {
-			l.drainInbox()
-			return true
-		}
-		return false
-	case <-t.C:
+	if !l.waitWake(left) {
 		return false // due now, or a wait of maxIdleWait more
 	}
+	if !l.inboxEmpty() {
+		l.drainInbox()
+		return true
+	}
+	return false
 }
 
 func (l *Loop) runTimed(h *Handle) {
