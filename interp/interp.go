@@ -235,6 +235,7 @@ func New(opts Options) *Interp {
 		it.predeclared[k] = guard(v)
 	}
 	freezeMu.Unlock()
+	withHidden(it.predeclared)
 	if opts.MaxMemory > 0 {
 		it.startMemoryLimit()
 	}
@@ -495,7 +496,7 @@ func (it *Interp) loadFile(thread *starlark.Thread, name string) (starlark.Strin
 		it.rt.AddSource(path, src)
 		// The module runs on the loading thread: its steps count against
 		// the loader's budget, and its frames sit above the load().
-		m.globals, m.err = starlark.ExecFileOptions(FileOptions(), thread, path, src, it.predeclared)
+		m.globals, m.err = execModule(thread, path, src, it.predeclared)
 		m.err = withHint(m.err)
 	}
 	m.loading = false

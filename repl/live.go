@@ -3,6 +3,7 @@ package repl
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
@@ -67,8 +68,9 @@ func installLive(globals starlark.StringDict) {
 	})
 }
 
-// hiddenName reports whether a global is the session's own.
-func hiddenName(name string) bool { return name == liveGlobalsName || name == liveSetName }
+// hiddenName reports whether a global is the session's own, or one of the
+// names Python's syntax is rewritten into (`$await`, ...).
+func hiddenName(name string) bool { return strings.HasPrefix(name, "$") }
 
 // makeLive rewrites a parsed chunk as described above.
 func makeLive(f *syntax.File) {

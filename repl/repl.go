@@ -169,9 +169,9 @@ func (s *session) runScript(path string) error {
 	if err != nil {
 		return err
 	}
-	f, err := interp.FileOptions().Parse(path, src, 0)
+	f, err := interp.Parse(path, src)
 	if err != nil {
-		return interp.SyntaxHint(err)
+		return err
 	}
 	makeLive(f)
 	_, err = s.it.ExecChunk(context.Background(), f, s.globals)
@@ -195,9 +195,7 @@ func (s *session) step() bool {
 		lines = append(lines, line)
 		return []byte(line + "\n"), nil
 	}
-	opts := interp.FileOptions()
-	opts.LoadBindsGlobally = true
-	f, err := opts.ParseCompoundStmt("<stdin>", readLine)
+	f, err := interp.ParseCompoundStmt("<stdin>", readLine)
 	s.term.noPrompt()
 	if err == nil {
 		err = statementAfterBlock(f, lines)
