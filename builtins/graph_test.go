@@ -116,7 +116,7 @@ asyncio.run(main())
   + Call stack:
   |   File 'x.star', line 20, in deep()
   |   File 'x.star', line 20, in deep()
-FutureCallGraph Task-1 ["main"] 0
+FutureCallGraph Task-1 ['main'] 0
 FrameCallGraphEntry 34
 `)
 	for _, tc := range []struct{ src, want string }{

@@ -2,9 +2,10 @@ package builtins
 
 import "go.starlark.net/starlark"
 
-// isinstance(x, T) and issubclass(T1, T2) for exception types, as Python
-// programs test exceptions: T is an exception type or a tuple of them
-// (other classes are refused: Starlark has type(x) for its own values).
+// isinstance(x, T) and issubclass(T1, T2), as Python programs test values:
+// T is an exception type, one of the builtins int, float, str, bool, list,
+// dict, tuple, set and bytes, or a tuple of them. As in Python, a bool is
+// also an int. issubclass takes exception types only.
 
 // isinstance_ is isinstance(x, T): whether x is an exception of type T or
 // of a subtype.
@@ -17,8 +18,64 @@ func isinstance_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	if !ok {
 		return nil, newExc(exc.TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union")
 	}
-	e, ok := x.(*exception)
-	return starlark.Bool(ok && matches(e, types)), nil
+	if e, ok := x.(*exception); ok && matches(e, types) {
+		return starlark.True, nil
+	}
+	for _, name := range builtinTypes(t) {
+		if isBuiltinInstance(x, name) {
+			return starlark.True, nil
+		}
+	}
+	return starlark.False, nil
+}
+
+// builtinTypeNames are the builtins isinstance takes as types.
+var builtinTypeNames = []string{"int", "float", "str", "bool", "list", "dict", "tuple", "set", "bytes"}
+
+// builtinTypeName returns the name of the builtin type v is (the Universe's
+// int, or the runtime's own str), or "".
+func builtinTypeName(v starlark.Value) string {
+	b, ok := v.(*starlark.Builtin)
+	if !ok || b.Receiver() != nil {
+		return ""
+	}
+	for _, name := range builtinTypeNames {
+		if b.Name() == name && (starlark.Universe[name] == v || name == "str") {
+			return name
+		}
+	}
+	return ""
+}
+
+// builtinTypes returns the builtin types named in isinstance's T.
+func builtinTypes(v starlark.Value) []string {
+	if name := builtinTypeName(v); name != "" {
+		return []string{name}
+	}
+	var out []string
+	if t, ok := v.(starlark.Tuple); ok {
+		for _, x := range t {
+			out = append(out, builtinTypes(x)...)
+		}
+	}
+	return out
+}
+
+// isBuiltinInstance reports whether x is an instance of the builtin type
+// named name, as Python's isinstance sees it.
+func isBuiltinInstance(x starlark.Value, name string) bool {
+	switch name {
+	case "int":
+		switch x.(type) {
+		case starlark.Int, starlark.Bool:
+			return true
+		}
+		return false
+	case "str":
+		_, ok := x.(starlark.String)
+		return ok
+	}
+	return x.Type() == name
 }
 
 // issubclass_ is issubclass(T1, T2): whether T1 is T2 or derives from it.
@@ -49,6 +106,8 @@ func classInfo(v starlark.Value) ([]*exceptionType, bool) {
 	switch v := v.(type) {
 	case *exceptionType:
 		return []*exceptionType{v}, true
+	case *starlark.Builtin:
+		return nil, builtinTypeName(v) != ""
 	case starlark.Tuple:
 		var out []*exceptionType
 		for _, x := range v {

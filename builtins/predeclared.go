@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/asyncrun/asyncrun/internal/pyfmt"
 	"go.starlark.net/lib/json"
 	"go.starlark.net/lib/math"
 	"go.starlark.net/starlark"
@@ -11,7 +12,8 @@ import (
 )
 
 // makePredeclared returns the names every script sees: asyncio, await_, assert_,
-// raise_, try_, with_, print, repr, open, isinstance, issubclass, the exception
+// raise_, try_, with_, print, repr, str, format, round, sum, divmod, pow,
+// enumerate, min, max, type, open, isinstance, issubclass, the exception
 // types (see excTypes), and the modules contextvars, datetime, functools, json, math, struct, sys and time.
 func (rt *Runtime) makePredeclared() starlark.StringDict {
 	d := starlark.StringDict{
@@ -34,6 +36,16 @@ func (rt *Runtime) makePredeclared() starlark.StringDict {
 		"time":        timeModule,
 		"try_":        newBuiltin("try_", try_),
 		"with_":       newBuiltin("with_", with_),
+		"str":         starlark.NewBuiltin("str", str_),
+		"format":      starlark.NewBuiltin("format", format_),
+		"round":       starlark.NewBuiltin("round", round_),
+		"sum":         starlark.NewBuiltin("sum", sum_),
+		"divmod":      starlark.NewBuiltin("divmod", divmod_),
+		"pow":         starlark.NewBuiltin("pow", pow_),
+		"enumerate":   starlark.NewBuiltin("enumerate", enumerate_),
+		"min":         starlark.NewBuiltin("min", minmax_),
+		"max":         starlark.NewBuiltin("max", minmax_),
+		"type":        starlark.NewBuiltin("type", type_),
 	}
 	for name, t := range exc.members("") {
 		d[name] = t
@@ -67,11 +79,7 @@ func print_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		if i > 0 {
 			sb.WriteString(sep)
 		}
-		if s, ok := starlark.AsString(a); ok {
-			sb.WriteString(s)
-		} else {
-			sb.WriteString(a.String())
-		}
+		sb.WriteString(pyfmt.Str(a))
 	}
 	sb.WriteString(end)
 	if _, err := io.WriteString(w, sb.String()); err != nil {
@@ -81,19 +89,4 @@ func print_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		return nil, osErrorOf(err) // as Python, whose print fails with the write
 	}
 	return starlark.None, nil
-}
-
-// repr_ is Starlark's repr, except that an exception gives Python's form,
-// ValueError('bad'), where str() gives its message. (Inside a list, or with
-// %r, an exception still shows its message: Starlark has one string form
-// per value.)
-func repr_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var x starlark.Value
-	if err := starlark.UnpackPositionalArgs("repr", args, kwargs, 1, &x); err != nil {
-		return nil, err
-	}
-	if e, ok := x.(*exception); ok {
-		return starlark.String(e.repr()), nil
-	}
-	return starlark.String(x.String()), nil
 }

@@ -1,119 +1,27 @@
 package builtins
 
 import (
-	"slices"
 	"strings"
 
+	"github.com/asyncrun/asyncrun/internal/pyfmt"
 	"go.starlark.net/starlark"
 )
 
-// Python's repr and str of values, for the texts a script reads where
-// CPython's would show Python's: exception messages and reprs, handles,
-// queues. Starlark prints strings with double quotes and no cycle marks;
-// these print ['a', 1], {'k': 'v'}, ('x',) and [...] for a list inside
-// itself, as Python does.
+// Python's repr and str of values, for everything a script prints or reads:
+// print, str(), repr(), exception messages and reprs, task and future
+// reprs, handles, queues. The writing is internal/pyfmt's: strings in
+// Python's quotes, (1,), set(), b'x', 1e+16, [...] for a list inside
+// itself. Exceptions and their types write themselves (PyRepr, PyStr).
 
 // reprValue returns Python's repr of v.
-func reprValue(v starlark.Value) string {
-	var b strings.Builder
-	writeRepr(&b, v, nil)
-	return b.String()
-}
+func reprValue(v starlark.Value) string { return pyfmt.Repr(v) }
 
-// strValue returns Python's str of v: a string itself, else its repr.
-func strValue(v starlark.Value) string {
-	if s, ok := v.(starlark.String); ok {
-		return string(s)
-	}
-	return reprValue(v)
-}
-
-// writeRepr writes Python's repr of v; outer holds the containers v is in,
-// to print a container inside itself as Python does ([...], {...}).
-func writeRepr(b *strings.Builder, v starlark.Value, outer []starlark.Value) {
-	switch v := v.(type) {
-	case starlark.String:
-		b.WriteString(pyQuote(string(v)))
-		return
-	case *exception:
-		// As exception.repr, with the containers v is in: an exception
-		// whose args hold a list that holds it prints [...] there.
-		b.WriteString(v.typ.name)
-		writeSeq(b, "(", ")", v.args, outer)
-		return
-	case starlark.Tuple:
-		// A tuple cannot hold itself (nor be compared with ==).
-	case *starlark.List, *starlark.Dict, *starlark.Set:
-		if slices.Contains(outer, v) {
-			if _, isList := v.(*starlark.List); isList {
-				b.WriteString("[...]")
-			} else {
-				b.WriteString("{...}")
-			}
-			return
-		}
-	default:
-		b.WriteString(v.String())
-		return
-	}
-	if _, isTuple := v.(starlark.Tuple); !isTuple {
-		outer = append(outer, v)
-	}
-	switch v := v.(type) {
-	case starlark.Tuple:
-		writeSeq(b, "(", ")", v, outer)
-		if len(v) == 1 {
-			s := b.String()
-			b.Reset()
-			b.WriteString(s[:len(s)-1] + ",)")
-		}
-	case *starlark.List:
-		writeSeq(b, "[", "]", v, outer)
-	case *starlark.Set:
-		if v.Len() == 0 {
-			b.WriteString("set()")
-			return
-		}
-		var elems []starlark.Value
-		iter := v.Iterate()
-		var x starlark.Value
-		for iter.Next(&x) {
-			elems = append(elems, x)
-		}
-		iter.Done()
-		writeSeq(b, "{", "}", starlark.Tuple(elems), outer)
-	case *starlark.Dict:
-		b.WriteString("{")
-		for i, kv := range v.Items() {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			writeRepr(b, kv[0], outer)
-			b.WriteString(": ")
-			writeRepr(b, kv[1], outer)
-		}
-		b.WriteString("}")
-	}
-}
-
-func writeSeq(b *strings.Builder, open, close string, xs starlark.Indexable, outer []starlark.Value) {
-	b.WriteString(open)
-	for i := range xs.Len() {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		writeRepr(b, xs.Index(i), outer)
-	}
-	b.WriteString(close)
-}
+// strValue returns Python's str of v: a string itself, an exception's
+// message, else its repr.
+func strValue(v starlark.Value) string { return pyfmt.Str(v) }
 
 // pyQuote returns Python's repr of a string.
-func pyQuote(s string) string {
-	if strings.Contains(s, "'") && !strings.Contains(s, `"`) {
-		return `"` + s + `"`
-	}
-	return "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), "'", `\'`) + "'"
-}
+func pyQuote(s string) string { return pyfmt.Quote(s) }
 
 // pyTypeName returns Python's name of the type of v: "str" for a string,
 // else Starlark's type() name.
@@ -129,4 +37,55 @@ func pyBool(b bool) string {
 		return "True"
 	}
 	return "False"
+}
+
+var (
+	_ pyfmt.Reprer = (*exception)(nil)
+	_ pyfmt.Strer  = (*exception)(nil)
+)
+
+// PyRepr writes Python's repr of an exception, ValueError('boom'); elem
+// writes its args, so a list in them that holds the exception prints [...].
+func (e *exception) PyRepr(elem func(starlark.Value) string) string {
+	s := e.typ.name + "("
+	for i, a := range e.args {
+		if i > 0 {
+			s += ", "
+		}
+		s += elem(a)
+	}
+	return s + ")"
+}
+
+// PyStr is str(e): its message.
+func (e *exception) PyStr(elem func(starlark.Value) string) string { return e.message() }
+
+// str_ is Python's str(x): a string itself, an exception's message, and
+// otherwise the repr as CPython writes it (['a', 1] for a list, where
+// Starlark's str gives ["a", 1]). One difference stays: str(b) of bytes
+// decodes them as UTF-8 (Python's b.decode()), as Starlark's str does and
+// as scripts rely on; repr(b) and print(b) give b'..'.
+func str_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 1 && len(kwargs) == 0 {
+		if _, isBytes := args[0].(starlark.Bytes); !isBytes {
+			return starlark.String(pyfmt.Str(args[0])), nil
+		}
+	}
+	return starlark.Call(thread, starlark.Universe["str"], args, kwargs)
+}
+
+// repr_ is Python's repr(x): ValueError('bad') for an exception, 'a' for a
+// string, [1, 'a'] for a list (see internal/pyfmt).
+func repr_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var x starlark.Value
+	if err := starlark.UnpackPositionalArgs("repr", args, kwargs, 1, &x); err != nil {
+		return nil, err
+	}
+	return starlark.String(pyfmt.Repr(x)), nil
+}
+
+// writeRepr writes Python's repr of v to b (outer is unused: kept for the
+// callers that pass the containers around v).
+func writeRepr(b *strings.Builder, v starlark.Value, outer []starlark.Value) {
+	b.WriteString(pyfmt.Repr(v))
 }

@@ -84,7 +84,7 @@ asyncio.run(asyncio.coroutine(main)())
 `)
 	fmt.Println(err)
 	// Output:
-	// ["A", "B", "C"]
+	// ['A', 'B', 'C']
 	// <nil>
 }
 
@@ -102,7 +102,7 @@ func Example_asyncFuncErrors() {
 	_, err := it.ExecFile(context.Background(), "flaky.star", `
 def main():
     for crash in [False, True]:
-        try_(lambda: await_(flaky(crash)), except_=lambda e: print(type(e), str(e).split("\n")[0]))
+        try_(lambda: await_(flaky(crash)), except_=lambda e: print(type(e).__name__, str(e).split("\n")[0]))
 asyncio.run(asyncio.coroutine(main)())
 `)
 	fmt.Println(err)

@@ -94,7 +94,7 @@ t = asyncio.ensure_future(asyncio.coroutine(spin)())
 	if !h.it.KeyboardInterruptRunning() {
 		t.Fatal("KeyboardInterruptRunning: no code running")
 	}
-	if got, want := h.exec(bg, "t.done(), type(t.exception()), w.done()"), `(True, "KeyboardInterrupt", False)`; got != want {
+	if got, want := h.exec(bg, "t.done(), type(t.exception()).__name__, w.done()"), `(True, "KeyboardInterrupt", False)`; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 	if got := h.exec(bg, "ran"); !strings.Contains(got, "undefined: ran") {

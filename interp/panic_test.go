@@ -34,7 +34,7 @@ func TestHostPanics(t *testing.T) {
 	defer it.Close()
 	_, err := it.ExecFile(context.Background(), "p.star", `
 def show(e):
-    print(type(e), str(e))
+    print(type(e).__name__, str(e))
 try_(lambda: boom(), except_=show)
 try_(lambda: lib.boom(), except_=show)
 def main():

@@ -1,6 +1,9 @@
 // Package deps checks the import rules of asyncrun's packages, in the style
 // of go.starlark.net's TestDeps: each package's deps_test.go states what it
 // may import, once, and Check fails the test for any other import.
+//
+// internal/pyfmt (Python's format specs and reprs) imports only
+// go.starlark.net, so builtins, interp and the f-string front end all use it.
 package deps
 
 import (

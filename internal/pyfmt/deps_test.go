@@ -1,0 +1,11 @@
+package pyfmt
+
+import (
+	"testing"
+
+	"github.com/asyncrun/asyncrun/internal/deps"
+)
+
+// TestDeps: pyfmt imports only go.starlark.net, so every package that
+// prints Python's text can use it.
+func TestDeps(t *testing.T) { deps.Check(t, "go.starlark.net/") }
