@@ -7,23 +7,25 @@ import (
 	"go.starlark.net/syntax"
 )
 
-// pythonHints maps a Python keyword that Starlark rejects to the asyncrun
-// spelling, for syntax errors.
+// pythonHints maps a Python keyword that Starlark rejects (where the front
+// end does not give it Python's meaning) to the asyncrun spelling, for
+// syntax errors.
 var pythonHints = map[string]string{
-	"yield":    "asyncrun has no `yield from x`: write `await_(x)`",
-	"await":    "asyncrun has no `await x`: write `await_(x)`",
-	"async":    "asyncrun has no `async def f(...)`: write `def f(...)`, then `f = asyncio.coroutine(f)` after it",
+	"async":    "`async` starts a line, before def: `async def f(...):`",
+	"import":   "an import statement goes on a line of its own: `import asyncio`, `from asyncio import sleep`",
+	"from":     "an import statement goes on a line of its own: `from asyncio import sleep`",
 	"try":      "asyncrun has no try statement: write `try_(body, except_={T: handler}, else_=..., finally_=...)`",
 	"except":   "asyncrun has no try statement: write `try_(body, except_={T: handler}, else_=..., finally_=...)`",
 	"finally":  "asyncrun has no try statement: write `try_(body, except_={T: handler}, else_=..., finally_=...)`",
 	"raise":    "asyncrun has no raise statement: write `raise_(exc)`",
-	"import":   "asyncrun has no import: `asyncio` and the other modules are predeclared; use load(\"file.star\", \"name\") for your own files",
-	"from":     "asyncrun has no import: `asyncio` and the other modules are predeclared; use load(\"file.star\", \"name\") for your own files",
-	"class":    "Starlark has no classes: use functions, dicts and struct(...)",
-	"with":     "Starlark has no with statement: use try_(body, finally_=cleanup)",
-	"nonlocal": "Starlark has no nonlocal: keep shared state in a list or dict",
-	"global":   "Starlark has no global statement: keep shared state in a list or dict",
-	"@":        "asyncrun has no decorators: write `f = asyncio.coroutine(f)` after the def",
+	"class":    "asyncrun has no classes: use functions, dicts and struct(...); type(name, (Exception,), {}) makes an exception type",
+	"with":     "asyncrun has no with statement: write `with_(cm, body)` (`await with_(cm, body)` for async with), body a function of the entered value",
+	"nonlocal": "asyncrun has no nonlocal: keep shared state in a list or dict",
+	"global":   "asyncrun has no global statement: keep shared state in a list or dict",
+	"del":      "asyncrun has no del statement: use d.pop(key) or list.pop(i)",
+	"return":   "a lambda's body is one expression: write a def for statements",
+	"pass":     "a lambda's body is one expression: write a def for statements",
+	"@":        "a decorator goes on a line of its own, above a def or async def",
 }
 
 var gotKeyword = regexp.MustCompile(`^got (\w+), want|^unexpected input character '(@)'`)
@@ -32,7 +34,7 @@ var gotKeyword = regexp.MustCompile(`^got (\w+), want|^unexpected input characte
 // asyncrun spelling added when a Python keyword that Starlark rejects caused
 // it, as ExecFile's syntax errors have it:
 //
-//	x.star:1:5: got yield, want primary expression (asyncrun has no `yield from x`: write `await_(x)`)
+//	x.star:1:1: got try, want primary expression (asyncrun has no try statement: write `try_(body, except_={T: handler}, else_=..., finally_=...)`)
 //
 // Any other error is returned as it is. A host that parses code itself (with
 // FileOptions, as a prompt parses each chunk before ExecChunk) gives its

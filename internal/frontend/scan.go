@@ -512,6 +512,9 @@ func (s *scanner) decorator() error {
 	end, comment := s.logicalEnd(s.i)
 	s.adv() // @
 	xp := s.here()
+	if len(trimSpace(s.src[s.i:comment])) == 0 {
+		return s.errorf(xp, "invalid syntax: a decorator needs an expression")
+	}
 	x, err := parseExprAt(s.filename, s.src[s.i:comment], xp, s.tolerant)
 	if err != nil {
 		return err
