@@ -79,6 +79,13 @@ func specs(t *testing.T) []spec {
 		base := strings.TrimSuffix(s, ".star")
 		out = append(out, spec{filepath.Base(base), s, base + ".py", base + ".out"})
 	}
+	// Python's syntax: each .star is its twin .py, byte for byte (see
+	// TestPythonTwinsIdentical).
+	python, _ := filepath.Glob("testdata/python/*.star")
+	for _, s := range python {
+		base := strings.TrimSuffix(s, ".star")
+		out = append(out, spec{"python/" + filepath.Base(base), s, base + ".py", base + ".out"})
+	}
 	pys, _ := filepath.Glob("testdata/scripts/*.py")
 	for _, p := range pys {
 		base := strings.TrimSuffix(p, ".py")
