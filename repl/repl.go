@@ -230,7 +230,7 @@ func (s *session) step() bool {
 // CPython, neither the block nor the statement runs. lines are the lines
 // the chunk was parsed from.
 func statementAfterBlock(f *syntax.File, lines []string) error {
-	if len(f.Stmts) != 1 || len(lines) < 2 {
+	if len(f.Stmts) == 0 || len(lines) < 2 {
 		return nil
 	}
 	switch f.Stmts[0].(type) {
@@ -243,8 +243,10 @@ func statementAfterBlock(f *syntax.File, lines []string) error {
 	if text == "" || strings.HasPrefix(text, "#") {
 		return nil // the blank line (or comment) that ended the block
 	}
-	if _, end := f.Stmts[0].Span(); int(end.Line) >= len(lines) {
-		return nil // the last line is the block's own
+	for _, st := range f.Stmts { // a def, and what async and decorators add
+		if _, end := st.Span(); int(end.Line) >= len(lines) {
+			return nil // the last line is the block's own
+		}
 	}
 	pos := syntax.MakePosition(&f.Path, int32(len(lines)), int32(len(last)-len(text)+1))
 	return syntax.Error{Pos: pos, Msg: "invalid syntax (end the indented block with a blank line first)"}

@@ -297,8 +297,8 @@ func TestInteractiveScript(t *testing.T) {
 
 func TestPythonKeywordHints(t *testing.T) {
 	tm := start(t, repl.Config{})
-	tm.send("await asyncio.sleep(0)\r")
-	tm.expect("<stdin>:1:1: got await, want primary expression (asyncrun has no `await x`: write `await_(x)`)")
+	tm.send("yield 1\r")
+	tm.expect("<stdin>:1:1: asyncrun has no generators")
 	tm.send("def f():\r    try:\r")
 	tm.expect("<stdin>:2:5: got try, want primary expression (asyncrun has no try statement: write `try_(body, except_={T: handler}, else_=..., finally_=...)`)")
 	tm.send("1 + 2000\r")

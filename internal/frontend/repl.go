@@ -11,12 +11,14 @@ import (
 // until they make a statement (a compound statement ends with a blank
 // line). go.starlark.net's parser decides where the statement ends, reading
 // the lines rewritten; decorator lines are read with the line that follows
-// them, so that `@d` then `def f():` is one statement. The lines read are
-// then parsed as a whole by Parse.
+// them, so that `@d` then `def f():` is one statement. The lines of the
+// statement are then parsed as a whole by Parse. As with
+// syntax.ParseCompoundStmt, a line read only to see that a block has ended
+// is not part of the statement.
 func ParseCompoundStmt(opts *syntax.FileOptions, filename string, readline func() ([]byte, error)) (*syntax.File, error) {
 	var raw []byte
 	var readErr error
-	lines := 0 // the lines of raw given to the parser or skipped
+	var fed []int // for each line given to the parser, the line of raw it is
 	wrapped := func() ([]byte, error) {
 		for {
 			line, err := readline()
@@ -24,6 +26,7 @@ func ParseCompoundStmt(opts *syntax.FileOptions, filename string, readline func(
 				readErr = err
 				return line, err
 			}
+			before := bytes.Count(raw, []byte("\n"))
 			raw = append(raw, line...)
 			sc := newScanner(filename, raw, false)
 			sc.tolerant = true
@@ -31,15 +34,27 @@ func ParseCompoundStmt(opts *syntax.FileOptions, filename string, readline func(
 			if serr != nil {
 				text = raw
 			}
-			newest := lineAfter(text, lines)
-			lines = bytes.Count(raw, []byte("\n"))
 			if serr != nil || sc.decos == nil {
-				return newest, nil
+				fed = append(fed, before+1)
+				return lineAfter(text, before), nil
 			}
 		}
 	}
-	if _, err := opts.ParseCompoundStmt(filename, wrapped); err != nil && readErr != nil {
+	f, err := opts.ParseCompoundStmt(filename, wrapped)
+	if err != nil && readErr != nil {
 		return nil, err
+	}
+	if err == nil && len(f.Stmts) > 0 {
+		// Leave out a line read past the statement.
+		end := 0
+		for _, st := range f.Stmts {
+			if _, e := st.Span(); int(e.Line) > end {
+				end = int(e.Line)
+			}
+		}
+		if end >= 1 && end <= len(fed) {
+			raw = firstLines(raw, fed[end-1])
+		}
 	}
 	return Parse(opts, filename, raw)
 }
@@ -52,6 +67,19 @@ func lineAfter(text []byte, n int) []byte {
 			return nil
 		}
 		text = text[i+1:]
+	}
+	return text
+}
+
+// firstLines returns the first n lines of text.
+func firstLines(text []byte, n int) []byte {
+	k := 0
+	for i, c := range text {
+		if c == '\n' {
+			if k++; k == n {
+				return text[:i+1]
+			}
+		}
 	}
 	return text
 }
