@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -66,6 +67,23 @@ func FuzzExec(f *testing.F) {
 				f.Fatal(err)
 			}
 			f.Add(string(src))
+		}
+	}
+	// Python's async syntax: the programs written in Python, the seed's
+	// examples, and the chunks of bad input.
+	for _, pattern := range []string{"../spec_tests/testdata/python/*.star", "../spec_tests/testdata/seed/*.star", "testdata/syntax/*.star"} {
+		files, _ := filepath.Glob(pattern)
+		if len(files) == 0 {
+			f.Fatalf("no seeds match %s", pattern)
+		}
+		for _, name := range files {
+			src, err := os.ReadFile(name)
+			if err != nil {
+				f.Fatal(err)
+			}
+			for _, chunk := range strings.Split(string(src), "\n---\n") {
+				f.Add(chunk)
+			}
 		}
 	}
 	f.Fuzz(func(t *testing.T, src string) {

@@ -1,13 +1,19 @@
 package interp_test
 
 import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/asyncrun/asyncrun/interp"
+	"go.starlark.net/starlark"
 )
 
 // chunk is one program of a chunked bad-input file: its text, and the
@@ -63,4 +69,104 @@ func TestSyntaxErrors(t *testing.T) {
 			t.Errorf("chunk %d: got error %q, want it at %s", i, msg, at)
 		}
 	}
+}
+
+// TestPythonSyntaxInLoadedModule: a load()ed module is read through the
+// same front end: async def, decorators, f-strings, import and is.
+func TestPythonSyntaxInLoadedModule(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "helper.star"), []byte(`from asyncio import sleep
+tagged = []
+def tag(fn):
+    tagged.append(fn.__name__ if False else "fetch")
+    return fn
+
+@tag
+async def fetch(x):
+    await sleep(0.1)
+    return f"fetched {x!r:>6}" if x is not None else None
+`), 0o644)
+	main := filepath.Join(dir, "main.star")
+	os.WriteFile(main, []byte(`load("helper.star", "fetch", "tagged")
+import asyncio
+
+async def main():
+    print(tagged, await fetch("a"), await fetch(None) is None)
+
+asyncio.run(main())
+`), 0o644)
+	var out bytes.Buffer
+	it := interp.New(interp.Options{Stdout: &out, VirtualTime: true})
+	defer it.Close()
+	if _, err := it.ExecFile(context.Background(), main, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := out.String(), "['fetch'] fetched    'a' True\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestImportUnknownModule: importing a module asyncrun does not have is
+// Python's ModuleNotFoundError (a subtype of ImportError), raised where the
+// import statement runs, and naming load() for Starlark files.
+func TestImportUnknownModule(t *testing.T) {
+	for _, tc := range []struct{ src, typ, msg string }{
+		{"x = 1\nimport os\n", "ModuleNotFoundError", "No module named 'os' (asyncrun's modules are asyncio, contextvars, datetime, functools, json, math, sys, time; for your own Starlark files, use load(\"file.star\", \"name\"))"},
+		{"from asyncio import nope\n", "ImportError", "cannot import name 'nope' from 'asyncio'"},
+		{"def f():\n    import os\ndef h(e):\n    print(isinstance(e, Exception))\n    raise_(e)\ntry_(f, except_={Exception: h})\n", "ModuleNotFoundError", "No module named 'os'"},
+	} {
+		it := interp.New(interp.Options{Stdout: io.Discard})
+		_, err := it.ExecFile(context.Background(), "imp.star", tc.src)
+		it.Close()
+		var x *interp.Exception
+		if !errors.As(err, &x) {
+			t.Errorf("%q: got %v, want an exception", tc.src, err)
+			continue
+		}
+		if !strings.HasSuffix(x.Type, tc.typ) || !strings.HasPrefix(x.Message, tc.msg) {
+			t.Errorf("%q: got %s: %s, want %s: %s", tc.src, x.Type, x.Message, tc.typ, tc.msg)
+		}
+	}
+}
+
+// TestPythonSyntaxEntryPoints: every way in reads Python's syntax: Compile
+// and Exec, ExecFile, and Parse with ExecChunk (as a prompt runs code).
+func TestPythonSyntaxEntryPoints(t *testing.T) {
+	src := "async def f(x):\n    return await asyncio.sleep(0, x * 2)\nr = await f(21)\nprint(f\"{r=}\", r is not None)\n"
+	want := "r=42 True\n"
+	run := func(name string, fn func(it *interp.Interp) error) {
+		var out bytes.Buffer
+		it := interp.New(interp.Options{Stdout: &out, VirtualTime: true})
+		defer it.Close()
+		if err := fn(it); err != nil {
+			t.Errorf("%s: %v", name, err)
+		} else if out.String() != want {
+			t.Errorf("%s: got %q, want %q", name, out.String(), want)
+		}
+	}
+	ctx := context.Background()
+	run("Compile", func(it *interp.Interp) error {
+		p, err := interp.Compile("c.star", src)
+		if err != nil {
+			return err
+		}
+		_, err = it.Exec(ctx, p)
+		return err
+	})
+	run("ExecFile", func(it *interp.Interp) error {
+		_, err := it.ExecFile(ctx, "e.star", src)
+		return err
+	})
+	run("Parse", func(it *interp.Interp) error {
+		f, err := interp.Parse("p.star", []byte(src))
+		if err != nil {
+			return err
+		}
+		globals := starlark.StringDict{}
+		for k, v := range it.Predeclared() {
+			globals[k] = v
+		}
+		_, err = it.ExecChunk(ctx, f, globals)
+		return err
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.starlark.net/starlark"
@@ -49,6 +50,9 @@ func Hidden(predeclared starlark.StringDict) starlark.StringDict {
 
 type hidden struct {
 	predeclared starlark.StringDict
+
+	mu   sync.Mutex
+	made map[string]starlark.Value // exception types made with type()
 }
 
 // is_ is Python's `x is y`: the same object. Values Starlark passes by value
@@ -76,23 +80,63 @@ func same(x, y starlark.Value) bool {
 	return false
 }
 
-// raise returns the error of raising the predeclared exception type name
-// (or the first of them there is) with msg.
-func (h *hidden) raise(thread *starlark.Thread, msg string, types ...string) error {
+// raise returns the error of raising exception type name (a predeclared
+// one, or one made with type(name, (base,), {}) the first time) with msg.
+func (h *hidden) raise(thread *starlark.Thread, msg, name, base string) error {
 	raise := h.predeclared["raise_"]
-	for _, name := range types {
-		t, ok := h.predeclared[name]
-		if !ok || raise == nil {
-			continue
-		}
-		exc, err := starlark.Call(thread, t, starlark.Tuple{starlark.String(msg)}, nil)
-		if err != nil {
-			return err
-		}
-		_, err = starlark.Call(thread, raise, starlark.Tuple{exc}, nil)
+	t, err := h.excType(thread, name, base)
+	if raise == nil || err != nil {
+		return fmt.Errorf("%s: %s", name, msg)
+	}
+	exc, err := starlark.Call(thread, t, starlark.Tuple{starlark.String(msg)}, nil)
+	if err != nil {
 		return err
 	}
-	return fmt.Errorf("%s: %s", types[0], msg)
+	_, err = starlark.Call(thread, raise, starlark.Tuple{exc}, nil)
+	return err
+}
+
+// excType returns the exception type name: predeclared, or made once as a
+// subtype of base (ImportError of Exception, ModuleNotFoundError of
+// ImportError), as CPython's hierarchy has them.
+func (h *hidden) excType(thread *starlark.Thread, name, base string) (starlark.Value, error) {
+	if t, ok := h.predeclared[name]; ok {
+		return t, nil
+	}
+	h.mu.Lock()
+	t, ok := h.made[name]
+	h.mu.Unlock()
+	if ok {
+		return t, nil
+	}
+	var b starlark.Value
+	var err error
+	if base == "ImportError" {
+		b, err = h.excType(thread, "ImportError", "Exception")
+	} else {
+		b, ok = h.predeclared[base]
+		if !ok {
+			err = fmt.Errorf("no %s", base)
+		}
+	}
+	typ, ok := h.predeclared["type"]
+	if err != nil || !ok {
+		return nil, fmt.Errorf("no type()")
+	}
+	t, err = starlark.Call(thread, typ, starlark.Tuple{starlark.String(name), starlark.Tuple{b}, starlark.NewDict(0)}, nil)
+	if err != nil {
+		return nil, err
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if old, ok := h.made[name]; ok {
+		return old, nil
+	}
+	if h.made == nil {
+		h.made = make(map[string]starlark.Value)
+	}
+	h.made[name] = t
+	return t, nil
 }
 
 func (h *hidden) module(thread *starlark.Thread, name string) (starlark.Value, error) {
@@ -128,7 +172,7 @@ func (h *hidden) from(thread *starlark.Thread, b *starlark.Builtin, args starlar
 			return v, nil
 		}
 	}
-	return nil, h.raise(thread, fmt.Sprintf("cannot import name '%s' from '%s'", attr, name), "ImportError")
+	return nil, h.raise(thread, fmt.Sprintf("cannot import name '%s' from '%s'", attr, name), "ImportError", "Exception")
 }
 
 // call calls the predeclared function name (or Starlark's own) with args.
