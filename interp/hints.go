@@ -11,6 +11,11 @@ import (
 // end does not give it Python's meaning) to the asyncrun spelling, for
 // syntax errors.
 var pythonHints = map[string]string{
+	// Only a host that parses with go.starlark.net itself, not with Parse,
+	// sees these three.
+	"await":    "this parser has no `await x`: write `await_(x)`, or parse with interp.Parse",
+	"yield":    "this parser has no `yield from x`: write `await_(x)`, or parse with interp.Parse",
+	"@":        "a decorator goes on a line of its own, above a def or async def",
 	"async":    "`async` starts a line, before def: `async def f(...):`",
 	"import":   "an import statement goes on a line of its own: `import asyncio`, `from asyncio import sleep`",
 	"from":     "an import statement goes on a line of its own: `from asyncio import sleep`",
@@ -25,7 +30,6 @@ var pythonHints = map[string]string{
 	"del":      "asyncrun has no del statement: use d.pop(key) or list.pop(i)",
 	"return":   "a lambda's body is one expression: write a def for statements",
 	"pass":     "a lambda's body is one expression: write a def for statements",
-	"@":        "a decorator goes on a line of its own, above a def or async def",
 }
 
 var gotKeyword = regexp.MustCompile(`^got (\w+), want|^unexpected input character '(@)'`)

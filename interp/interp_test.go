@@ -266,7 +266,7 @@ asyncio.run(asyncio.coroutine(main)())
 func TestSyntaxHint(t *testing.T) {
 	_, err := interp.FileOptions().Parse("x.star", "def f():\n    yield from g()\n", 0)
 	got := interp.SyntaxHint(err).Error()
-	if want := "x.star:2:5: got yield, want primary expression (asyncrun has no `yield from x`: write `await_(x)`)"; got != want {
+	if want := "x.star:2:5: got yield, want primary expression (this parser has no `yield from x`: write `await_(x)`, or parse with interp.Parse)"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	_, err = interp.FileOptions().Parse("x.star", "x = = 1\n", 0)

@@ -1,8 +1,10 @@
 // Package repl is asyncrun's interactive prompt, in the spirit of
 // `python -m asyncio`: the event loop runs in the background for the whole
 // session, so tasks started at the prompt keep running (and printing, above
-// the line being typed) while the user types, and await_(...) works at the
-// prompt.
+// the line being typed) while the user types, and await (or await_(...))
+// works at the prompt. Input is read through interp.ParseCompoundStmt, so
+// Python's async syntax works as in a script: multi-line async def blocks,
+// decorators (a decorator line waits for its def), f-strings, import.
 //
 // Each chunk of input (a statement, or a block ended by a blank line) runs as
 // a task of the background loop, so await_ suspends it like a top-level await.
@@ -135,7 +137,7 @@ func Run(cfg Config) int {
 	loopDone := make(chan error, 1)
 	go func() { loopDone <- s.it.RunForever(ctx) }()
 
-	fmt.Fprintf(s.out, "asyncrun %s REPL: Starlark with asyncio; the event loop runs in the background.\nawait_(...) works here; Ctrl-C cancels the running statement; Ctrl-D exits.\n", cfg.Version)
+	fmt.Fprintf(s.out, "asyncrun %s REPL: Starlark with asyncio; the event loop runs in the background.\nawait works here; Ctrl-C cancels the running statement; Ctrl-D exits.\n", cfg.Version)
 	interrupts := cfg.Interrupts
 	if interrupts == nil {
 		sigs := make(chan os.Signal, 1)

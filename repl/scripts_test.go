@@ -113,7 +113,7 @@ func runPipedWith(t *testing.T, opts interp.Options, input string) []string {
 			}
 			line = trimmed
 		}
-		if line == "" || strings.HasPrefix(line, "asyncrun ") || strings.HasPrefix(line, "await_(...) works here") {
+		if line == "" || strings.HasPrefix(line, "asyncrun ") || strings.HasPrefix(line, "await works here") {
 			continue
 		}
 		got = append(got, line)
