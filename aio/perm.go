@@ -63,11 +63,28 @@ func (p *Permissions) CheckNet(op, host string, port int) error {
 		}
 	}
 	addr := net.JoinHostPort(host, strconv.Itoa(port))
+	if port == 0 {
+		// Port 0 is a port the system picks, which clients then connect
+		// to: granting host:0 would refuse them; grant the host.
+		if host == "" {
+			return &PermissionError{Op: op, What: "listening on every interface (:0)", Hint: "give a host and grant it: host=\"127.0.0.1\" with -allow-net=127.0.0.1"}
+		}
+		return &PermissionError{Op: op, What: "network access to " + addr, Hint: "grant the host, as port 0 picks a port: -allow-net=" + hostEntry(host)}
+	}
 	if host == "" {
 		addr = ":" + strconv.Itoa(port)
 		return &PermissionError{Op: op, What: "listening on every interface (" + addr + ")", Hint: "add " + addr + " to -allow-net, or give a host"}
 	}
 	return &PermissionError{Op: op, What: "network access to " + addr, Hint: "add " + addr + " to -allow-net"}
+}
+
+// hostEntry writes host as an -allow-net entry: an IPv6 address in
+// brackets.
+func hostEntry(host string) string {
+	if strings.Contains(host, ":") {
+		return "[" + host + "]"
+	}
+	return host
 }
 
 // splitNetEntry returns the host and port of a Net entry; port -1 is any.

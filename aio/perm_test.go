@@ -21,7 +21,9 @@ func TestCheckNet(t *testing.T) {
 		{[]string{":8080"}, "10.0.0.1", 8080, ""},
 		{[]string{"[::1]:80", "127.0.0.1"}, "::1", 80, ""},
 		{[]string{"::1"}, "::1", 9, ""},
-		{[]string{"127.0.0.1"}, "", 0, "open_connection('example.com', 80): listening on every interface (:0) is not granted; add :0 to -allow-net, or give a host"},
+		{[]string{"127.0.0.1"}, "", 0, "open_connection('example.com', 80): listening on every interface (:0) is not granted; give a host and grant it: host=\"127.0.0.1\" with -allow-net=127.0.0.1"},
+		{[]string{"example.com"}, "127.0.0.1", 0, "open_connection('example.com', 80): network access to 127.0.0.1:0 is not granted; grant the host, as port 0 picks a port: -allow-net=127.0.0.1"},
+		{[]string{"example.com"}, "::1", 0, "open_connection('example.com', 80): network access to [::1]:0 is not granted; grant the host, as port 0 picks a port: -allow-net=[::1]"},
 		{[]string{":0"}, "", 0, ""},
 	} {
 		p := Permissions{Net: tc.list}

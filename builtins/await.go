@@ -170,6 +170,7 @@ func (rt *Runtime) toValue(v any) starlark.Value {
 		elems := make([]starlark.Value, len(v))
 		for i, x := range v {
 			elems[i] = rt.toValue(x)
+			gatheredCancel(elems[i])
 		}
 		return starlark.NewList(elems)
 	case *loop.Future:

@@ -18,6 +18,9 @@ func TestStarlarkErrors(t *testing.T) {
 	predeclared := starlark.StringDict{"struct": starlark.NewBuiltin("struct", starlarkstruct.Make)}
 	for _, tc := range []struct{ src, typ, msg string }{
 		{`{}["kiwi"]`, "KeyError", "'kiwi'"},
+		{`"%.1f" % 2.5`, "ValueError", percentHintText(".")},
+		{`"%5d" % 3`, "ValueError", percentHintText("5")},
+		{`"%-3s|" % "a"`, "ValueError", percentHintText("-")},
 		{`{}[5]`, "KeyError", "5"},
 		{`{}[(1, "a")]`, "KeyError", "(1, 'a')"},
 		{`[1][5]`, "IndexError", "list index out of range"},

@@ -152,8 +152,15 @@ func (e *excTypes) members(module string) starlark.StringDict {
 
 func (t *exceptionType) Name() string { return t.name }
 
+// String is the type's repr, as CPython's: <class 'ValueError'>,
+// <class 'asyncio.exceptions.CancelledError'>, <class '__main__.Mine'>.
 func (t *exceptionType) String() string {
-	if t.module != "" {
+	switch {
+	case t.module == "asyncio" && (t == exc.QueueEmpty || t == exc.QueueFull):
+		return "<class 'asyncio.queues." + t.name + "'>"
+	case t.module == "asyncio":
+		return "<class 'asyncio.exceptions." + t.name + "'>"
+	case t.module != "":
 		return "<class '" + t.module + "." + t.name + "'>"
 	}
 	return "<class '" + t.name + "'>"

@@ -41,6 +41,7 @@ func (rt *Runtime) makePredeclared() starlark.StringDict {
 		"round":       starlark.NewBuiltin("round", round_),
 		"sum":         starlark.NewBuiltin("sum", sum_),
 		"divmod":      starlark.NewBuiltin("divmod", divmod_),
+		"abs":         starlark.NewBuiltin("abs", abs_),
 		"pow":         starlark.NewBuiltin("pow", pow_),
 		"enumerate":   starlark.NewBuiltin("enumerate", enumerate_),
 		"min":         starlark.NewBuiltin("min", minmax_),

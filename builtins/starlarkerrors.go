@@ -152,6 +152,10 @@ var starlarkErrors = []starlarkErrorForm{
 	{regexp.MustCompile(`^integer modulo by zero$`), exc.ZeroDivisionError, nil},
 	{regexp.MustCompile(`^floating-point modulo by zero$`), exc.ZeroDivisionError, text("float modulo")},
 	{regexp.MustCompile(`during iteration$|^cannot \w+ frozen`), exc.RuntimeError, nil},
+	// Starlark's % takes no flags, width or precision ("%.1f", "%5d",
+	// "%03d" work in Python): the message names the first character after
+	// the %, and the hint gives the spelling that works (see percentHint).
+	{regexp.MustCompile(`^unknown conversion %([-+ #0-9.*])$`), exc.ValueError, percentHint},
 	// The argument errors of builtins (starlark.UnpackArgs and friends).
 	{regexp.MustCompile(`: missing argument for \w+$|: unexpected keyword argument|: got \d+ arguments?, want|positional arguments? \(\d+ given\)|: takes (no|exactly|at most|at least) |: got multiple values for|: for parameter |: got \S+, want |: got \S+ for \S+, want |format requires`), exc.TypeError, nil},
 }

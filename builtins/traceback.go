@@ -54,9 +54,6 @@ func formatOne(err error) string {
 	}
 	if e, ok := toException(err).(*exception); ok {
 		msg, tasks = e.Error(), e.tasks
-		if e.typ.module == "__main__" {
-			msg = "__main__." + msg // a script's own type, as CPython names it
-		}
 		if len(tasks) == 0 && len(e.traceback) > len(stack) {
 			// Raised deeper than the error that carries it: in a loaded
 			// module, or in a function a builtin called back.

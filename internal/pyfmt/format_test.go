@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"go.starlark.net/starlark"
+	"go.starlark.net/starlarkstruct"
 	"go.starlark.net/syntax"
 )
 
@@ -76,6 +77,52 @@ func TestReprSelfContaining(t *testing.T) {
 	d.SetKey(starlark.String("d"), d)
 	l.Append(d)
 	if got, want := Repr(l), "[[...], {'d': {...}}]"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+// TestReprStarlarkValues pins the documented forms of values Python lacks:
+// a struct as a call with Python reprs of its fields, a function and a
+// builtin as Starlark writes them.
+func TestReprStarlarkValues(t *testing.T) {
+	s := starlarkstruct.FromStringDict(starlarkstruct.Default, starlark.StringDict{"name": starlark.String("ada"), "port": starlark.MakeInt(8080), "tags": starlark.NewList([]starlark.Value{starlark.String("a")})})
+	if got, want := Repr(s), "struct(name='ada', port=8080, tags=['a'])"; got != want {
+		t.Errorf("struct: got %s, want %s", got, want)
+	}
+	if got, want := Str(s), "struct(name='ada', port=8080, tags=['a'])"; got != want {
+		t.Errorf("str of struct: got %s, want %s", got, want)
+	}
+	b := starlark.NewBuiltin("print", nil)
+	if got, want := Repr(b), "<built-in function print>"; got != want {
+		t.Errorf("builtin: got %s, want %s", got, want)
+	}
+	v, err := starlark.ExecFile(&starlark.Thread{}, "f.star", "def f(): pass\n", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := Repr(v["f"]), "<function f>"; got != want {
+		t.Errorf("function: got %s, want %s", got, want)
+	}
+}
+
+// reprer is a value of another package that writes its own repr.
+type reprer struct {
+	starlark.Value
+	args starlark.Tuple
+}
+
+func (r reprer) PyRepr(elem func(starlark.Value) string) string { return "Mine(" + elem(r.args[0]) + ")" }
+
+// TestReprerInsideItself: a Reprer's elem knows the containers around
+// it, so a list holding a value that holds the list prints [...].
+func TestReprerInsideItself(t *testing.T) {
+	l := starlark.NewList(nil)
+	r := reprer{Value: starlark.None, args: starlark.Tuple{l}}
+	l.Append(r)
+	if got, want := Repr(l), "[Mine([...])]"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	if got, want := Repr(r), "Mine([Mine([...])])"; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }

@@ -205,18 +205,13 @@ func (sp spec) pad(head, body string, defaultAlign byte) string {
 	}
 }
 
-// group inserts sep between groups of size digits, padding with zeros to
-// minWidth as CPython's _PyUnicode_InsertThousandsGrouping does (a group
+// group inserts sep (',' or '_') between groups of size digits, padding
+// with zeros to minWidth as CPython's _PyUnicode_InsertThousandsGrouping does (a group
 // of zeros never starts with a separator).
 func group(digits string, minWidth, size int, sep byte) string {
 	var parts []string
 	remaining := len(digits)
-	sepLen := 0
-	if sep != 0 {
-		sepLen = 1
-	} else {
-		size = max(len(digits), minWidth, 1) // no grouping: one group
-	}
+	const sepLen = 1
 	for {
 		l := min(size, max(remaining, minWidth, 1))
 		nZeros := max(0, l-remaining)
