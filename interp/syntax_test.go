@@ -170,3 +170,63 @@ func TestPythonSyntaxEntryPoints(t *testing.T) {
 		return err
 	})
 }
+
+// TestStackShowsUserLine: a task's stack shows the line as the user wrote
+// it (await, not the rewrite the parser saw), at its line.
+func TestStackShowsUserLine(t *testing.T) {
+	src := `import asyncio, sys
+
+async def inner():
+    await asyncio.sleep(1)   # the user's line
+
+async def main():
+    t = asyncio.create_task(inner())
+    await asyncio.sleep(0)
+    t.print_stack(file=sys.stdout)
+    t.cancel()
+
+asyncio.run(main())
+`
+	var out bytes.Buffer
+	it := interp.New(interp.Options{Stdout: &out, VirtualTime: true})
+	defer it.Close()
+	if _, err := it.ExecFile(context.Background(), "ps.star", src); err != nil {
+		t.Fatal(err)
+	}
+	want := "  File \"ps.star\", line 4, in inner\n    await asyncio.sleep(1)   # the user's line\n"
+	if !strings.HasSuffix(out.String(), want) {
+		t.Errorf("got\n%s\nwant it to end with\n%s", out.String(), want)
+	}
+}
+
+// TestPythonSyntaxCases: corners of the rewrite, each checked by what the
+// program prints (CPython prints the same for those that are Python).
+func TestPythonSyntaxCases(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"x = None\nprint(not x is None, 'is' + 'not', \"await\") # is await\n", "False isnot await\n"},
+		{"is_ = 1\nprint(is_ is 1, is_ is not 1)\n", "True False\n"},
+		{"d = {'k': 1}\nprint(f\"{d['k']:>3}|{d!r}|{[1, 2][0:1]}|{'é'!a}\")\n", "  1|{'k': 1}|[1]|'\\xe9'\n"},
+		{"async def f():\n    return 7\nprint(await f() + 1, -await f(), (await f()) * 2, [await f()][0])\n", "8 -7 14 7\n"},
+		{"import asyncio as a, math\nfrom math import floor as fl\nprint(a is asyncio, math.floor(2.5), fl(3.5))\n", "True 2 3\n"},
+		{"def g(*a, **k):\n    return (a, sorted(k.items()))\nprint(g(*[1], x=1, **{'y': 2}))\nprint(g(**{'y': 2}, x=1))\n", "((1,), [('x', 1), ('y', 2)])\n((), [('x', 1), ('y', 2)])\n"},
+		{"async def v():\n    return 3\nprint(f\"{await v():>{await v()}}|{ await v() = }\")\n", "  3| await v() = 3\n"},
+		{"def d(tag):\n    return lambda f: (print(tag), f)[1]\n@d(\"one\")  # first\n# a comment\n@d(\n    \"two\")\ndef h():\n    return \"h\"\nprint(h())\n", "two\none\nh\n"},
+		{"async def f():\r\n\treturn 1\r\nprint(await f())\r\n", "1\n"},
+		{"def outer():\n    @asyncio.coroutine\n    def old():\n        return (yield from asyncio.sleep(0, 'seed'))\n    return old\nprint(await outer()())\n", "seed\n"},
+		{"if True:\n    async def f():\n        return f'''a\n{1 +\n 1}'''\nprint(await f())\n", "a\n2\n"},
+		{"x = [1]\ny = x\nprint(x is y, x is [1], None is None, (1, 2) is (1, 2))\n", "True False True False\n"},
+		{"print(f\"{{}} {'{'} {1!s:3}|\")\n", "{} { 1  |\n"},
+	} {
+		var out bytes.Buffer
+		it := interp.New(interp.Options{Stdout: &out, VirtualTime: true})
+		_, err := it.ExecFile(context.Background(), "case.star", tc.src)
+		it.Close()
+		if err != nil {
+			t.Errorf("%q: %v", tc.src, err)
+			continue
+		}
+		if out.String() != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.src, out.String(), tc.want)
+		}
+	}
+}

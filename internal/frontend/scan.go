@@ -284,6 +284,9 @@ func (s *scanner) word(atStart bool) error {
 	s.advTo(end)
 	s.prev = 'a'
 	if afterDot {
+		if w == "async" {
+			return s.errorf(p, "async is a keyword: the seed's asyncio.async(...) is spelled asyncio.async_(...) (or asyncio.ensure_future)")
+		}
 		return nil
 	}
 	switch w {
