@@ -40,9 +40,10 @@ var gotKeyword = regexp.MustCompile(`^got (\w+), want|^unexpected input characte
 //
 //	x.star:1:1: got try, want primary expression (asyncrun has no try statement: write `try_(body, except_={T: handler}, else_=..., finally_=...)`)
 //
-// Any other error is returned as it is. A host that parses code itself (with
-// FileOptions, as a prompt parses each chunk before ExecChunk) gives its
-// users the same hints with it.
+// Any other error is returned as it is. Parse and ParseCompoundStmt add
+// the hints themselves, and read Python's async syntax; a host that parses
+// code with go.starlark.net itself (with FileOptions) gives its users the
+// same hints with SyntaxHint.
 func SyntaxHint(err error) error { return withHint(err) }
 
 // withHint adds the asyncrun spelling to a syntax error caused by a Python
