@@ -21,7 +21,14 @@
 //
 //	runtime.go     Runtime, thread state, the step budget, Interrupt, ExecTopLevel
 //	host.go        what interp needs: the hosted loop, submissions, host futures
-//	predeclared.go the predeclared names; print, repr
+//	predeclared.go the predeclared names; print
+//	pyrepr.go      str and repr as CPython writes them (internal/pyfmt), exceptions' PyRepr/PyStr
+//	format.go      format(value, spec) over internal/pyfmt
+//	round.go, sum.go, divmod.go, pow.go, abs.go  Python's number builtins
+//	enumerate.go, minmax.go  enumerate(start=), min/max(default=)
+//	type.go        type(x), and type(name, bases, {}) making exception types
+//	gathercancel.go  CancelledError('') for a cancelled child in gather's results
+//	percenthint.go the error of "%.1f" % x, pointing to format()
 //	asyncio.go     the asyncio module table and its functions (gather, wait, ...)
 //	coroutine.go   coroutine functions and objects
 //	await.go       await_ and the suspension protocol (park, resume, suspend)
@@ -34,7 +41,7 @@
 //	queues.go      Queue, PriorityQueue, LifoQueue
 //	exceptions.go  the table of exception types, exception values, raise_
 //	exceptiongroup.go  ExceptionGroup and BaseExceptionGroup: construction, split, subgroup, derive
-//	isinstance.go  isinstance and issubclass for exception types
+//	isinstance.go  isinstance and issubclass: exception types and the builtin types
 //	errors.go      how Go and Starlark errors become exceptions; aborts
 //	traceback.go   tracebacks, source lines, frames
 //	graph.go       call graphs: capture_call_graph, format_call_graph, print_call_graph, DumpTasks

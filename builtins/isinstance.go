@@ -5,7 +5,7 @@ import "go.starlark.net/starlark"
 // isinstance(x, T) and issubclass(T1, T2), as Python programs test values:
 // T is an exception type, one of the builtins int, float, str, bool, list,
 // dict, tuple, set and bytes, or a tuple of them. As in Python, a bool is
-// also an int. issubclass takes exception types only.
+// also an int, and issubclass(bool, int) is True.
 
 // isinstance_ is isinstance(x, T): whether x is an exception of type T or
 // of a subtype.
@@ -84,13 +84,23 @@ func issubclass_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 2, &x, &t); err != nil {
 		return nil, err
 	}
-	sub, ok := x.(*exceptionType)
-	if !ok {
+	sub, isExc := x.(*exceptionType)
+	subName := builtinTypeName(x)
+	if !isExc && subName == "" {
 		return nil, newExc(exc.TypeError, "issubclass() arg 1 must be a class")
 	}
 	types, ok := classInfo(t)
 	if !ok {
 		return nil, newExc(exc.TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union")
+	}
+	if !isExc {
+		// A builtin type: itself, and bool is an int.
+		for _, name := range builtinTypes(t) {
+			if name == subName || (subName == "bool" && name == "int") {
+				return starlark.True, nil
+			}
+		}
+		return starlark.False, nil
 	}
 	for _, u := range types {
 		if sub.isSubtype(u) {

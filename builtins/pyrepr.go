@@ -66,6 +66,9 @@ func (e *exception) PyStr(elem func(starlark.Value) string) string { return e.me
 // decodes them as UTF-8 (Python's b.decode()), as Starlark's str does and
 // as scripts rely on; repr(b) and print(b) give b'..'.
 func str_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 0 && len(kwargs) == 0 {
+		return starlark.String(""), nil // str() is '', as in Python
+	}
 	if len(args) == 1 && len(kwargs) == 0 {
 		if _, isBytes := args[0].(starlark.Bytes); !isBytes {
 			return starlark.String(pyfmt.Str(args[0])), nil

@@ -111,7 +111,9 @@ type reprer struct {
 	args starlark.Tuple
 }
 
-func (r reprer) PyRepr(elem func(starlark.Value) string) string { return "Mine(" + elem(r.args[0]) + ")" }
+func (r reprer) PyRepr(elem func(starlark.Value) string) string {
+	return "Mine(" + elem(r.args[0]) + ")"
+}
 
 // TestReprerInsideItself: a Reprer's elem knows the containers around
 // it, so a list holding a value that holds the list prints [...].

@@ -41,8 +41,7 @@ async def main():
     try:
         async with asyncio.TaskGroup() as tg:
             tg.create_task(fetch(1))
-            tg.create_task(fetch(2))
-            tg.create_task(fetch(3))
+            tg.create_task(fetch(50))
     except ExceptionGroup as eg:
         match, rest = eg.split(TransientError)
         print("TaskGroup:", repr(eg), match.exceptions, rest)

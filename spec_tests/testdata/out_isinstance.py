@@ -13,4 +13,5 @@ def main():
         isinstance(1, "int")
     except TypeError as x:
         print("TypeError:", x)
+    print(issubclass(bool, int), issubclass(int, bool), issubclass(str, (int, str)), issubclass(list, Exception), issubclass(KeyError, int))
 main()
