@@ -38,6 +38,10 @@ type Config struct {
 	// together; creating one more is a RuntimeError that wraps
 	// ErrTaskLimit. 0 means no bound.
 	MaxTasks int
+	// MaxProcesses bounds the live child processes (see
+	// aio.Config.MaxProcesses): 0 is aio.DefaultMaxProcesses, negative no
+	// bound.
+	MaxProcesses int
 	// OnReport, if set, receives what the default exception handler would
 	// print (the message, the exception or nil, the whole report) instead
 	// of stderr.

@@ -37,6 +37,7 @@ func (rt *Runtime) newIO() *aio.Env {
 	return aio.NewEnv(aio.Config{
 		Perm:  aio.Permissions{Net: rt.cfg.AllowNet, Run: rt.cfg.AllowRun, Read: rt.cfg.AllowRead, Write: rt.cfg.AllowWrite},
 		Stdin: rt.cfg.Stdin, Stdout: rt.stdout, Stderr: rt.stderr,
+		MaxProcesses: rt.cfg.MaxProcesses,
 	})
 }
 

@@ -89,6 +89,12 @@ type Options struct {
 	// more is a RuntimeError in the script (wrapping ErrTaskLimit). 0 means
 	// no bound.
 	MaxTasks int
+	// MaxProcesses bounds the live child processes of the interpreter
+	// (started and not yet reaped): starting one more is OSError EAGAIN
+	// ("[Errno 11] Resource temporarily unavailable"), as a fork past a
+	// process limit. 0 means the default, 256; a negative value means no
+	// bound.
+	MaxProcesses int
 	// MaxMemory bounds the Go heap, in bytes: past it the run stops, as the
 	// step limit stops it, with MemoryError in the traceback and
 	// ErrMemoryLimit for the host. The heap is sampled every millisecond,
@@ -211,6 +217,7 @@ func New(opts Options) *Interp {
 		Logger: opts.Logger, MaxTasks: opts.MaxTasks, Host: it,
 		AllowNet: opts.AllowNet, AllowRun: opts.AllowRun, AllowRead: opts.AllowRead, AllowWrite: opts.AllowWrite, Stdin: opts.Stdin,
 	}
+	cfg.MaxProcesses = opts.MaxProcesses
 	if opts.Trace != nil {
 		it.trace = newTracer(opts.Trace, clock)
 		cfg.Tracer = it.trace
