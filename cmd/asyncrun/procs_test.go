@@ -99,6 +99,9 @@ start = asyncio.coroutine(start)
 				t.Fatalf("script printed %q, want the two pids; stderr:\n%s", line, stderr.String())
 			}
 			wedged := strings.HasSuffix(tc.name, "_wedged")
+			if wedged { // the script's first print has begun: it blocks once the pipe is full
+				r.ReadByte()
+			}
 			for i, sig := range tc.signal {
 				if i > 0 {
 					if l, _ := r.ReadString('\n'); l != "cleaning\n" {
