@@ -152,7 +152,7 @@ asyncio.run(asyncio.coroutine(main)())
 func alive(pid int) bool {
 	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
 	if err != nil {
-		return syscall.Kill(pid, 0) == nil
+		return signalPid(pid, 0) == nil
 	}
 	s := string(b)
 	if i := strings.LastIndexByte(s, ')'); i >= 0 && len(s) > i+2 {
@@ -204,7 +204,7 @@ func TestEndKillsDescendants(t *testing.T) {
 			if pid <= 0 || !alive(pid) {
 				t.Fatalf("pid %d of sleep is not running", pid)
 			}
-			defer syscall.Kill(pid, syscall.SIGKILL)
+			defer signalPid(pid, syscall.SIGKILL)
 			if how == "cancel" {
 				cancel()
 				<-done
