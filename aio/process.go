@@ -91,9 +91,6 @@ func (e *Env) Start(t *loop.Task, cfg ProcessConfig) (*Process, error) {
 	if path == "" {
 		return nil, &OSError{Errno: syscall.ENOENT, Msg: strerror(syscall.ENOENT), Filename: prog, Err: exec.ErrNotFound}
 	}
-	if err := e.procs.reserve(); err != nil {
-		return nil, err
-	}
 	l := t.Loop()
 	v, err := e.off(t, func(context.Context) (any, error) { return e.start(l, path, cfg) },
 		func(v any) { v.(*Process).Kill() })
@@ -105,9 +102,12 @@ func (e *Env) Start(t *loop.Task, cfg ProcessConfig) (*Process, error) {
 
 // start starts the program at path on the calling goroutine, off the loop,
 // with the goroutines that read and forward its output and reap it. It
-// holds the slot Start reserved: it gives it back if the start fails, and
-// the reaper gives it back once the child is reaped.
+// takes a slot of the bound on live children: it gives it back if the
+// start fails, and the reaper gives it back once the child is reaped.
 func (e *Env) start(l *loop.Loop, path string, cfg ProcessConfig) (*Process, error) {
+	if err := e.procs.reserve(); err != nil {
+		return nil, err
+	}
 	args := append([]string{path}, cfg.Args[1:]...)
 	if cfg.Shell {
 		args = []string{path, "-c", cfg.Args[0]}

@@ -119,6 +119,9 @@ type Options struct {
 	//   - AllowRun: starting programs (asyncio.create_subprocess_exec;
 	//     create_subprocess_shell needs "sh"); entries are program names
 	//     or paths, a name granting the file it names on the PATH too.
+	//     The program is resolved once, at the check, through the host's
+	//     PATH and working folder, and that path runs whatever cwd= and
+	//     env= say; with a list, env= may not set LD_* or DYLD_*.
 	//   - AllowRead, AllowWrite: open() for reading, and for writing or
 	//     appending; entries are folders (and what is inside them, after
 	//     symbolic links are followed) or files.
