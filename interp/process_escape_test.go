@@ -125,6 +125,12 @@ type pidsLine struct {
 	line chan string
 }
 
+func (w *pidsLine) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.buf.String()
+}
+
 func (w *pidsLine) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -181,7 +187,8 @@ func TestEndKillsDescendants(t *testing.T) {
 	for _, how := range []string{"cancel", "close"} {
 		t.Run(how, func(t *testing.T) {
 			defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
-			w := &pidsLine{line: make(chan string, 1)}
+			lines := make(chan string, 1)
+			w := &pidsLine{line: lines}
 			it := interp.New(interp.Options{Stdout: w, Stderr: w, AllowRun: []string{"sh"}})
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 			defer cancel()
@@ -196,10 +203,10 @@ func TestEndKillsDescendants(t *testing.T) {
 			}()
 			var pid int
 			select {
-			case line := <-w.line: // b"1234\n"
+			case line := <-lines: // b"1234\n"
 				pid, _ = strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(line, `b"`), `\n"`))
 			case err := <-done:
-				t.Fatalf("the run ended first: %v; output %q", err, w.buf.String())
+				t.Fatalf("the run ended first: %v; output %q", err, w.String())
 			}
 			if pid <= 0 || !alive(pid) {
 				t.Fatalf("pid %d of sleep is not running", pid)

@@ -30,6 +30,9 @@ func TestMemoryBombUnderAddressLimit(t *testing.T) {
 	if _, err := os.Stat("/proc/self/status"); err != nil {
 		t.Skip("no /proc/self/status to size the limit")
 	}
+	if raceEnabled {
+		t.Skip("the race detector's shadow memory does not fit under an address-space limit")
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestMemoryBombUnderAddressLimit$")
