@@ -72,8 +72,9 @@ func (t *procTable) reaped(pgid int) {
 	t.mu.Unlock()
 }
 
-// shutdown kills every group recorded, whether or not its leader is still
-// running, and every group recorded later.
+// shutdown kills every group recorded whose leader has exited (a group
+// with a live leader is killed with its Process), and every group
+// recorded later.
 func (t *procTable) shutdown() {
 	t.mu.Lock()
 	t.closed = true
@@ -81,6 +82,12 @@ func (t *procTable) shutdown() {
 	t.groups = nil
 	t.mu.Unlock()
 	for g := range groups {
-		killGroup(g)
+		// A group whose leader is a live child of the process is that
+		// child's: this Env's were killed with their Process, and one of
+		// another Env's may have been given the pid of a group that
+		// emptied here since.
+		if !isChild(g) {
+			killGroup(g)
+		}
 	}
 }
