@@ -22,7 +22,8 @@ type Permissions struct {
 	// Run grants starting programs. An entry grants the program as the
 	// script names it, or the file the entry names on the PATH (entry
 	// "sh" grants "sh" and the path exec.LookPath finds for it). A shell
-	// command needs "sh".
+	// command needs "sh". See CheckRun for how the program that runs is
+	// resolved and what env= may not set.
 	Run []string
 	// Read and Write grant opening files for reading and for writing:
 	// entries are folders (everything inside them, after symbolic links
