@@ -9,4 +9,4 @@ require (
 	go.uber.org/goleak v1.3.0
 )
 
-require golang.org/x/sys v0.42.0 // indirect
+require golang.org/x/sys v0.42.0

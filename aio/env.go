@@ -20,6 +20,10 @@ type Config struct {
 	// a goroutine, so it must be safe to use concurrently with the
 	// interpreter's own writes (see LockedWriter).
 	Stdout, Stderr io.Writer
+	// MaxProcesses bounds the live child processes (started and not yet
+	// reaped): starting one more is OSError EAGAIN. 0 means
+	// DefaultMaxProcesses; a negative value, no bound.
+	MaxProcesses int
 }
 
 // Env is the I/O of one interpreter: its permissions, what its child
@@ -35,6 +39,7 @@ type Env struct {
 	closed bool
 	res    map[resource]struct{}
 	wg     sync.WaitGroup // the goroutines of the resources
+	procs  procTable      // the bound on children, and their process groups
 }
 
 // resource is something an Env closes at Shutdown: shutdown closes its
@@ -51,6 +56,10 @@ func NewEnv(cfg Config) *Env {
 		cfg.Stderr = io.Discard
 	}
 	e := &Env{cfg: cfg, res: make(map[resource]struct{})}
+	e.procs.max = cfg.MaxProcesses
+	if e.procs.max == 0 {
+		e.procs.max = DefaultMaxProcesses
+	}
 	e.ctx, e.cancel = context.WithCancel(context.Background())
 	return e
 }
@@ -76,6 +85,7 @@ func (e *Env) Shutdown() {
 	for r := range res {
 		r.shutdown()
 	}
+	e.procs.shutdown()
 }
 
 // Close shuts the Env down (see Shutdown) and waits until its goroutines

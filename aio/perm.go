@@ -2,7 +2,6 @@ package aio
 
 import (
 	"net"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -23,7 +22,8 @@ type Permissions struct {
 	// Run grants starting programs. An entry grants the program as the
 	// script names it, or the file the entry names on the PATH (entry
 	// "sh" grants "sh" and the path exec.LookPath finds for it). A shell
-	// command needs "sh".
+	// command needs "sh". See CheckRun for how the program that runs is
+	// resolved and what env= may not set.
 	Run []string
 	// Read and Write grant opening files for reading and for writing:
 	// entries are folders (everything inside them, after symbolic links
@@ -96,43 +96,6 @@ func splitNetEntry(e string) (host string, port int) {
 	}
 	return strings.Trim(e, "[]"), -1
 }
-
-// CheckRun returns nil if running prog is granted. shell says that prog
-// runs a shell command, for the error's text.
-func (p *Permissions) CheckRun(op, prog string, shell bool) error {
-	what := "running programs"
-	if p.Run == nil {
-		return &PermissionError{Op: op, What: what, Hint: "run with -allow-run"}
-	}
-	if len(p.Run) == 0 {
-		return nil
-	}
-	for _, e := range p.Run {
-		if e == prog || samePath(lookPath(e), lookPath(prog)) {
-			return nil
-		}
-	}
-	what = "running " + prog
-	if shell {
-		what += " (the shell)"
-	}
-	return &PermissionError{Op: op, What: what, Hint: "add " + prog + " to -allow-run"}
-}
-
-// lookPath returns the absolute path of the program name, or "".
-func lookPath(name string) string {
-	path, err := exec.LookPath(name)
-	if err != nil {
-		return ""
-	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return ""
-	}
-	return abs
-}
-
-func samePath(a, b string) bool { return a != "" && a == b }
 
 // CheckRead returns nil if reading the file at path (relative to the
 // working folder) is granted.

@@ -38,37 +38,6 @@ func TestCheckNet(t *testing.T) {
 	}
 }
 
-func TestCheckRun(t *testing.T) {
-	sh := lookPath("sh")
-	if sh == "" {
-		t.Skip("no sh on the PATH")
-	}
-	for _, tc := range []struct {
-		list  []string
-		prog  string
-		shell bool
-		want  string
-	}{
-		{nil, "ls", false, "op: running programs is not granted; run with -allow-run"},
-		{[]string{}, "ls", false, ""},
-		{[]string{"sh"}, "sh", true, ""},
-		{[]string{"sh"}, sh, false, ""},
-		{[]string{sh}, "sh", false, ""},
-		{[]string{"cat"}, "sh", true, "op: running sh (the shell) is not granted; add sh to -allow-run"},
-		{[]string{"cat"}, "ls", false, "op: running ls is not granted; add ls to -allow-run"},
-	} {
-		p := Permissions{Run: tc.list}
-		err := p.CheckRun("op", tc.prog, tc.shell)
-		got := ""
-		if err != nil {
-			got = err.Error()
-		}
-		if got != tc.want {
-			t.Errorf("%q, %s: got %q, want %q", tc.list, tc.prog, got, tc.want)
-		}
-	}
-}
-
 func TestCheckPaths(t *testing.T) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "data", "sub"), 0o755)

@@ -39,7 +39,9 @@ type ProcessConfig struct {
 // status. Wait returns once the process has exited and its piped output
 // has ended (as CPython 3.11's wait: output piped but never read can keep
 // it waiting). The process is started in a process group of its own, so
-// that Env.Shutdown kills what it started too.
+// that Env.Shutdown kills what it started too (even once it has exited
+// itself); it is waited for through a pidfd on Linux, holding no OS
+// thread.
 //
 // Its methods and fields are for the goroutine acting for its loop.
 type Process struct {
@@ -64,7 +66,10 @@ type Process struct {
 }
 
 // Start starts a child process if the permissions grant running it (for
-// a shell command: sh). The start runs off the loop; t waits for it.
+// a shell command: sh) and the Env's bound on live children is not
+// reached (then it is OSError EAGAIN, as a fork past a process limit).
+// The program that runs is the one the permissions resolved (see
+// Permissions.CheckRun). The start runs off the loop; t waits for it.
 func (e *Env) Start(t *loop.Task, cfg ProcessConfig) (*Process, error) {
 	if len(cfg.Args) == 0 {
 		return nil, errorf("IndexError", "list index out of range")
@@ -73,14 +78,21 @@ func (e *Env) Start(t *loop.Task, cfg ProcessConfig) (*Process, error) {
 	if cfg.Shell {
 		prog = "sh"
 	}
-	if err := e.cfg.Perm.CheckRun(cfg.Op, prog, cfg.Shell); err != nil {
+	path, err := e.cfg.Perm.CheckRun(cfg.Op, prog, cfg.Shell, cfg.Env)
+	if err != nil {
+		return nil, err
+	}
+	if err := processesSupported(cfg.Op); err != nil {
 		return nil, err
 	}
 	if cfg.Limit <= 0 {
 		return nil, errorf("ValueError", "Limit cannot be <= 0")
 	}
+	if path == "" {
+		return nil, &OSError{Errno: syscall.ENOENT, Msg: strerror(syscall.ENOENT), Filename: prog, Err: exec.ErrNotFound}
+	}
 	l := t.Loop()
-	v, err := e.off(t, func(context.Context) (any, error) { return e.start(l, cfg) },
+	v, err := e.off(t, func(context.Context) (any, error) { return e.start(l, path, cfg) },
 		func(v any) { v.(*Process).Kill() })
 	if err != nil {
 		return nil, err
@@ -88,19 +100,32 @@ func (e *Env) Start(t *loop.Task, cfg ProcessConfig) (*Process, error) {
 	return v.(*Process), nil
 }
 
-// start starts the process on the calling goroutine, off the loop, with
-// the goroutines that read and forward its output and reap it.
-func (e *Env) start(l *loop.Loop, cfg ProcessConfig) (*Process, error) {
-	args := cfg.Args
+// start starts the program at path on the calling goroutine, off the loop,
+// with the goroutines that read and forward its output and reap it. It
+// takes a slot of the bound on live children: it gives it back if the
+// start fails, and the reaper gives it back once the child is reaped.
+func (e *Env) start(l *loop.Loop, path string, cfg ProcessConfig) (*Process, error) {
+	if err := e.procs.reserve(); err != nil {
+		return nil, err
+	}
+	args := append([]string{path}, cfg.Args[1:]...)
 	if cfg.Shell {
-		args = []string{"/bin/sh", "-c", cfg.Args[0]}
+		args = []string{path, "-c", cfg.Args[0]}
 	}
 	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Args[0] = cfg.Args[0] // argv[0] as the script wrote it
+	if cfg.Shell {
+		cmd.Args[0] = "sh"
+	}
 	cmd.Dir, cmd.Env = cfg.Dir, cfg.Env
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.SysProcAttr = &syscall.SysProcAttr{}
+	inGroup(cmd.SysProcAttr)
+	pidfd := new(int)
+	withPidfd(cmd.SysProcAttr, pidfd)
 	p := &Process{env: e, l: l}
 	var child []*os.File // the child's ends, closed here once it started
 	fail := func(err error) (*Process, error) {
+		e.procs.release()
 		for _, f := range append(child, p.files...) {
 			f.Close()
 		}
@@ -157,19 +182,26 @@ func (e *Env) start(l *loop.Loop, cfg ProcessConfig) (*Process, error) {
 			cmd.Stderr = errf
 		}
 	}
+	startMu.RLock() // the orphan reaper leaves the child alone from its fork on
 	if err := cmd.Start(); err != nil {
+		startMu.RUnlock()
 		return fail(startError(err, cfg.Args[0]))
 	}
+	addChild(cmd.Process.Pid)
+	startMu.RUnlock()
 	for _, f := range child {
 		f.Close()
 	}
 	p.proc, p.Pid = cmd.Process, cmd.Process.Pid
-	if err := e.add(p); err != nil {
+	if !e.procs.addGroup(p.Pid) || e.add(p) != nil {
 		p.shutdown()
+		closePidfd(*pidfd)
 		cmd.Wait()
-		return nil, err
+		removeChild(p.Pid)
+		e.procs.release()
+		return nil, ErrClosed
 	}
-	p.startGoroutines(cmd)
+	p.startGoroutines(cmd, *pidfd)
 	return p, nil
 }
 
@@ -190,7 +222,7 @@ type output struct {
 
 // startGoroutines starts the goroutines that feed the Readers, write
 // stdin, forward output and reap the process.
-func (p *Process) startGoroutines(cmd *exec.Cmd) {
+func (p *Process) startGoroutines(cmd *exec.Cmd, pidfd int) {
 	e, l := p.env, p.l
 	p.open = len(p.outs) // before any goroutine may end one
 	if p.Stdin != nil {
@@ -216,11 +248,17 @@ func (p *Process) startGoroutines(cmd *exec.Cmd) {
 			p.outputEnded()
 		})
 	}
-	e.spawn(func() {
-		cmd.Wait()
+	reap := func() {
+		waitExit(cmd, pidfd)
+		removeChild(p.Pid)
+		e.procs.reaped(p.Pid)
+		e.procs.release()
 		code := exitCode(cmd.ProcessState)
 		post(l, func() { p.exitedWith(code) })
-	})
+	}
+	if !e.spawn(reap) {
+		go reap() // shut down meanwhile: p is killed; reap it all the same
+	}
 }
 
 // exitCode returns Python's returncode: the exit status, or minus the
@@ -326,7 +364,7 @@ func (p *Process) Terminate() error { return p.SendSignal(syscall.SIGTERM) }
 // shutdown kills the process and its process group and closes the
 // parent's ends of the pipes, for Env.Shutdown, from any goroutine.
 func (p *Process) shutdown() {
-	syscall.Kill(-p.proc.Pid, syscall.SIGKILL)
+	killGroup(p.proc.Pid)
 	p.proc.Kill()
 	for _, f := range p.files {
 		f.Close()

@@ -55,6 +55,7 @@ func (rt *Runtime) checkAbort(th *starlark.Thread, err error) error {
 		return &abortError{cause: ErrStepLimit, stack: ee.CallStack}
 	}
 	if ts := stateOf(th); ts != nil && ts.keyboard.CompareAndSwap(true, false) {
+		rt.keyboardPending.Store(0)
 		th.Uncancel()
 		return &exception{typ: exc.KeyboardInterrupt, traceback: ee.CallStack, cause: err}
 	}

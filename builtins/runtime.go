@@ -38,6 +38,10 @@ type Config struct {
 	// together; creating one more is a RuntimeError that wraps
 	// ErrTaskLimit. 0 means no bound.
 	MaxTasks int
+	// MaxProcesses bounds the live child processes (see
+	// aio.Config.MaxProcesses): 0 is aio.DefaultMaxProcesses, negative no
+	// bound.
+	MaxProcesses int
 	// OnReport, if set, receives what the default exception handler would
 	// print (the message, the exception or nil, the whole report) instead
 	// of stderr.
@@ -111,6 +115,11 @@ type Runtime struct {
 	sources   map[string][]byte // script texts by file name, for print_stack
 
 	io *aio.Env // connections, servers, processes and files (see streams.go)
+
+	// The top-level run in progress (0: none; see execTopLevel), and the
+	// run a KeyboardInterrupt not delivered yet is for: the threads that
+	// run script code in that run get it (see KeyboardInterrupt).
+	runSeq, curRun, keyboardPending atomic.Uint64
 }
 
 // NewRuntime returns a runtime with the given configuration.
@@ -248,7 +257,19 @@ func (rt *Runtime) onMaxSteps(th *starlark.Thread) {
 // running loop are cancelled, so that handlers and finally_ clauses run and
 // cancelled tasks clean up (their cleanup may await). It may be called
 // from any goroutine.
+//
+// It is never lost: until it is delivered (script code raised it, or a
+// running loop cancelled its tasks), every thread of the same top-level
+// run that goes on running script code gets KeyboardInterrupt at its next
+// step. Without that, a Ctrl-C that came as a short task ran its last
+// step (the KeyboardInterrupt went to a thread that never stepped again)
+// while its loop was finishing (the cancellations went to a loop that
+// never ran them) was lost: a script calling asyncio.run in a loop lost
+// the first Ctrl-C in 5 of 10 runs.
 func (rt *Runtime) KeyboardInterrupt() {
+	if run := rt.curRun.Load(); run != 0 {
+		rt.keyboardPending.Store(run)
+	}
 	rt.KeyboardInterruptRunning()
 	rt.mu.Lock()
 	defer rt.mu.Unlock()
@@ -256,7 +277,11 @@ func (rt *Runtime) KeyboardInterrupt() {
 		l := lv.l
 		l.CallSoonThreadsafe(func() {
 			if l.IsRunning() {
-				for _, t := range l.Tasks() {
+				tasks := l.Tasks()
+				if len(tasks) > 0 {
+					rt.keyboardPending.Store(0)
+				}
+				for _, t := range tasks {
 					t.Cancel(nil)
 				}
 			}
@@ -327,6 +352,9 @@ func (rt *Runtime) acquire(th *starlark.Thread) {
 	rt.inScript.Store(true)
 	if a := rt.abort.Load(); a != nil {
 		th.Cancel(a.Error())
+	}
+	if run := rt.keyboardPending.Load(); run != 0 && run == rt.curRun.Load() {
+		keyboardInterrupt(th) // pending until a thread raises it: this one may not step again
 	}
 	if !rt.steps.limited && !rt.budgets && !rt.steps.perRun {
 		return
@@ -451,6 +479,8 @@ func (rt *Runtime) ExecTopLevel(name string, fn func(th *starlark.Thread) error)
 
 // execTopLevel is ExecTopLevel under the budget as it is.
 func (rt *Runtime) execTopLevel(name string, fn func(th *starlark.Thread) error) (err error) {
+	prev := rt.curRun.Swap(rt.runSeq.Add(1))
+	defer rt.curRun.Store(prev)
 	th := rt.newThread(name, nil, nil)
 	stateOf(th).ctx = rt.topContext
 	rt.acquire(th)

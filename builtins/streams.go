@@ -37,6 +37,7 @@ func (rt *Runtime) newIO() *aio.Env {
 	return aio.NewEnv(aio.Config{
 		Perm:  aio.Permissions{Net: rt.cfg.AllowNet, Run: rt.cfg.AllowRun, Read: rt.cfg.AllowRead, Write: rt.cfg.AllowWrite},
 		Stdin: rt.cfg.Stdin, Stdout: rt.stdout, Stderr: rt.stderr,
+		MaxProcesses: rt.cfg.MaxProcesses,
 	})
 }
 
@@ -51,6 +52,11 @@ func sameWriter(a, b io.Writer) (same bool) {
 // its I/O have ended, or until ctx is done (it then returns ctx's error).
 // It may be called from any goroutine.
 func (rt *Runtime) CloseIO(ctx context.Context) error { return rt.io.Close(ctx) }
+
+// ShutdownIO closes the runtime's connections, servers and files and kills
+// its child processes with their process groups, at once and without
+// waiting for anything. It may be called from any goroutine.
+func (rt *Runtime) ShutdownIO() { rt.io.Shutdown() }
 
 // opText returns how a call is written, for a PermissionError:
 // "open_connection('example.com', 80)".

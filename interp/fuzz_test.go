@@ -86,6 +86,9 @@ func FuzzExec(f *testing.F) {
 			}
 		}
 	}
+	for _, src := range processEscapeSeeds {
+		f.Add(src)
+	}
 	f.Fuzz(func(t *testing.T, src string) {
 		fuzzRun(t, src)
 	})

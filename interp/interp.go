@@ -89,6 +89,12 @@ type Options struct {
 	// more is a RuntimeError in the script (wrapping ErrTaskLimit). 0 means
 	// no bound.
 	MaxTasks int
+	// MaxProcesses bounds the live child processes of the interpreter
+	// (started and not yet reaped): starting one more is OSError EAGAIN
+	// ("[Errno 11] Resource temporarily unavailable"), as a fork past a
+	// process limit. 0 means the default, 256; a negative value means no
+	// bound.
+	MaxProcesses int
 	// MaxMemory bounds the Go heap, in bytes: past it the run stops, as the
 	// step limit stops it, with MemoryError in the traceback and
 	// ErrMemoryLimit for the host. The heap is sampled every millisecond,
@@ -113,6 +119,9 @@ type Options struct {
 	//   - AllowRun: starting programs (asyncio.create_subprocess_exec;
 	//     create_subprocess_shell needs "sh"); entries are program names
 	//     or paths, a name granting the file it names on the PATH too.
+	//     The program is resolved once, at the check, through the host's
+	//     PATH and working folder, and that path runs whatever cwd= and
+	//     env= say; with a list, env= may not set LD_* or DYLD_*.
 	//   - AllowRead, AllowWrite: open() for reading, and for writing or
 	//     appending; entries are folders (and what is inside them, after
 	//     symbolic links are followed) or files.
@@ -211,6 +220,7 @@ func New(opts Options) *Interp {
 		Logger: opts.Logger, MaxTasks: opts.MaxTasks, Host: it,
 		AllowNet: opts.AllowNet, AllowRun: opts.AllowRun, AllowRead: opts.AllowRead, AllowWrite: opts.AllowWrite, Stdin: opts.Stdin,
 	}
+	cfg.MaxProcesses = opts.MaxProcesses
 	if opts.Trace != nil {
 		it.trace = newTracer(opts.Trace, clock)
 		cfg.Tracer = it.trace

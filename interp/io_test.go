@@ -66,7 +66,7 @@ func waitGroupGone(t *testing.T, pid int) {
 	t.Helper()
 	var err error
 	for range 100 {
-		if err = syscall.Kill(-pid, 0); errors.Is(err, syscall.ESRCH) {
+		if err = signalPid(-pid, 0); errors.Is(err, syscall.ESRCH) {
 			return
 		}
 		time.Sleep(20 * time.Millisecond)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -376,12 +375,6 @@ func TestFarTimerIdles(t *testing.T) {
 	if used := cpuTime() - before; used > 50*time.Millisecond {
 		t.Errorf("waiting 200 ms for a far timer used %v of CPU, want almost none", used)
 	}
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // TestCancelCycleOfWaiters: cancelling a task whose waiters lead back to it

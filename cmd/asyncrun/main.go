@@ -5,8 +5,8 @@
 //	asyncrun [flags] -            (script on standard input)
 //
 // Exit status: 0 success, 1 uncaught script error, 2 usage error or
-// unreadable script, 124 timeout, 130 interrupted, 131 SIGQUIT (with
-// -debug).
+// unreadable script, 124 timeout, 130 interrupted (Ctrl-C), 143 SIGTERM,
+// 129 SIGHUP, 131 SIGQUIT (with -debug).
 package main
 
 import (
@@ -33,7 +33,35 @@ import (
 // version is the asyncrun release.
 const version = "0.1.0"
 
-func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+func main() { os.Exit(runContained(os.Args[1:])) }
+
+// runContained runs the CLI as a process of its own: it is a child
+// subreaper (Linux) for the run, and whatever the run started and left
+// behind (each child's process group, descendants that left it) is killed
+// and reaped before it returns the exit status.
+func runContained(args []string) int {
+	endDescendants = interp.ContainDescendants()
+	status := run(args, os.Stdin, os.Stdout, os.Stderr)
+	endDescendants()
+	return status
+}
+
+// endDescendants kills and reaps what the run left behind, before the
+// process exits; it does nothing unless the CLI runs as a process of its
+// own (runContained).
+var endDescendants = func() {}
+
+// The grace periods of a run that is stopped: after Ctrl-C, SIGTERM or
+// SIGHUP the script has stopGrace to clean up (its tasks are cancelled
+// and may await in their cleanup), then it is stopped as -timeout stops
+// it; once stopped (or once -timeout expires), a run that has not ended
+// within exitGrace (a task wedged in a blocking call: a write to a
+// stdout nobody reads, the open of a FIFO) is abandoned: the children are
+// killed and the CLI exits with the run's status.
+const (
+	stopGrace = 2 * time.Second
+	exitGrace = 1 * time.Second
+)
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return runWith(args, stdin, stdout, stderr, nil)
@@ -52,6 +80,7 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 		maxSteps    = fs.Uint64("max-steps", 0, "stop after `N` Starlark execution steps across all tasks (0: no limit)")
 		maxTasks    = fs.Int("max-tasks", 0, "at most `N` unfinished tasks; creating one more is a RuntimeError (0: no limit)")
 		maxMemory   byteSize
+		maxProcs    = fs.Int("max-processes", 256, "at most `N` live child processes; starting one more is OSError EAGAIN (0: no limit)")
 		showVersion = fs.Bool("version", false, "print the version and exit")
 		interactive = fs.Bool("i", false, "run the script, then start the REPL with its globals")
 		allowNet    grant
@@ -121,7 +150,7 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 		if len(rest) > 0 {
 			script = rest[0]
 		}
-		opts := interp.Options{VirtualTime: *virtualTime, Debug: *debug, MaxSteps: *maxSteps, MaxTasks: *maxTasks, MaxMemory: int64(maxMemory), Args: rest, Logger: log.New(os.Stderr, "", 0), LoadRoot: replRoot(script),
+		opts := interp.Options{VirtualTime: *virtualTime, Debug: *debug, MaxSteps: *maxSteps, MaxTasks: *maxTasks, MaxMemory: int64(maxMemory), Args: rest, Logger: log.New(os.Stderr, "", 0), LoadRoot: replRoot(script), MaxProcesses: processBound(*maxProcs),
 			AllowNet: allowNet.list, AllowRun: allowRun.list, AllowRead: allowRead.list, AllowWrite: allowWrite.list}
 		return withTrace(opts, func(opts interp.Options) int {
 			return repl.Run(repl.Config{Options: opts, Script: script, Version: version})
@@ -152,6 +181,7 @@ func runWith(args []string, stdin io.Reader, stdout, stderr io.Writer, configure
 		Stdout: stdout, Stderr: stderr, VirtualTime: *virtualTime, Debug: *debug,
 		MaxSteps: *maxSteps, MaxTasks: *maxTasks, MaxMemory: int64(maxMemory), Args: rest, Logger: log.New(stderr, "", 0), LoadRoot: root,
 		AllowNet: allowNet.list, AllowRun: allowRun.list, AllowRead: allowRead.list, AllowWrite: allowWrite.list,
+		MaxProcesses: processBound(*maxProcs),
 	}
 	if f, ok := stdin.(*os.File); ok && filename != "<stdin>" {
 		opts.Stdin = f // child processes read what the script did not
@@ -169,24 +199,45 @@ func runFile(opts interp.Options, filename string, src any, timeout time.Duratio
 	ctx, cancel := context.WithCancelCause(context.Background())
 	defer cancel(nil)
 	dump := &taskDump{it: it, on: opts.Debug, w: stderr}
-	if timeout > 0 {
-		t := time.AfterFunc(timeout, func() {
-			why := fmt.Errorf("timeout after %v", timeout)
-			dump.request(why.Error())
-			cancel(why)
-			dump.print(time.Second)
-		})
-		defer t.Stop()
+	// The first Ctrl-C, SIGTERM or SIGHUP interrupts the script as Ctrl-C
+	// does in Python (CPU-bound code gets KeyboardInterrupt, tasks are
+	// cancelled and clean up); a second one kills the children and exits
+	// at once. With -debug, SIGQUIT stops it as -timeout does.
+	var quit atomic.Bool
+	var stopStatus atomic.Int32 // 128+signal once a signal stopped the run
+	// abandon ends the process with status: the run did not end in time.
+	abandon := func(status int, why string) {
+		fmt.Fprintf(stderr, "asyncrun: %s; killing its child processes and exiting\n", why)
+		it.KillProcesses()
+		endDescendants()
+		exit(status)
 	}
-	// The first Ctrl-C interrupts the script as in Python (CPU-bound code
-	// gets KeyboardInterrupt, tasks are cancelled and clean up); a second
-	// one exits at once. With -debug, SIGQUIT stops it as -timeout does.
-	var interrupted, quit atomic.Bool
-	stopSignals := onInterrupt(func() {
-		interrupted.Store(true)
+	// stopLater stops the run (as -timeout does) after stopGrace if it has
+	// not ended, and abandons it exitGrace later.
+	var graceTimers []*time.Timer
+	var graceMu sync.Mutex
+	afterGrace := func(d time.Duration, fn func()) {
+		graceMu.Lock()
+		graceTimers = append(graceTimers, time.AfterFunc(d, fn))
+		graceMu.Unlock()
+	}
+	abandonLater := func(status func() int, why string) {
+		afterGrace(exitGrace, func() { abandon(status(), why) })
+	}
+	stopSignals := onStopSignal(func(sig os.Signal, n int) {
+		status := signalStatus(sig)
+		if n > 0 {
+			abandon(status, fmt.Sprintf("second signal (%v)", sig))
+			return
+		}
+		stopStatus.Store(int32(status))
 		dump.request("interrupted")
 		it.KeyboardInterrupt()
 		dump.print(time.Second)
+		afterGrace(stopGrace, func() {
+			cancel(fmt.Errorf("the run did not stop within %v of %v", stopGrace, sig))
+			abandonLater(func() int { return status }, fmt.Sprintf("the run did not end within %v of %v", stopGrace+exitGrace, sig))
+		})
 	})
 	stopQuit := func() {}
 	if opts.Debug {
@@ -195,15 +246,36 @@ func runFile(opts interp.Options, filename string, src any, timeout time.Duratio
 			dump.request("SIGQUIT")
 			cancel(errors.New("quit (SIGQUIT)"))
 			dump.print(time.Second)
+			abandonLater(func() int { return 131 }, "the run did not end within "+exitGrace.String()+" of SIGQUIT")
 		})
 	}
+	if timeout > 0 {
+		t := time.AfterFunc(timeout, func() {
+			why := fmt.Errorf("timeout after %v", timeout)
+			dump.request(why.Error())
+			cancel(why)
+			dump.print(time.Second)
+			abandonLater(func() int {
+				if s := stopStatus.Load(); s != 0 {
+					return int(s)
+				}
+				return 124
+			}, fmt.Sprintf("the run did not end within %v of its timeout", exitGrace))
+		})
+		defer t.Stop()
+	}
 	_, err := it.ExecFile(ctx, filename, src)
-	stopSignals()
-	stopQuit()
 	dump.finish()
 	if cerr := it.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
+	stopSignals()
+	stopQuit()
+	graceMu.Lock()
+	for _, t := range graceTimers {
+		t.Stop()
+	}
+	graceMu.Unlock()
 	if err == nil {
 		return 0
 	}
@@ -214,8 +286,8 @@ func runFile(opts interp.Options, filename string, src any, timeout time.Duratio
 		fmt.Fprintln(stderr, err)
 	}
 	switch {
-	case interrupted.Load():
-		return 130
+	case stopStatus.Load() != 0:
+		return int(stopStatus.Load())
 	case quit.Load():
 		fmt.Fprintf(stderr, "asyncrun: %v\n", context.Cause(ctx))
 		return 131
@@ -304,20 +376,45 @@ func replRoot(script string) string {
 	return filepath.Dir(script)
 }
 
-// onInterrupt calls first on the first Ctrl-C and exits with status 130 on
-// the second. The returned function stops listening.
-func onInterrupt(first func()) (stop func()) {
-	sigs := make(chan os.Signal, 2)
+// processBound is interp's MaxProcesses for a -max-processes value (0:
+// no bound, which interp spells -1).
+func processBound(n int) int {
+	if n <= 0 {
+		return -1
+	}
+	return n
+}
+
+// exit ends the process (tests of abandoned runs replace it).
+var exit = os.Exit
+
+// stopSigs are the signals that stop a run: Ctrl-C, and the requests
+// to end of a service manager (SIGTERM) and of a closed terminal (SIGHUP).
+var stopSigs = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
+
+// signalStatus is the exit status of a run stopped by sig: 128 plus its
+// number, as a shell reports a process the signal killed (130 for
+// Ctrl-C, 143 for SIGTERM, 129 for SIGHUP).
+func signalStatus(sig os.Signal) int {
+	if s, ok := sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 130
+}
+
+// onStopSignal calls fn with each stop signal that arrives and how many
+// came before it. The returned function stops listening. A signal that
+// arrives before the listening starts is the default action's (the
+// process ends); one that arrives after it stops is the default's too.
+func onStopSignal(fn func(sig os.Signal, n int)) (stop func()) {
+	sigs := make(chan os.Signal, 4)
 	done := make(chan struct{})
-	signal.Notify(sigs, os.Interrupt)
+	signal.Notify(sigs, stopSigs...)
 	go func() {
 		for n := 0; ; n++ {
 			select {
-			case <-sigs:
-				if n > 0 {
-					os.Exit(130)
-				}
-				first()
+			case sig := <-sigs:
+				fn(sig, n)
 			case <-done:
 				return
 			}

@@ -15,7 +15,9 @@ import (
 // interpreter's heap at defaultMemoryShare of the machine's memory (or of
 // its cgroup's limit, if lower): a script that would exhaust the machine
 // stops with MemoryError (exit 1), not with Go's fatal out-of-memory error
-// (exit 2) or the kernel's OOM killer. The share leaves room for the
+// (exit 2) or the kernel's OOM killer. Under a limit of the process's own
+// (ulimit -v, ulimit -d), the bound is lower still: see limitBound. The
+// share leaves room for the
 // allocation that crosses the bound: a string doubled past it needs the
 // old string and the new one, at most twice the bound.
 const defaultMemoryShare = 0.2
@@ -52,7 +54,64 @@ func memoryBound(fs *flag.FlagSet, given byteSize) int64 {
 	if set {
 		return int64(given)
 	}
-	return int64(float64(machineMemory()) * defaultMemoryShare)
+	bound := int64(float64(machineMemory()) * defaultMemoryShare)
+	if as := limitBound(); as > 0 && (bound == 0 || as < bound) {
+		bound = as
+	}
+	return bound
+}
+
+// limitShare is the share of what the process's own limits (RLIMIT_AS,
+// RLIMIT_DATA, as ulimit -v and ulimit -d set them) leave free that the
+// default bound takes. The address space a Go heap maps is not given back,
+// and the allocation that crosses the bound may hold three times the bound
+// at once (a string doubled past it: the old one and the new one), so a
+// sixth of what is left lets the bound stop a doubling string with
+// MemoryError where the limit would end the process with Go's fatal
+// out-of-memory error (measured: under ulimit -v 7800000, a quarter is
+// too much).
+const limitShare = 6
+
+// limitBound returns the default bound that the process's own memory
+// limits allow: a limitShare-th of what RLIMIT_AS and RLIMIT_DATA leave
+// free over the process's address space and data now (from
+// /proc/self/status; the whole limit where that is not known); 0 when
+// neither is set. Tests replace it.
+var limitBound = func() int64 {
+	status := readFile("/proc/self/status")
+	var bound int64
+	for _, l := range processLimits() {
+		used := statusBytes(status, l.field)
+		if l.max <= used {
+			continue
+		}
+		if b := int64((l.max - used) / limitShare); bound == 0 || b < bound {
+			bound = b
+		}
+	}
+	return bound
+}
+
+// processLimit is a memory limit of the process (its value in bytes) and
+// the /proc/self/status field that counts what it limits.
+type processLimit struct {
+	max   uint64
+	field string
+}
+
+// statusBytes returns the field ("VmSize:") of /proc/self/status's text,
+// in bytes (0 if absent).
+func statusBytes(status []byte, field string) uint64 {
+	sc := bufio.NewScanner(bytes.NewReader(status))
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) == 3 && f[0] == field && f[2] == "kB" {
+			if n, err := strconv.ParseUint(f[1], 10, 64); err == nil {
+				return n << 10
+			}
+		}
+	}
+	return 0
 }
 
 // machineMemory returns the memory this process may use, in bytes: the

@@ -14,6 +14,8 @@ import (
 // of 1 GiB), not with Go's fatal out-of-memory error and status 2.
 func TestDefaultMemoryBound(t *testing.T) {
 	defer func(f func() uint64) { machineMemory = f }(machineMemory)
+	defer func(f func() int64) { limitBound = f }(limitBound)
+	limitBound = func() int64 { return 0 }
 	machineMemory = func() uint64 { return 1 << 30 }
 	var stderr bytes.Buffer
 	status := runWith([]string{"-c", "s = 'x' * 1000\nfor i in range(40):\n    s = s + s\nprint(len(s))"}, strings.NewReader(""), io.Discard, &stderr, nil)
@@ -26,17 +28,24 @@ func TestDefaultMemoryBound(t *testing.T) {
 // the default is 20% of the machine's memory, none when that is unknown.
 func TestMemoryBoundFlag(t *testing.T) {
 	defer func(f func() uint64) { machineMemory = f }(machineMemory)
+	defer func(f func() int64) { limitBound = f }(limitBound)
 	for _, tc := range []struct {
 		args    []string
 		machine uint64
+		limit   int64 // the bound the process's limits allow (0: none)
 		want    int64
 	}{
-		{nil, 10 << 30, 2 << 30},
-		{nil, 0, 0},
-		{[]string{"-max-memory", "0"}, 10 << 30, 0},
-		{[]string{"-max-memory", "512M"}, 10 << 30, 512 << 20},
+		{nil, 10 << 30, 0, 2 << 30},
+		{nil, 0, 0, 0},
+		{nil, 10 << 30, 300 << 20, 300 << 20},
+		{nil, 0, 300 << 20, 300 << 20},
+		{nil, 1 << 30, 300 << 20, 1 << 30 / 5},
+		{[]string{"-max-memory", "512M"}, 10 << 30, 300 << 20, 512 << 20},
+		{[]string{"-max-memory", "0"}, 10 << 30, 0, 0},
+		{[]string{"-max-memory", "512M"}, 10 << 30, 0, 512 << 20},
 	} {
 		machineMemory = func() uint64 { return tc.machine }
+		limitBound = func() int64 { return tc.limit }
 		fs := flag.NewFlagSet("t", flag.ContinueOnError)
 		var b byteSize
 		fs.Var(&b, "max-memory", "")

@@ -1,0 +1,162 @@
+//go:build unix
+
+package main
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestNothingLeftBehind runs the CLI as a process of its own (this test
+// binary, re-executed) with a script that starts a shell leaving two
+// processes behind it: "sleep 1000 &" in the shell's process group, and
+// a setsid'd sleep that left the group. The script prints their pids,
+// then the run ends in each way a run can end; once the CLI has exited,
+// neither pid may run, and the exit status is the one of that way.
+func TestNothingLeftBehind(t *testing.T) {
+	if os.Getenv("ASYNCRUN_PROCS_CHILD") == "1" {
+		i := slices.Index(os.Args, "--")
+		os.Exit(runContained(os.Args[i+1:]))
+	}
+	for _, tool := range []string{"sh", "sleep", "setsid"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("no %s on the PATH", tool)
+		}
+	}
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		t.Skip("no /proc to look for the processes left")
+	}
+	const start = `
+def start():
+    p = await_(asyncio.create_subprocess_shell("sleep 1000 >/dev/null 2>&1 & echo $!; setsid sleep 1001 >/dev/null 2>&1 & echo $!", stdout=asyncio.subprocess.PIPE))
+    a = await_(p.stdout.readline())
+    b = await_(p.stdout.readline())
+    await_(p.wait())
+    print("pids", a, b)
+start = asyncio.coroutine(start)
+`
+	forever := "def main():\n    await_(start())\n    await_(asyncio.sleep(3600))\n"
+	for _, tc := range []struct {
+		name   string
+		flags  []string
+		main   string
+		signal []syscall.Signal // sent one by one after the pids, each after a line
+		status int
+		stderr string // a regexp stderr matches
+	}{
+		{"normal", nil, "def main():\n    await_(start())\n", nil, 0, `^$`},
+		{"exception", nil, "def main():\n    await_(start())\n    1 // 0\n", nil, 1, `ZeroDivisionError`},
+		{"timeout", []string{"-timeout", "1s"}, forever, nil, 124, `timeout after 1s`},
+		{"ctrl_c", nil, forever, []syscall.Signal{syscall.SIGINT}, 130, `KeyboardInterrupt|CancelledError`},
+		{"ctrl_c_twice", nil, "def main():\n    await_(start())\n    try_(lambda: await_(asyncio.sleep(3600)), finally_=lambda: [print('cleaning'), await_(asyncio.sleep(3600))])\n",
+			[]syscall.Signal{syscall.SIGINT, syscall.SIGINT}, 130, `second signal \(interrupt\)`},
+		{"sigterm", nil, forever, []syscall.Signal{syscall.SIGTERM}, 143, `KeyboardInterrupt|CancelledError`},
+		{"sighup", nil, forever, []syscall.Signal{syscall.SIGHUP}, 129, `KeyboardInterrupt|CancelledError`},
+		{"step_limit", []string{"-max-steps", "1000000"}, "def main():\n    await_(start())\n    n = 0\n    for i in range(100000000):\n        n += i\n", nil, 1, `too many steps`},
+		// A run wedged in a write to a stdout nobody reads is abandoned
+		// after the grace period, with the status of what stopped it.
+		{"timeout_wedged", []string{"-timeout", "1s"}, "def main():\n    await_(start())\n    for i in range(100000000):\n        print('x' * 100000)\n", nil, 124, `did not end within 1s of its timeout`},
+		{"ctrl_c_wedged", nil, "def main():\n    await_(start())\n    for i in range(100000000):\n        print('x' * 100000)\n", []syscall.Signal{syscall.SIGINT}, 130, `did not end within 3s of interrupt`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			script := filepath.Join(t.TempDir(), "leave.star")
+			os.WriteFile(script, []byte(start+tc.main+"asyncio.run(asyncio.coroutine(main)())\n"), 0o644)
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			args := append([]string{"-test.run=^TestNothingLeftBehind$", "--", "-allow-run=sh"}, tc.flags...)
+			cmd := exec.CommandContext(ctx, os.Args[0], append(args, script)...)
+			cmd.Env = append(os.Environ(), "ASYNCRUN_PROCS_CHILD=1")
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			out, _ := cmd.StdoutPipe()
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			r := bufio.NewReader(out)
+			line, _ := r.ReadString('\n')
+			var pids []int
+			for _, m := range regexp.MustCompile(`b"(\d+)\\n"`).FindAllStringSubmatch(line, -1) {
+				n, _ := strconv.Atoi(m[1])
+				pids = append(pids, n)
+			}
+			defer func() {
+				for _, pid := range pids {
+					syscall.Kill(pid, syscall.SIGKILL)
+				}
+			}()
+			if len(pids) != 2 {
+				cmd.Process.Kill()
+				cmd.Wait()
+				t.Fatalf("script printed %q, want the two pids; stderr:\n%s", line, stderr.String())
+			}
+			wedged := strings.HasSuffix(tc.name, "_wedged")
+			if wedged { // the script's first print has begun: it blocks once the pipe is full
+				r.ReadByte()
+			}
+			for i, sig := range tc.signal {
+				if i > 0 {
+					if l, _ := r.ReadString('\n'); l != "cleaning\n" {
+						t.Errorf("after the first signal the script printed %q", l)
+					}
+				}
+				cmd.Process.Signal(sig)
+			}
+			if !wedged {
+				io.Copy(io.Discard, r)
+			}
+			err := cmd.Wait()
+			status := 0
+			if ee, ok := err.(*exec.ExitError); ok {
+				status = ee.ExitCode()
+			} else if err != nil {
+				t.Fatalf("wait: %v", err)
+			}
+			if ctx.Err() != nil {
+				t.Fatalf("the CLI did not exit within the test's deadline; stderr:\n%s", stderr.String())
+			}
+			if !regexp.MustCompile(tc.stderr).MatchString(stderr.String()) {
+				t.Errorf("stderr does not match %s:\n%s", tc.stderr, stderr.String())
+			}
+			if status != tc.status {
+				t.Errorf("exit status %d, want %d; stderr:\n%s", status, tc.status, stderr.String())
+			}
+			for _, pid := range pids {
+				if processRuns(pid) {
+					t.Errorf("pid %d (of %q) still runs after the CLI exited", pid, line)
+				}
+			}
+		})
+	}
+}
+
+// processRuns reports whether pid runs (not a zombie), waiting up to a
+// second for one that was just killed to end.
+func processRuns(pid int) bool {
+	deadline := time.Now().Add(time.Second)
+	for {
+		b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+		if err != nil {
+			return false
+		}
+		s := string(b)
+		i := strings.LastIndexByte(s, ')')
+		if i < 0 || len(s) < i+3 || s[i+2] == 'Z' || s[i+2] == 'X' {
+			return false
+		}
+		if time.Now().After(deadline) {
+			return true
+		}
+		time.Sleep(10 * time.Millisecond) // polling the process table: no event to wait on
+	}
+}
