@@ -28,6 +28,8 @@ type Config struct {
 // called from any goroutine.
 type Env struct {
 	cfg    Config
+	read   *grants // cfg.Perm.Read and Write, with their roots (see roots.go)
+	write  *grants
 	ctx    context.Context // ends at Shutdown: dials and process starts in flight stop
 	cancel context.CancelFunc
 
@@ -50,7 +52,7 @@ func NewEnv(cfg Config) *Env {
 	if cfg.Stderr == nil {
 		cfg.Stderr = io.Discard
 	}
-	e := &Env{cfg: cfg, res: make(map[resource]struct{})}
+	e := &Env{cfg: cfg, res: make(map[resource]struct{}), read: newGrants(cfg.Perm.Read), write: newGrants(cfg.Perm.Write)}
 	e.ctx, e.cancel = context.WithCancel(context.Background())
 	return e
 }
@@ -73,6 +75,8 @@ func (e *Env) Shutdown() {
 	e.res = nil
 	e.mu.Unlock()
 	e.cancel()
+	e.read.close()
+	e.write.close()
 	for r := range res {
 		r.shutdown()
 	}

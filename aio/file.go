@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"io"
 	"os"
+	"slices"
 	"strings"
+	"sync"
 	"syscall"
 )
 
@@ -27,29 +29,40 @@ type File struct {
 // Open opens the file name (relative to the working folder) as Python's
 // open(name, mode): mode is r, w, a or x, with b for binary or t for text
 // (the default); r needs the permission to read it, the others to write.
-// op names the call for a PermissionError.
+// The file is opened through its grant (see Permissions.Read): a path
+// that no grant holds, or that leaves the granted folder it enters, is a
+// PermissionError naming name as written. op names the call for it.
+//
+// The open runs off the calling goroutine, which waits for it until the
+// Env shuts down: an open that blocks (a FIFO with no other end) does not
+// hold the loop past the end of the run; it is unblocked then, and Open
+// returns ErrClosed.
 func (e *Env) Open(op, name, mode string) (*File, error) {
 	kind, binary, err := parseMode(mode)
 	if err != nil {
 		return nil, err
 	}
+	g, what, verb, flagName := e.write, "writing files", "writing ", "-allow-write"
 	var flag int
 	switch kind {
 	case 'r':
-		err, flag = e.cfg.Perm.CheckRead(op, name), os.O_RDONLY
+		flag = os.O_RDONLY
+		g, what, verb, flagName = e.read, "reading files", "reading ", "-allow-read"
 	case 'w':
-		err, flag = e.cfg.Perm.CheckWrite(op, name), os.O_WRONLY|os.O_CREATE|os.O_TRUNC
+		flag = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
 	case 'a':
-		err, flag = e.cfg.Perm.CheckWrite(op, name), os.O_WRONLY|os.O_CREATE|os.O_APPEND
+		flag = os.O_WRONLY | os.O_CREATE | os.O_APPEND
 	case 'x':
-		err, flag = e.cfg.Perm.CheckWrite(op, name), os.O_WRONLY|os.O_CREATE|os.O_EXCL
+		flag = os.O_WRONLY | os.O_CREATE | os.O_EXCL
 	}
+	if g.list == nil {
+		return nil, &PermissionError{Op: op, What: what, Hint: "run with " + flagName}
+	}
+	f, err := e.blockingOpen(func() (*os.File, error) {
+		return openGranted(e.ctx, g, op, name, flag, what, verb, flagName)
+	})
 	if err != nil {
 		return nil, err
-	}
-	f, err := os.OpenFile(name, flag, 0o666)
-	if err != nil {
-		return nil, pathError(err, name)
 	}
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		f.Close()
@@ -64,6 +77,49 @@ func (e *Env) Open(op, name, mode string) (*File, error) {
 		return nil, err
 	}
 	return file, nil
+}
+
+// blockingOpen runs open on a goroutine of the Env and waits for it, or
+// until the Env shuts down (then it returns ErrClosed, and the file open
+// returns later is closed).
+func (e *Env) blockingOpen(open func() (*os.File, error)) (*os.File, error) {
+	type result struct {
+		f   *os.File
+		err error
+	}
+	var mu sync.Mutex
+	abandoned := false
+	ch := make(chan result, 1)
+	if !e.spawn(func() {
+		f, err := open()
+		mu.Lock()
+		defer mu.Unlock()
+		if abandoned {
+			if f != nil {
+				f.Close()
+			}
+			return
+		}
+		ch <- result{f, err}
+	}) {
+		return nil, ErrClosed
+	}
+	select {
+	case r := <-ch:
+		return r.f, r.err
+	case <-e.ctx.Done():
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	select {
+	case r := <-ch:
+		if r.f != nil {
+			r.f.Close()
+		}
+	default:
+		abandoned = true
+	}
+	return nil, ErrClosed
 }
 
 // parseMode checks a mode as Python's open does and returns its kind (r,
@@ -121,12 +177,7 @@ func (f *File) Read(n int) ([]byte, error) {
 		return b, f.ioError(err)
 	}
 	if f.Binary {
-		b := make([]byte, n)
-		m, err := io.ReadFull(f.rd, b)
-		if err == io.ErrUnexpectedEOF || err == io.EOF {
-			err = nil
-		}
-		return b[:m], f.ioError(err)
+		return f.readBytes(n)
 	}
 	var sb strings.Builder
 	for range n {
@@ -139,6 +190,28 @@ func (f *File) Read(n int) ([]byte, error) {
 		sb.WriteRune(r)
 	}
 	return []byte(sb.String()), nil
+}
+
+// readChunk is the most a read allocates before bytes arrive to fill it:
+// read(n) grows its buffer with what the file holds, never to n at once.
+const readChunk = 64 << 10
+
+// readBytes reads up to n bytes, until the end of the file, in chunks.
+func (f *File) readBytes(n int) ([]byte, error) {
+	b := make([]byte, 0, min(n, readChunk))
+	for len(b) < n {
+		if len(b) == cap(b) {
+			b = slices.Grow(b, min(n-len(b), cap(b)))
+		}
+		m, err := f.rd.Read(b[len(b):min(cap(b), n)])
+		b = b[:len(b)+m]
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			return b, f.ioError(err)
+		}
+	}
+	return b, nil
 }
 
 // ReadLine returns the next line with its "\n" (the last one may have
