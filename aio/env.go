@@ -75,8 +75,6 @@ func (e *Env) Shutdown() {
 	e.res = nil
 	e.mu.Unlock()
 	e.cancel()
-	e.read.close()
-	e.write.close()
 	for r := range res {
 		r.shutdown()
 	}
@@ -90,6 +88,8 @@ func (e *Env) Close(ctx context.Context) error {
 	done := make(chan struct{})
 	go func() {
 		e.wg.Wait()
+		e.read.close() // after the opens in flight, which may need them to unblock
+		e.write.close()
 		close(done)
 	}()
 	select {
