@@ -33,9 +33,24 @@ func open_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	rt := rtOf(thread)
 	f, err := rt.io.Open(op, name, mode)
 	if err != nil {
-		return nil, ioError(err)
+		return nil, rt.fileError(err)
 	}
 	return &fileValue{object{rt.nextID()}, f}, nil
+}
+
+// fileError is the exception of a failed file operation (see ioError),
+// except when the run was stopped meanwhile (a limit, a timeout, a
+// cancelled context: Interrupt closes the files, so a read in progress
+// fails): then it is the error that stopped the run, as MemoryError for
+// the memory limit, not the closed file's.
+func (rt *Runtime) fileError(err error) error {
+	if err == nil {
+		return nil
+	}
+	if a := rt.abort.Load(); a != nil {
+		return a
+	}
+	return ioError(err)
 }
 
 func isUTF8(enc string) bool {
@@ -149,7 +164,7 @@ func fileRead(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	v := recvFile(b)
 	data, err := v.f.Read(n)
 	if err != nil {
-		return nil, ioError(err)
+		return nil, rtOf(thread).fileError(err)
 	}
 	return v.value(data), nil
 }
@@ -163,7 +178,7 @@ func fileReadLine(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	v := recvFile(b)
 	data, err := v.f.ReadLine()
 	if err != nil {
-		return nil, ioError(err)
+		return nil, rtOf(thread).fileError(err)
 	}
 	return v.value(data), nil
 }
@@ -178,7 +193,7 @@ func fileReadLines(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 	for {
 		line, err := v.f.ReadLine()
 		if err != nil {
-			return nil, ioError(err)
+			return nil, rtOf(thread).fileError(err)
 		}
 		if len(line) == 0 {
 			return starlark.NewList(lines), nil
@@ -215,7 +230,7 @@ func fileWrite(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 		return nil, newExc(exc.TypeError, "write() argument must be str, not %s", pyTypeName(x))
 	}
 	if err := v.f.Write(data); err != nil {
-		return nil, ioError(err)
+		return nil, rtOf(thread).fileError(err)
 	}
 	return starlark.MakeInt(n), nil
 }
@@ -224,7 +239,7 @@ func fileClose(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	if err := noArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return starlark.None, ioError(recvFile(b).f.Close())
+	return starlark.None, rtOf(thread).fileError(recvFile(b).f.Close())
 }
 
 // fileWriter is a text file as print's file=: writes go through the
