@@ -68,6 +68,9 @@ func FuzzExec(f *testing.F) {
 			f.Add(string(src))
 		}
 	}
+	for _, src := range escapeSeeds { // see escape_test.go
+		f.Add(src)
+	}
 	f.Fuzz(func(t *testing.T, src string) {
 		fuzzRun(t, src)
 	})
