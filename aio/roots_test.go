@@ -2,6 +2,7 @@ package aio
 
 import (
 	"errors"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -221,6 +222,24 @@ func TestReadHuge(t *testing.T) {
 		want := "0123456789"[:min(n, 10)]
 		if err != nil || string(b) != want {
 			t.Errorf("read(%d): got %q, %v; want %q", n, b, err, want)
+		}
+	}
+}
+
+// TestLookupError: a name that does not resolve is socket.gaierror with
+// CPython's text, naming neither the host's resolver nor the lookup.
+func TestLookupError(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{&net.DNSError{Err: "no such host", Name: "x", Server: "10.255.255.53:53", IsNotFound: true}, "[Errno -2] Name or service not known"},
+		{&net.DNSError{Err: "i/o timeout", Name: "x", Server: "10.255.255.53:53", IsTimeout: true}, "[Errno -3] Temporary failure in name resolution"},
+	} {
+		err := connectError(&net.OpError{Op: "dial", Net: "tcp", Err: tc.err}, "x", 80)
+		var gai *GAIError
+		if !errors.As(err, &gai) || err.Error() != tc.want {
+			t.Errorf("got %v (%T), want GAIError %q", err, err, tc.want)
 		}
 	}
 }
