@@ -12,7 +12,8 @@ import (
 // input and write results: text mode reads and writes str, binary mode
 // ("rb", "wb", "ab") bytes. It blocks, as Python's does (asyncio has no
 // file API). Paths are relative to the working folder; reading needs
-// Config.AllowRead, writing Config.AllowWrite. A file is a context manager
+// Config.AllowRead, writing Config.AllowWrite, and a file is opened through
+// its grant (see aio.Env.Open). A file is a context manager
 // (with_ closes it) and iterates over its lines.
 
 // open_ is the predeclared open.

@@ -69,11 +69,13 @@ type Options struct {
 	// Load, if set, replaces the default loader of load() statements, which
 	// reads files relative to the loading script, inside LoadRoot.
 	Load func(thread *starlark.Thread, module string) (starlark.StringDict, error)
-	// LoadRoot is the folder the default loader may read from, after
-	// symbolic links are followed; empty means the folder of the first
-	// file ExecFile reads itself (src nil), and no loading for scripts
-	// given as source. A load() that resolves outside it fails unless
-	// LoadOutsideRoot is set.
+	// LoadRoot is the folder the default loader may read from (through an
+	// os.Root of it: no ".." or symbolic link leads out); empty means the
+	// folder of the first file ExecFile reads itself (src nil), and no
+	// loading for scripts given as source. The loader reads .star files
+	// only. A load() it refuses (another kind of file, a path outside the
+	// root) is a PermissionError, unless LoadOutsideRoot is set, which
+	// lets it read .star files anywhere.
 	LoadRoot        string
 	LoadOutsideRoot bool
 	// MaxHostCalls bounds how many host functions (see AsyncFunc) run at
@@ -113,8 +115,10 @@ type Options struct {
 	//     create_subprocess_shell needs "sh"); entries are program names
 	//     or paths, a name granting the file it names on the PATH too.
 	//   - AllowRead, AllowWrite: open() for reading, and for writing or
-	//     appending; entries are folders (and what is inside them, after
-	//     symbolic links are followed) or files.
+	//     appending; entries are folders or files. A folder is a root
+	//     (os.Root): files open through it, symbolic links are followed
+	//     while they stay inside, and a path that leaves it is a
+	//     PermissionError naming the path as the script wrote it.
 	// Child processes run with the host's environment and working folder
 	// unless the script gives env= or cwd=, and can do whatever the host
 	// process can: AllowRun grants much.
