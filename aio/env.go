@@ -28,10 +28,11 @@ type Config struct {
 // called from any goroutine.
 type Env struct {
 	cfg    Config
-	read   *grants // cfg.Perm.Read and Write, with their roots (see roots.go)
-	write  *grants
 	ctx    context.Context // ends at Shutdown: dials and process starts in flight stop
 	cancel context.CancelFunc
+
+	read, write *grants // cfg.Perm.Read and Write, with their roots (see roots.go)
+	opens       openSet // the opens in flight (see InterruptOpens)
 
 	mu     sync.Mutex
 	closed bool

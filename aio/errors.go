@@ -152,3 +152,7 @@ func pathError(err error, name string) error {
 // ErrClosed is the error of an operation on an Env that was closed: the
 // interpreter is closing.
 var ErrClosed = errors.New("aio: the interpreter's I/O is closed")
+
+// ErrInterrupted is the error of an open that Env.InterruptOpens
+// interrupted.
+var ErrInterrupted = errors.New("aio: interrupted")

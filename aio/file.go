@@ -2,6 +2,7 @@ package aio
 
 import (
 	"bufio"
+	"context"
 	"io"
 	"os"
 	"slices"
@@ -36,7 +37,7 @@ type File struct {
 // The open runs off the calling goroutine, which waits for it until the
 // Env shuts down: an open that blocks (a FIFO with no other end) does not
 // hold the loop past the end of the run; it is unblocked then, and Open
-// returns ErrClosed.
+// returns ErrClosed; InterruptOpens ends it too (ErrInterrupted).
 func (e *Env) Open(op, name, mode string) (*File, error) {
 	kind, binary, err := parseMode(mode)
 	if err != nil {
@@ -58,8 +59,8 @@ func (e *Env) Open(op, name, mode string) (*File, error) {
 	if g.list == nil {
 		return nil, &PermissionError{Op: op, What: what, Hint: "run with " + flagName}
 	}
-	f, err := e.blockingOpen(func() (*os.File, error) {
-		return openGranted(e.ctx, g, op, name, flag, what, verb, flagName)
+	f, err := e.blockingOpen(func(ctx context.Context) (*os.File, error) {
+		return openGranted(ctx, g, op, name, flag, what, verb, flagName)
 	})
 	if err != nil {
 		return nil, err
@@ -80,18 +81,24 @@ func (e *Env) Open(op, name, mode string) (*File, error) {
 }
 
 // blockingOpen runs open on a goroutine of the Env and waits for it, or
-// until the Env shuts down (then it returns ErrClosed, and the file open
-// returns later is closed).
-func (e *Env) blockingOpen(open func() (*os.File, error)) (*os.File, error) {
+// until the Env shuts down (then it returns ErrClosed) or InterruptOpens
+// is called (then it returns ErrInterrupted); open's context ends then, so
+// that an open blocked on a FIFO is unblocked, and the file it opens is
+// closed.
+func (e *Env) blockingOpen(open func(ctx context.Context) (*os.File, error)) (*os.File, error) {
 	type result struct {
 		f   *os.File
 		err error
 	}
+	ctx, cancel := context.WithCancel(e.ctx)
+	defer cancel()
+	id := e.opens.add(cancel)
+	defer e.opens.remove(id)
 	var mu sync.Mutex
 	abandoned := false
 	ch := make(chan result, 1)
 	if !e.spawn(func() {
-		f, err := open()
+		f, err := open(ctx)
 		mu.Lock()
 		defer mu.Unlock()
 		if abandoned {
@@ -106,8 +113,11 @@ func (e *Env) blockingOpen(open func() (*os.File, error)) (*os.File, error) {
 	}
 	select {
 	case r := <-ch:
+		if r.err != nil && ctx.Err() != nil && e.ctx.Err() == nil {
+			return nil, ErrInterrupted
+		}
 		return r.f, r.err
-	case <-e.ctx.Done():
+	case <-ctx.Done():
 	}
 	mu.Lock()
 	defer mu.Unlock()
@@ -119,7 +129,48 @@ func (e *Env) blockingOpen(open func() (*os.File, error)) (*os.File, error) {
 	default:
 		abandoned = true
 	}
+	if e.ctx.Err() == nil {
+		return nil, ErrInterrupted
+	}
 	return nil, ErrClosed
+}
+
+// InterruptOpens interrupts the opens in flight (see Open): they return
+// ErrInterrupted, as a blocking open(2) interrupted by a signal makes
+// Python raise the signal's exception (Ctrl-C: KeyboardInterrupt). It may
+// be called from any goroutine.
+func (e *Env) InterruptOpens() { e.opens.cancelAll() }
+
+// openSet holds the cancel functions of the opens in flight.
+type openSet struct {
+	mu      sync.Mutex
+	next    int
+	cancels map[int]context.CancelFunc
+}
+
+func (s *openSet) add(cancel context.CancelFunc) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cancels == nil {
+		s.cancels = make(map[int]context.CancelFunc)
+	}
+	s.next++
+	s.cancels[s.next] = cancel
+	return s.next
+}
+
+func (s *openSet) remove(id int) {
+	s.mu.Lock()
+	delete(s.cancels, id)
+	s.mu.Unlock()
+}
+
+func (s *openSet) cancelAll() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, cancel := range s.cancels {
+		cancel()
+	}
 }
 
 // parseMode checks a mode as Python's open does and returns its kind (r,

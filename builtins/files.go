@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"errors"
 	"strings"
 	"unicode/utf8"
 
@@ -43,13 +44,17 @@ func open_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 // except when the run was stopped meanwhile (a limit, a timeout, a
 // cancelled context: Interrupt closes the files, so a read in progress
 // fails): then it is the error that stopped the run, as MemoryError for
-// the memory limit, not the closed file's.
+// the memory limit, not the closed file's. An open() that Ctrl-C
+// interrupted (see KeyboardInterruptRunning) raises KeyboardInterrupt.
 func (rt *Runtime) fileError(err error) error {
 	if err == nil {
 		return nil
 	}
 	if a := rt.abort.Load(); a != nil {
 		return a
+	}
+	if errors.Is(err, aio.ErrInterrupted) {
+		return err // Ctrl-C: checkAbort makes it the KeyboardInterrupt
 	}
 	return ioError(err)
 }

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -224,5 +226,64 @@ func TestReadDevZeroMemoryError(t *testing.T) {
 		if !errors.Is(err, interp.ErrMemoryLimit) || strings.Contains(err.Error(), "closed") {
 			t.Errorf("%s: got %v, want ErrMemoryLimit", src, err)
 		}
+	}
+}
+
+// signalWriter closes ready when "ready" is written.
+type signalWriter struct {
+	ready chan struct{}
+	once  sync.Once
+}
+
+func (w *signalWriter) Write(p []byte) (int, error) {
+	if strings.Contains(string(p), "ready") {
+		w.once.Do(func() { close(w.ready) })
+	}
+	return len(p), nil
+}
+
+// TestOpenFIFOKeyboardInterrupt: Ctrl-C (Interp.KeyboardInterrupt) while
+// open() blocks on a FIFO nobody writes raises KeyboardInterrupt in the
+// script, as in Python, which can handle it; nothing is left behind.
+func TestOpenFIFOKeyboardInterrupt(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no FIFOs on Windows")
+	}
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	w := &signalWriter{ready: make(chan struct{})}
+	var out bytes.Buffer
+	it := interp.New(interp.Options{AllowRead: []string{dir}, Stdout: io.MultiWriter(w, &out), Stderr: io.Discard})
+	done := make(chan error, 1)
+	go func() {
+		_, err := it.ExecFile(context.Background(), "main.star", `
+print("ready")
+try_(lambda: open(`+"\""+fifo+"\""+`), except_={KeyboardInterrupt: lambda e: print("KeyboardInterrupt")})
+`)
+		done <- err
+	}()
+	<-w.ready
+	tick := time.NewTicker(20 * time.Millisecond) // Ctrl-C until it lands in the open
+	defer tick.Stop()
+	deadline := time.After(10 * time.Second)
+	for waiting := true; waiting; {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("ExecFile: %v", err)
+			}
+			waiting = false
+		case <-tick.C:
+			it.KeyboardInterrupt()
+		case <-deadline:
+			t.Fatal("Ctrl-C has not ended the blocked open() in 10 s")
+		}
+	}
+	it.Close()
+	if got := out.String(); got != "ready\nKeyboardInterrupt\n" {
+		t.Errorf("got %q", got)
 	}
 }
