@@ -53,10 +53,11 @@ func (g *grants) close() {
 // grantEntry is one entry of the list, resolved now: a folder (with its
 // root) or a file (a name in the folder parent, which may not exist yet).
 type grantEntry struct {
-	root   *os.Root
-	info   os.FileInfo // of the folder (root) or of parent
-	file   string      // for a file: its name in parent
-	parent *os.Root    // for a file: a root of its folder, closed by the caller
+	root     *os.Root
+	info     os.FileInfo // of the folder (root) or of parent
+	file     string      // for a file: its name in parent
+	fileInfo os.FileInfo // for a file that exists: its own
+	parent   *os.Root    // for a file: a root of its folder, closed by release
 }
 
 // entries resolves the list's entries. The roots of folders are cached;
@@ -102,7 +103,9 @@ func (g *grants) entries() ([]grantEntry, error) {
 			parent.Close()
 			continue
 		}
-		out = append(out, grantEntry{parent: parent, info: fi, file: filepath.Base(real)})
+		ge := grantEntry{parent: parent, info: fi, file: filepath.Base(real)}
+		ge.fileInfo, _ = parent.Stat(ge.file)
+		out = append(out, ge)
 	}
 	return out, nil
 }
@@ -149,7 +152,9 @@ func candidates(entries []grantEntry, path string) []candidate {
 					rel = "."
 				}
 				out = append(out, candidate{e.root, rel})
-			case e.parent != nil && len(rest) == 1 && os.SameFile(fi, e.info) && rest[0] == e.file:
+			case e.parent != nil && len(rest) == 1 && os.SameFile(fi, e.info) && rest[0] == e.file,
+				e.parent != nil && len(rest) == 0 && e.fileInfo != nil && os.SameFile(fi, e.fileInfo):
+				// The granted file, by its folder or through a link.
 				out = append(out, candidate{e.parent, e.file})
 			}
 		}

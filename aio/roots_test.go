@@ -32,7 +32,7 @@ func escapeTree(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
-	links := map[string]string{"g/self": ".", "g/out": "../o", "g/dangling": "../o/new"}
+	links := map[string]string{"g/self": ".", "g/out": "../o", "g/dangling": "../o/new", "g/abs": filepath.Join(dir, "secret.txt")}
 	for name, target := range links {
 		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
 			t.Skipf("no symbolic links here: %v", err)
@@ -85,6 +85,7 @@ func TestEscapeRead(t *testing.T) {
 		"g/self/self/../../" + filepath.Base(dir) + "/secret.txt",
 		deep,
 		"g/out/victim.txt",
+		"g/abs",
 		"g/self/../o/victim.txt",
 		"secret.txt",
 		"g/../secret.txt",
@@ -194,6 +195,35 @@ func TestEscapeSwappedLink(t *testing.T) {
 			t.Fatalf("open %d read the file outside the grant through a swapped link", i)
 		}
 	}
+}
+
+// TestGrantFile: a file granted by name is read, by its name or through
+// a link to it, and nothing else is; a file of a write grant may be
+// created.
+func TestGrantFile(t *testing.T) {
+	dir := escapeTree(t)
+	t.Chdir(dir)
+	env := NewEnv(Config{Perm: Permissions{Read: []string{"g/abs", "o/victim.txt"}, Write: []string{"o/made.txt"}}})
+	defer closeEnv(t, env)
+	for p, want := range map[string]string{"g/abs": "secret\n", "secret.txt": "secret\n", "o/victim.txt": "victim\n", "g/out/victim.txt": "victim\n"} {
+		f, err := env.Open("open", p, "r")
+		if err != nil {
+			t.Errorf("open(%q): %v", p, err)
+			continue
+		}
+		b, _ := f.Read(-1)
+		f.Close()
+		if string(b) != want {
+			t.Errorf("open(%q) read %q", p, b)
+		}
+	}
+	openDenied(t, env, "g/inside.txt", "r")
+	openDenied(t, env, "o/new.txt", "w")
+	f, err := env.Open("open", "o/made.txt", "w")
+	if err != nil {
+		t.Fatalf("creating a granted file: %v", err)
+	}
+	f.Close()
 }
 
 // TestReadHuge: read(n) with n far beyond the file returns what the file
