@@ -5,10 +5,10 @@ import (
 	"context"
 	"io"
 	"os"
-	"slices"
 	"strings"
 	"sync"
 	"syscall"
+	"unicode/utf8"
 )
 
 // File is a file a script opened with open(path, mode): reads and writes
@@ -218,51 +218,137 @@ func (f *File) check(reading bool) error {
 }
 
 // Read returns up to n bytes (binary) or characters (text) before the
-// end of the file; n < 0 reads to the end.
+// end of the file; n < 0 reads to the end. What it reads is kept in
+// chunks that grow with the data (see chunks), so n bounds nothing it
+// allocates, and a read that runs past the memory limit ends (the limit
+// closes the file) with the heap near the limit, not twice it.
 func (f *File) Read(n int) ([]byte, error) {
 	if err := f.check(true); err != nil {
 		return nil, err
 	}
-	if n < 0 {
-		b, err := io.ReadAll(f.rd)
-		return b, f.ioError(err)
+	var c chunks
+	if f.Binary || n < 0 {
+		for n < 0 || c.total < n {
+			buf := c.space()
+			if n >= 0 {
+				buf = buf[:min(len(buf), n-c.total)]
+			}
+			m, err := io.ReadFull(f.rd, buf)
+			c.wrote(m)
+			if err == io.EOF || err == io.ErrUnexpectedEOF {
+				break
+			} else if err != nil {
+				return nil, f.ioError(err)
+			}
+		}
+		return c.bytes(), nil
 	}
-	if f.Binary {
-		return f.readBytes(n)
-	}
-	var sb strings.Builder
-	for range n {
-		r, _, err := f.rd.ReadRune()
-		if err == io.EOF {
+	for left := n; left > 0; {
+		if _, err := f.rd.Peek(1); err == io.EOF {
 			break
 		} else if err != nil {
 			return nil, f.ioError(err)
 		}
-		sb.WriteRune(r)
+		// Take the whole characters buffered, up to left, at once.
+		buf, _ := f.rd.Peek(f.rd.Buffered())
+		i, k := 0, 0
+		for i < len(buf) && k < left {
+			if buf[i] < utf8.RuneSelf {
+				i, k = i+1, k+1
+				continue
+			}
+			r, size := utf8.DecodeRune(buf[i:])
+			if (r == utf8.RuneError && size == 1) || !utf8.FullRune(buf[i:]) {
+				break
+			}
+			i, k = i+size, k+1
+		}
+		if i == 0 {
+			// A character cut by the buffer's end, or an invalid byte
+			// (U+FFFD, as before).
+			r, _, err := f.rd.ReadRune()
+			if err != nil && err != io.EOF {
+				return nil, f.ioError(err)
+			}
+			c.appendRune(r)
+			left--
+			continue
+		}
+		c.appendBytes(buf[:i])
+		f.rd.Discard(i)
+		left -= k
 	}
-	return []byte(sb.String()), nil
+	return c.bytes(), nil
 }
 
-// readChunk is the most a read allocates before bytes arrive to fill it:
-// read(n) grows its buffer with what the file holds, never to n at once.
-const readChunk = 64 << 10
+// chunks holds what a read has read so far: chunks of 64 KiB, doubling up
+// to 16 MiB, joined once at the end.
+type chunks struct {
+	full  [][]byte
+	cur   []byte
+	total int
+}
 
-// readBytes reads up to n bytes, until the end of the file, in chunks.
-func (f *File) readBytes(n int) ([]byte, error) {
-	b := make([]byte, 0, min(n, readChunk))
-	for len(b) < n {
-		if len(b) == cap(b) {
-			b = slices.Grow(b, min(n-len(b), cap(b)))
-		}
-		m, err := f.rd.Read(b[len(b):min(cap(b), n)])
-		b = b[:len(b)+m]
-		if err == io.EOF {
-			break
-		} else if err != nil {
-			return b, f.ioError(err)
-		}
+const (
+	minChunk = 64 << 10
+	maxChunk = 16 << 20
+)
+
+// space returns the free part of the current chunk, starting a new one
+// when it is full.
+func (c *chunks) space() []byte {
+	if c.cur == nil || len(c.cur) == cap(c.cur) {
+		c.next()
 	}
-	return b, nil
+	return c.cur[len(c.cur):cap(c.cur)]
+}
+
+// next starts a new chunk, twice the size of the last, up to maxChunk.
+func (c *chunks) next() {
+	size := minChunk
+	if c.cur != nil {
+		c.full = append(c.full, c.cur)
+		size = min(2*cap(c.cur), maxChunk)
+	}
+	c.cur = make([]byte, 0, size)
+}
+
+// wrote counts m bytes written into space().
+func (c *chunks) wrote(m int) {
+	c.cur = c.cur[:len(c.cur)+m]
+	c.total += m
+}
+
+// appendBytes adds p.
+func (c *chunks) appendBytes(p []byte) {
+	for len(p) > 0 {
+		m := copy(c.space(), p)
+		c.wrote(m)
+		p = p[m:]
+	}
+}
+
+// appendRune adds r, UTF-8 encoded.
+func (c *chunks) appendRune(r rune) {
+	if c.cur == nil || cap(c.cur)-len(c.cur) < utf8.UTFMax {
+		c.next()
+	}
+	c.wrote(len(utf8.AppendRune(c.cur[len(c.cur):len(c.cur)], r)))
+}
+
+// bytes returns everything read, as one slice.
+func (c *chunks) bytes() []byte {
+	if len(c.full) == 0 {
+		if c.cur == nil {
+			return []byte{}
+		}
+		return c.cur
+	}
+	out := make([]byte, 0, c.total)
+	for _, b := range c.full {
+		out = append(out, b...)
+	}
+	return append(out, c.cur...)
 }
 
 // ReadLine returns the next line with its "\n" (the last one may have

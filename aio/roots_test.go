@@ -273,3 +273,45 @@ func TestLookupError(t *testing.T) {
 		}
 	}
 }
+
+// TestReadChunks: reads across many chunks return the file as it is, in
+// binary and text mode, whole or by counts.
+func TestReadChunks(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "big.txt")
+	text := strings.Repeat("héllo wörld\n", 300_000) // 4.2 MB, 3.6 M characters
+	os.WriteFile(name, []byte(text), 0o644)
+	env := NewEnv(Config{Perm: Permissions{Read: []string{dir}}})
+	defer closeEnv(t, env)
+	for _, mode := range []string{"r", "rb"} {
+		f, _ := env.Open("open", name, mode)
+		b, err := f.Read(-1)
+		f.Close()
+		if err != nil || string(b) != text {
+			t.Errorf("%s read(): %d bytes, %v", mode, len(b), err)
+		}
+	}
+	f, _ := env.Open("open", name, "r")
+	a, _ := f.Read(1_000_003)
+	b, _ := f.Read(1 << 62)
+	f.Close()
+	if want := string([]rune(text)[:1_000_003]); string(a) != want || string(a)+string(b) != text {
+		t.Errorf("text read(n): got %d and %d bytes", len(a), len(b))
+	}
+	f, _ = env.Open("open", name, "rb")
+	a, _ = f.Read(3_000_001)
+	b, _ = f.Read(1 << 40)
+	f.Close()
+	if string(a) != text[:3_000_001] || string(b) != text[3_000_001:] {
+		t.Errorf("binary read(n): got %d and %d bytes", len(a), len(b))
+	}
+	bad := filepath.Join(dir, "bad.txt")
+	os.WriteFile(bad, []byte("a\xffbé"), 0o644)
+	f, _ = env.Open("open", bad, "r")
+	a, _ = f.Read(3)
+	b, _ = f.Read(5)
+	f.Close()
+	if string(a) != "a\ufffdb" || string(b) != "é" {
+		t.Errorf("text read(n) of invalid UTF-8: got %q, %q", a, b)
+	}
+}
