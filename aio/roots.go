@@ -26,7 +26,8 @@ import (
 const maxWalkLinks = 40
 
 // grants is one permission list of an Env (Read or Write) with the roots
-// of its folders, opened when first used and closed at Shutdown.
+// of its folders, opened when first used and closed by Env.Close (after
+// the opens in flight, which may need them to unblock).
 type grants struct {
 	list []string // nil: nothing is granted; empty: everything
 

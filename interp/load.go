@@ -17,8 +17,9 @@ import (
 
 // What the default loader reads (see loadFile): Starlark modules only,
 // files whose names end in ".star" (and, for a symbolic link, whose
-// target's does), opened through an os.Root of the load root, so that no
-// ".." or symbolic link (dangling, swapped in, or not) reaches outside it.
+// target's does), resolved inside the load root one component at a time
+// and opened through an os.Root of it, so that no ".." or symbolic link
+// (dangling, swapped in, or not) reaches outside it.
 // A load() it refuses is a PermissionError; a module that cannot be read
 // is the OSError of the system's error (FileNotFoundError, ...). Neither
 // quotes the file: a refused file is never read.
@@ -27,8 +28,12 @@ import (
 const moduleExt = ".star"
 
 // modulePath returns the absolute path of the module a load() statement
-// on thread names: relative to the folder of the loading file. It refuses
-// a module that is not a .star file, or that is outside the load root.
+// on thread names, relative to the folder of the loading file: inside the
+// load root, the path with its symbolic links and ".." resolved one
+// component at a time inside the root, as the kernel would resolve them
+// but without leaving it (see resolveInRoot). It refuses a module that is
+// not a .star file (by its name, and by the name of the file a link of it
+// leads to), or that is outside the load root.
 func (it *Interp) modulePath(thread *starlark.Thread, name string) (string, error) {
 	if it.root == "" && !it.opts.LoadOutsideRoot {
 		return "", loadRefused("load: %s: loading files is off for a script given as source: set Options.LoadRoot", name)
@@ -36,20 +41,42 @@ func (it *Interp) modulePath(thread *starlark.Thread, name string) (string, erro
 	if !strings.HasSuffix(name, moduleExt) {
 		return "", loadRefused("load: %s: only Starlark modules (%s files) can be loaded", name, moduleExt)
 	}
-	p := name
-	if !filepath.IsAbs(p) {
-		from := thread.CallFrame(0).Pos.Filename()
-		p = filepath.Join(filepath.Dir(from), name)
-	}
-	if abs, err := filepath.Abs(p); err == nil {
-		p = abs
-	}
-	if !it.opts.LoadOutsideRoot {
-		if _, ok := rootRel(it.root, p); !ok {
-			return "", loadRefused("load: %s is outside the script root", name)
+	from := ""
+	if !filepath.IsAbs(name) {
+		from = filepath.Dir(thread.CallFrame(0).Pos.Filename())
+		if abs, err := filepath.Abs(from); err == nil {
+			from = abs
 		}
 	}
-	return p, nil
+	// rel is the path inside the root: the loading file's folder (a clean
+	// path), then the name as the script wrote it, ".." and all.
+	rel, inRoot := "", false
+	if it.root != "" {
+		if dir, ok := rootRel(it.root, from); ok && from != "" {
+			rel, inRoot = path.Join(dir, ".")+"/"+filepath.ToSlash(name), true
+		} else if r, ok := rootRel(it.root, filepath.Join(from, name)); ok {
+			rel, inRoot = r, true // an absolute name, or a loading file outside the root
+		}
+	}
+	if !inRoot {
+		if !it.opts.LoadOutsideRoot {
+			return "", loadRefused("load: %s is outside the script root", name)
+		}
+		return filepath.Join(from, name), nil
+	}
+	r, err := os.OpenRoot(it.root)
+	if err != nil {
+		return "", moduleError(name, err)
+	}
+	defer r.Close()
+	real, ok := resolveInRoot(r, rel)
+	if !ok {
+		return "", loadRefused("load: %s is outside the script root (through '..' or a symbolic link)", name)
+	}
+	if !strings.HasSuffix(real, moduleExt) {
+		return "", loadRefused("load: %s: only Starlark modules (%s files) can be loaded (it is a link to another kind of file)", name, moduleExt)
+	}
+	return filepath.Join(it.root, filepath.FromSlash(real)), nil
 }
 
 // readModule returns the text of the module at p (from modulePath),
@@ -65,9 +92,6 @@ func (it *Interp) readModule(name, p string) ([]byte, error) {
 			return nil, moduleError(name, err)
 		}
 		defer r.Close()
-		if err := checkModuleLink(r, rel, name); err != nil {
-			return nil, err
-		}
 		f, err = r.Open(rel)
 	} else {
 		f, err = os.Open(p)
@@ -83,8 +107,8 @@ func (it *Interp) readModule(name, p string) ([]byte, error) {
 	return bytes.TrimPrefix(src, []byte("\ufeff")), nil
 }
 
-// rootRel returns p (absolute) relative to root, slash-separated, and
-// whether it is inside root.
+// rootRel returns p (absolute and clean) relative to root, slash-separated,
+// and whether it is inside root.
 func rootRel(root, p string) (string, bool) {
 	rel, err := filepath.Rel(root, p)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
@@ -93,27 +117,48 @@ func rootRel(root, p string) (string, bool) {
 	return filepath.ToSlash(rel), true
 }
 
-// checkModuleLink refuses a module whose file is a symbolic link to a
-// file that is not a .star file (".env" behind "lib.star"): the module's
-// text would be shown in its errors. The link's target is read through r;
-// the open that follows goes through r too, so nothing outside the root is
-// reached whatever the link says.
-func checkModuleLink(r *os.Root, rel, name string) error {
-	for range 40 {
-		fi, err := r.Lstat(rel)
+// maxModuleLinks bounds the symbolic links one load() follows, as the
+// kernel bounds those of one path.
+const maxModuleLinks = 40
+
+// resolveInRoot resolves rel (slash-separated) inside r one component at a
+// time, as the kernel would: a symbolic link is replaced by its target, a
+// ".." removes the component before it. It returns the path inside r with
+// no link and no ".." left (a component that does not exist is kept as
+// written: the open reports it), or false when the path leaves r (a ".."
+// past it, an absolute link) or follows too many links. The path only
+// names the module: the open that follows goes through r too, so a link
+// swapped in meanwhile still reaches nothing outside.
+func resolveInRoot(r *os.Root, rel string) (string, bool) {
+	todo := strings.Split(rel, "/")
+	var done []string
+	links := 0
+	for len(todo) > 0 {
+		c := todo[0]
+		todo = todo[1:]
+		switch c {
+		case "", ".":
+			continue
+		case "..":
+			if len(done) == 0 {
+				return "", false
+			}
+			done = done[:len(done)-1]
+			continue
+		}
+		p := path.Join(append(done, c)...)
+		fi, err := r.Lstat(p)
 		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
-			return nil // the open reports what is wrong
+			done = append(done, c)
+			continue
 		}
-		target, err := r.Readlink(rel)
-		if err != nil {
-			return nil
+		target, err := r.Readlink(p)
+		if links++; err != nil || links > maxModuleLinks || filepath.IsAbs(target) || path.IsAbs(filepath.ToSlash(target)) {
+			return "", false
 		}
-		if !strings.HasSuffix(target, moduleExt) {
-			return loadRefused("load: %s: only Starlark modules (%s files) can be loaded (it is a link to another kind of file)", name, moduleExt)
-		}
-		rel = path.Join(path.Dir(rel), filepath.ToSlash(target))
+		todo = append(strings.Split(filepath.ToSlash(target), "/"), todo...)
 	}
-	return nil
+	return path.Join(done...), true
 }
 
 // loadRefused is the error of a load() refused: a PermissionError.
