@@ -3,6 +3,7 @@ package aio
 import (
 	"bufio"
 	"context"
+	"errors"
 	"io"
 	"os"
 	"strings"
@@ -34,10 +35,11 @@ type File struct {
 // that no grant holds, or that leaves the granted folder it enters, is a
 // PermissionError naming name as written. op names the call for it.
 //
-// The open runs off the calling goroutine, which waits for it until the
-// Env shuts down: an open that blocks (a FIFO with no other end) does not
-// hold the loop past the end of the run; it is unblocked then, and Open
-// returns ErrClosed; InterruptOpens ends it too (ErrInterrupted).
+// An open that may block (of a file that is not a regular file or a
+// folder: a FIFO with no other end) runs off the calling goroutine, which
+// waits for it until the Env shuts down: it does not hold the loop past
+// the end of the run; it is unblocked then, and Open returns ErrClosed.
+// InterruptOpens ends it too (ErrInterrupted).
 func (e *Env) Open(op, name, mode string) (*File, error) {
 	kind, binary, err := parseMode(mode)
 	if err != nil {
@@ -59,9 +61,13 @@ func (e *Env) Open(op, name, mode string) (*File, error) {
 	if g.list == nil {
 		return nil, &PermissionError{Op: op, What: what, Hint: "run with " + flagName}
 	}
-	f, err := e.blockingOpen(func(ctx context.Context) (*os.File, error) {
-		return openGranted(ctx, g, op, name, flag, what, verb, flagName)
-	})
+	ctx, cancel := context.WithCancel(e.ctx) // ends at Shutdown and at InterruptOpens
+	defer cancel()
+	defer e.opens.remove(e.opens.add(cancel))
+	f, err := e.openGranted(ctx, g, op, name, flag, what, verb, flagName)
+	if errors.Is(err, ErrClosed) && ctx.Err() != nil && e.ctx.Err() == nil {
+		err = ErrInterrupted
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -80,25 +86,19 @@ func (e *Env) Open(op, name, mode string) (*File, error) {
 	return file, nil
 }
 
-// blockingOpen runs open on a goroutine of the Env and waits for it, or
-// until the Env shuts down (then it returns ErrClosed) or InterruptOpens
-// is called (then it returns ErrInterrupted); open's context ends then, so
-// that an open blocked on a FIFO is unblocked, and the file it opens is
-// closed.
-func (e *Env) blockingOpen(open func(ctx context.Context) (*os.File, error)) (*os.File, error) {
+// offOpen runs open, an open that may block, on a goroutine of the Env
+// and waits for it, or until ctx ends: then it returns ErrClosed, and the
+// file open returns later is closed.
+func (e *Env) offOpen(ctx context.Context, open func() (*os.File, error)) (*os.File, error) {
 	type result struct {
 		f   *os.File
 		err error
 	}
-	ctx, cancel := context.WithCancel(e.ctx)
-	defer cancel()
-	id := e.opens.add(cancel)
-	defer e.opens.remove(id)
 	var mu sync.Mutex
 	abandoned := false
 	ch := make(chan result, 1)
 	if !e.spawn(func() {
-		f, err := open(ctx)
+		f, err := open()
 		mu.Lock()
 		defer mu.Unlock()
 		if abandoned {
@@ -113,9 +113,6 @@ func (e *Env) blockingOpen(open func(ctx context.Context) (*os.File, error)) (*o
 	}
 	select {
 	case r := <-ch:
-		if r.err != nil && ctx.Err() != nil && e.ctx.Err() == nil {
-			return nil, ErrInterrupted
-		}
 		return r.f, r.err
 	case <-ctx.Done():
 	}
@@ -128,9 +125,6 @@ func (e *Env) blockingOpen(open func(ctx context.Context) (*os.File, error)) (*o
 		}
 	default:
 		abandoned = true
-	}
-	if e.ctx.Err() == nil {
-		return nil, ErrInterrupted
 	}
 	return nil, ErrClosed
 }
@@ -229,10 +223,12 @@ func (f *File) Read(n int) ([]byte, error) {
 	var c chunks
 	if f.Binary || n < 0 {
 		for n < 0 || c.total < n {
-			buf := c.space()
+			want := maxChunk
 			if n >= 0 {
-				buf = buf[:min(len(buf), n-c.total)]
+				want = n - c.total
 			}
+			buf := c.space(want)
+			buf = buf[:min(len(buf), want)]
 			m, err := io.ReadFull(f.rd, buf)
 			c.wrote(m)
 			if err == io.EOF || err == io.ErrUnexpectedEOF {
@@ -281,8 +277,8 @@ func (f *File) Read(n int) ([]byte, error) {
 	return c.bytes(), nil
 }
 
-// chunks holds what a read has read so far: chunks of 64 KiB, doubling up
-// to 16 MiB, joined once at the end.
+// chunks holds what a read has read so far: chunks of 512 bytes, doubling
+// up to 16 MiB, joined once at the end.
 type chunks struct {
 	full  [][]byte
 	cur   []byte
@@ -290,27 +286,28 @@ type chunks struct {
 }
 
 const (
-	minChunk = 64 << 10
+	minChunk = 512
 	maxChunk = 16 << 20
 )
 
 // space returns the free part of the current chunk, starting a new one
-// when it is full.
-func (c *chunks) space() []byte {
+// (of at most want bytes) when it is full.
+func (c *chunks) space(want int) []byte {
 	if c.cur == nil || len(c.cur) == cap(c.cur) {
-		c.next()
+		c.next(want)
 	}
 	return c.cur[len(c.cur):cap(c.cur)]
 }
 
-// next starts a new chunk, twice the size of the last, up to maxChunk.
-func (c *chunks) next() {
+// next starts a new chunk, twice the size of the last, from minChunk up to
+// maxChunk, and no larger than want.
+func (c *chunks) next(want int) {
 	size := minChunk
 	if c.cur != nil {
 		c.full = append(c.full, c.cur)
 		size = min(2*cap(c.cur), maxChunk)
 	}
-	c.cur = make([]byte, 0, size)
+	c.cur = make([]byte, 0, max(min(size, want), utf8.UTFMax))
 }
 
 // wrote counts m bytes written into space().
@@ -322,7 +319,7 @@ func (c *chunks) wrote(m int) {
 // appendBytes adds p.
 func (c *chunks) appendBytes(p []byte) {
 	for len(p) > 0 {
-		m := copy(c.space(), p)
+		m := copy(c.space(maxChunk), p)
 		c.wrote(m)
 		p = p[m:]
 	}
@@ -331,7 +328,7 @@ func (c *chunks) appendBytes(p []byte) {
 // appendRune adds r, UTF-8 encoded.
 func (c *chunks) appendRune(r rune) {
 	if c.cur == nil || cap(c.cur)-len(c.cur) < utf8.UTFMax {
-		c.next()
+		c.next(maxChunk)
 	}
 	c.wrote(len(utf8.AppendRune(c.cur[len(c.cur):len(c.cur)], r)))
 }

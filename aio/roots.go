@@ -33,11 +33,12 @@ type grants struct {
 
 	mu     sync.Mutex
 	closed bool
-	roots  map[string]*os.Root // by the folder's path, symbolic links followed
+	roots  map[string]*os.Root   // by the folder's path, symbolic links followed
+	cache  map[string]grantEntry // by entry of list
 }
 
 func newGrants(list []string) *grants {
-	return &grants{list: list, roots: make(map[string]*os.Root)}
+	return &grants{list: list, roots: make(map[string]*os.Root), cache: make(map[string]grantEntry)}
 }
 
 // close closes the roots; later opens fail with ErrClosed.
@@ -48,7 +49,7 @@ func (g *grants) close() {
 	for _, r := range g.roots {
 		r.Close()
 	}
-	g.roots = nil
+	g.roots, g.cache = nil, nil
 }
 
 // grantEntry is one entry of the list, resolved now: a folder (with its
@@ -58,65 +59,75 @@ type grantEntry struct {
 	info     os.FileInfo // of the folder (root) or of parent
 	file     string      // for a file: its name in parent
 	fileInfo os.FileInfo // for a file that exists: its own
-	parent   *os.Root    // for a file: a root of its folder, closed by release
+	parent   *os.Root    // for a file: a root of its folder
 }
 
-// entries resolves the list's entries. The roots of folders are cached;
-// those of the folders of files are new and closed by release.
+// entries resolves the list's entries: each is resolved once, when first
+// used, and kept (a folder's root follows the folder it opened, as
+// os.Root does); an entry that does not resolve yet is tried again next
+// time. A file's own FileInfo is read each time (it may be created or
+// replaced).
 func (g *grants) entries() ([]grantEntry, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.closed {
 		return nil, ErrClosed
 	}
-	var out []grantEntry
+	out := make([]grantEntry, 0, len(g.list))
 	for _, e := range g.list {
-		real, err := filepath.EvalSymlinks(e)
-		if err == nil {
-			real, err = filepath.Abs(real)
-		}
-		if err == nil {
-			if fi, err := os.Stat(real); err == nil && fi.IsDir() {
-				r := g.roots[real]
-				if r == nil {
-					if r, err = os.OpenRoot(real); err != nil {
-						continue
-					}
-					g.roots[real] = r
-				}
-				if fi, err := r.Stat("."); err == nil {
-					out = append(out, grantEntry{root: r, info: fi})
-				}
+		ge, ok := g.cache[e]
+		if !ok {
+			if ge, ok = g.resolve(e); !ok {
 				continue
 			}
-		} else if real, err = filepath.EvalSymlinks(filepath.Dir(e)); err == nil {
-			// A file that does not exist yet, to be created.
-			real = filepath.Join(real, filepath.Base(e))
-		} else {
-			continue
+			g.cache[e] = ge
 		}
-		parent, err := os.OpenRoot(filepath.Dir(real))
-		if err != nil {
-			continue
+		if ge.parent != nil {
+			ge.fileInfo, _ = ge.parent.Stat(ge.file)
 		}
-		fi, err := parent.Stat(".")
-		if err != nil {
-			parent.Close()
-			continue
-		}
-		ge := grantEntry{parent: parent, info: fi, file: filepath.Base(real)}
-		ge.fileInfo, _ = parent.Stat(ge.file)
 		out = append(out, ge)
 	}
 	return out, nil
 }
 
-func release(entries []grantEntry) {
-	for _, e := range entries {
-		if e.parent != nil {
-			e.parent.Close()
-		}
+// resolve opens the root of entry e: the folder it names (symbolic links
+// followed), or the folder of the file it names (which may not exist yet).
+func (g *grants) resolve(e string) (grantEntry, bool) {
+	real, err := filepath.EvalSymlinks(e)
+	if err == nil {
+		real, err = filepath.Abs(real)
 	}
+	if err == nil {
+		if fi, err := os.Stat(real); err == nil && fi.IsDir() {
+			r := g.roots[real]
+			if r == nil {
+				if r, err = os.OpenRoot(real); err != nil {
+					return grantEntry{}, false
+				}
+				g.roots[real] = r
+			}
+			fi, err := r.Stat(".")
+			return grantEntry{root: r, info: fi}, err == nil
+		}
+	} else if real, err = filepath.EvalSymlinks(filepath.Dir(e)); err == nil {
+		// A file that does not exist yet, to be created.
+		if real, err = filepath.Abs(real); err != nil {
+			return grantEntry{}, false
+		}
+		real = filepath.Join(real, filepath.Base(e))
+	} else {
+		return grantEntry{}, false
+	}
+	dir := filepath.Dir(real)
+	parent := g.roots[dir]
+	if parent == nil {
+		if parent, err = os.OpenRoot(dir); err != nil {
+			return grantEntry{}, false
+		}
+		g.roots[dir] = parent
+	}
+	fi, err := parent.Stat(".")
+	return grantEntry{parent: parent, info: fi, file: filepath.Base(real)}, err == nil
 }
 
 // candidate is a way into a grant: rel, opened by root.
@@ -140,10 +151,12 @@ func candidates(entries []grantEntry, path string) []candidate {
 	vol := filepath.VolumeName(abs)
 	comps := splitPath(abs[len(vol):])
 	var out []candidate
-	visit := func(dir string, rest []string) {
-		fi, err := os.Stat(dir)
-		if err != nil {
-			return
+	visit := func(dir string, fi os.FileInfo, rest []string) {
+		if fi == nil {
+			var err error
+			if fi, err = os.Stat(dir); err != nil {
+				return
+			}
 		}
 		for _, e := range entries {
 			switch {
@@ -162,14 +175,14 @@ func candidates(entries []grantEntry, path string) []candidate {
 	}
 	w := &walker{}
 	cur := vol + string(filepath.Separator)
-	visit(cur, comps)
+	visit(cur, nil, comps)
 	for i, c := range comps {
-		next, ok := w.step(cur, c)
+		next, fi, ok := w.step(cur, c)
 		if !ok {
 			break
 		}
 		cur = next
-		visit(cur, comps[i+1:])
+		visit(cur, fi, comps[i+1:])
 	}
 	return out
 }
@@ -188,39 +201,41 @@ func splitPath(path string) []string {
 // walker resolves a path one component at a time, as the kernel does.
 type walker struct{ links int }
 
-// step returns dir/c with c's symbolic links followed; ok is false when
-// the walk cannot go on (c does not exist, or too many links).
-func (w *walker) step(dir, c string) (string, bool) {
+// step returns dir/c with c's symbolic links followed, and its FileInfo
+// when the walk has it (nil: unknown); ok is false when the walk cannot
+// go on (c does not exist, or too many links).
+func (w *walker) step(dir, c string) (string, os.FileInfo, bool) {
 	if c == ".." {
-		return filepath.Dir(dir), true
+		return filepath.Dir(dir), nil, true
 	}
 	p := filepath.Join(dir, c)
 	fi, err := os.Lstat(p)
 	if err != nil {
-		return p, false
+		return p, nil, false
 	}
 	if fi.Mode()&os.ModeSymlink == 0 {
-		return p, true
+		return p, fi, true
 	}
 	if w.links++; w.links > maxWalkLinks {
-		return p, false
+		return p, nil, false
 	}
 	target, err := os.Readlink(p)
 	if err != nil {
-		return p, false
+		return p, nil, false
 	}
 	d := dir
 	if filepath.IsAbs(target) {
 		vol := filepath.VolumeName(target)
 		d, target = vol+string(filepath.Separator), target[len(vol):]
 	}
+	fi = nil
 	for _, tc := range splitPath(target) {
 		var ok bool
-		if d, ok = w.step(d, tc); !ok {
-			return d, false
+		if d, fi, ok = w.step(d, tc); !ok {
+			return d, nil, false
 		}
 	}
-	return d, true
+	return d, fi, true
 }
 
 // openGranted opens name (relative to the working folder) with flag
@@ -228,14 +243,14 @@ func (w *walker) step(dir, c string) (string, bool) {
 // written) when no grant holds it or it leaves the grant it enters, an
 // OSError for the system's errors. what, verb and flagName word the
 // PermissionError ("reading files", "reading ", "-allow-read"). The open
-// runs under ctx: when ctx ends while it blocks (a FIFO with no other
-// end), it is unblocked and its file closed, and ErrClosed is returned.
-func openGranted(ctx context.Context, g *grants, op, name string, flag int, what, verb, flagName string) (*os.File, error) {
+// runs under ctx (see openUnblocking): when ctx ends while it blocks (a
+// FIFO with no other end), ErrClosed is returned.
+func (e *Env) openGranted(ctx context.Context, g *grants, op, name string, flag int, what, verb, flagName string) (*os.File, error) {
 	if g.list == nil {
 		return nil, &PermissionError{Op: op, What: what, Hint: "run with " + flagName}
 	}
 	if len(g.list) == 0 {
-		f, err := openUnblocking(ctx, func(flag int) (*os.File, error) { return os.OpenFile(name, flag, 0o666) }, func() (os.FileInfo, error) { return os.Stat(name) }, flag)
+		f, err := e.openUnblocking(ctx, func(flag int) (*os.File, error) { return os.OpenFile(name, flag, 0o666) }, func() (os.FileInfo, error) { return os.Stat(name) }, flag)
 		if errors.Is(err, ErrClosed) {
 			return nil, err
 		} else if err != nil {
@@ -247,7 +262,6 @@ func openGranted(ctx context.Context, g *grants, op, name string, flag int, what
 	if err != nil {
 		return nil, err
 	}
-	defer release(entries)
 	cands := candidates(entries, name)
 	if len(cands) == 0 {
 		return nil, &PermissionError{Op: op, What: verb + name, Hint: "add its folder to " + flagName}
@@ -259,7 +273,7 @@ func openGranted(ctx context.Context, g *grants, op, name string, flag int, what
 	var first error
 	left := false
 	for _, c := range cands {
-		f, err := openInRoot(ctx, c.root, c.rel, flag)
+		f, err := e.openInRoot(ctx, c.root, c.rel, flag)
 		if err == nil {
 			return f, nil
 		}
@@ -280,32 +294,38 @@ func openGranted(ctx context.Context, g *grants, op, name string, flag int, what
 }
 
 // openInRoot opens rel in r (see openUnblocking).
-func openInRoot(ctx context.Context, r *os.Root, rel string, flag int) (*os.File, error) {
-	return openUnblocking(ctx, func(flag int) (*os.File, error) { return r.OpenFile(rel, flag, 0o666) }, func() (os.FileInfo, error) { return r.Stat(rel) }, flag)
+func (e *Env) openInRoot(ctx context.Context, r *os.Root, rel string, flag int) (*os.File, error) {
+	return e.openUnblocking(ctx, func(flag int) (*os.File, error) { return r.OpenFile(rel, flag, 0o666) }, func() (os.FileInfo, error) { return r.Stat(rel) }, flag)
 }
 
-// openUnblocking opens a file with open(flag). If ctx ends while the open
-// blocks (a FIFO waiting for its other end), the open is unblocked (see
-// unblockOpen; stat says what the file is), what it opened is closed, and
-// ErrClosed is returned.
-func openUnblocking(ctx context.Context, open func(flag int) (*os.File, error), stat func() (os.FileInfo, error), flag int) (*os.File, error) {
+// openUnblocking opens a file with open(flag). A file that is not a
+// regular file or a folder (stat says) may block the open: a FIFO waits
+// for its other end. Such an open runs off the calling goroutine (see
+// offOpen); if ctx ends while it blocks, it is unblocked (see
+// unblockOpen), what it opened is closed, and ErrClosed is returned.
+func (e *Env) openUnblocking(ctx context.Context, open func(flag int) (*os.File, error), stat func() (os.FileInfo, error), flag int) (*os.File, error) {
 	if ctx.Err() != nil {
 		return nil, ErrClosed
 	}
-	opened := make(chan struct{})
-	unblocked := make(chan struct{})
-	stop := context.AfterFunc(ctx, func() {
-		defer close(unblocked)
-		unblockOpen(open, stat, opened)
-	})
-	f, err := open(flag)
-	close(opened)
-	if !stop() {
-		<-unblocked
-		if f != nil {
-			f.Close()
-		}
-		return nil, ErrClosed
+	if fi, err := stat(); err != nil || fi.Mode().IsRegular() || fi.IsDir() {
+		return open(flag) // cannot block (a file swapped in meanwhile is unblocked at the end of the run too)
 	}
-	return f, err
+	return e.offOpen(ctx, func() (*os.File, error) {
+		opened := make(chan struct{})
+		unblocked := make(chan struct{})
+		stop := context.AfterFunc(ctx, func() {
+			defer close(unblocked)
+			unblockOpen(open, stat, opened)
+		})
+		f, err := open(flag)
+		close(opened)
+		if !stop() {
+			<-unblocked
+			if f != nil {
+				f.Close()
+			}
+			return nil, ErrClosed
+		}
+		return f, err
+	})
 }
