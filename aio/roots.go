@@ -307,10 +307,7 @@ func (e *Env) openUnblocking(ctx context.Context, open func(flag int) (*os.File,
 	if ctx.Err() != nil {
 		return nil, ErrClosed
 	}
-	if fi, err := stat(); err != nil || fi.Mode().IsRegular() || fi.IsDir() {
-		return open(flag) // cannot block (a file swapped in meanwhile is unblocked at the end of the run too)
-	}
-	return e.offOpen(ctx, func() (*os.File, error) {
+	unblocking := func() (*os.File, error) {
 		opened := make(chan struct{})
 		unblocked := make(chan struct{})
 		stop := context.AfterFunc(ctx, func() {
@@ -327,5 +324,11 @@ func (e *Env) openUnblocking(ctx context.Context, open func(flag int) (*os.File,
 			return nil, ErrClosed
 		}
 		return f, err
-	})
+	}
+	if fi, err := stat(); err != nil || fi.Mode().IsRegular() || fi.IsDir() {
+		// Cannot block; a FIFO swapped in meanwhile blocks the caller,
+		// until ctx ends.
+		return unblocking()
+	}
+	return e.offOpen(ctx, unblocking)
 }
