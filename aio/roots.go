@@ -301,8 +301,9 @@ func (e *Env) openInRoot(ctx context.Context, r *os.Root, rel string, flag int) 
 // openUnblocking opens a file with open(flag). A file that is not a
 // regular file or a folder (stat says) may block the open: a FIFO waits
 // for its other end. Such an open runs off the calling goroutine (see
-// offOpen); if ctx ends while it blocks, it is unblocked (see
-// unblockOpen), what it opened is closed, and ErrClosed is returned.
+// offOpen). Either way, if ctx ends while the open blocks, it is
+// unblocked (see unblockOpen), what it opened is closed, and ErrClosed is
+// returned.
 func (e *Env) openUnblocking(ctx context.Context, open func(flag int) (*os.File, error), stat func() (os.FileInfo, error), flag int) (*os.File, error) {
 	if ctx.Err() != nil {
 		return nil, ErrClosed
