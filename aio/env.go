@@ -35,6 +35,9 @@ type Env struct {
 	ctx    context.Context // ends at Shutdown: dials and process starts in flight stop
 	cancel context.CancelFunc
 
+	read, write *grants // cfg.Perm.Read and Write, with their roots (see roots.go)
+	opens       openSet // the opens in flight (see InterruptOpens)
+
 	mu     sync.Mutex
 	closed bool
 	res    map[resource]struct{}
@@ -55,7 +58,7 @@ func NewEnv(cfg Config) *Env {
 	if cfg.Stderr == nil {
 		cfg.Stderr = io.Discard
 	}
-	e := &Env{cfg: cfg, res: make(map[resource]struct{})}
+	e := &Env{cfg: cfg, res: make(map[resource]struct{}), read: newGrants(cfg.Perm.Read), write: newGrants(cfg.Perm.Write)}
 	e.procs.max = cfg.MaxProcesses
 	if e.procs.max == 0 {
 		e.procs.max = DefaultMaxProcesses
@@ -96,6 +99,8 @@ func (e *Env) Close(ctx context.Context) error {
 	done := make(chan struct{})
 	go func() {
 		e.wg.Wait()
+		e.read.close() // after the opens in flight, which may need them to unblock
+		e.write.close()
 		close(done)
 	}()
 	select {

@@ -3,6 +3,7 @@ package aio
 import (
 	"errors"
 	"fmt"
+	"net"
 	"strconv"
 	"strings"
 	"syscall"
@@ -76,9 +77,39 @@ func (e *OSError) Error() string {
 // Unwrap returns the system's error.
 func (e *OSError) Unwrap() error { return e.Err }
 
+// GAIError is socket.gaierror: a host name that did not resolve, as
+// CPython words getaddrinfo's failure: "[Errno -2] Name or service not
+// known". It names neither the host's resolver nor its configuration.
+type GAIError struct {
+	Code int    // getaddrinfo's code: -2 (EAI_NONAME), -3 (EAI_AGAIN)
+	Msg  string // its text
+	Err  error  // the resolver's error
+}
+
+// Error returns "[Errno -2] Name or service not known".
+func (e *GAIError) Error() string { return fmt.Sprintf("[Errno %d] %s", e.Code, e.Msg) }
+
+// Unwrap returns the resolver's error.
+func (e *GAIError) Unwrap() error { return e.Err }
+
+// lookupError returns err as a GAIError when it is a failed name lookup.
+func lookupError(err error) (error, bool) {
+	var dns *net.DNSError
+	if !errors.As(err, &dns) {
+		return err, false
+	}
+	if dns.IsNotFound {
+		return &GAIError{Code: -2, Msg: "Name or service not known", Err: err}, true
+	}
+	return &GAIError{Code: -3, Msg: "Temporary failure in name resolution", Err: err}, true
+}
+
 // connectError returns err, a failed dial of host:port, as an OSError when
-// it carries an errno.
+// it carries an errno, as a GAIError when the host did not resolve.
 func connectError(err error, host string, port int) error {
+	if gai, ok := lookupError(err); ok {
+		return gai
+	}
 	var n syscall.Errno
 	if !errors.As(err, &n) {
 		return err
@@ -89,6 +120,9 @@ func connectError(err error, host string, port int) error {
 // bindError returns err, a failed listen on host:port, as an OSError when
 // it carries an errno.
 func bindError(err error, host string, port int) error {
+	if gai, ok := lookupError(err); ok {
+		return gai
+	}
 	var n syscall.Errno
 	if !errors.As(err, &n) {
 		return err
@@ -118,3 +152,7 @@ func pathError(err error, name string) error {
 // ErrClosed is the error of an operation on an Env that was closed: the
 // interpreter is closing.
 var ErrClosed = errors.New("aio: the interpreter's I/O is closed")
+
+// ErrInterrupted is the error of an open that Env.InterruptOpens
+// interrupted.
+var ErrInterrupted = errors.New("aio: interrupted")

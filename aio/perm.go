@@ -2,7 +2,6 @@ package aio
 
 import (
 	"net"
-	"path/filepath"
 	"strconv"
 	"strings"
 )
@@ -26,8 +25,11 @@ type Permissions struct {
 	// resolved and what env= may not set.
 	Run []string
 	// Read and Write grant opening files for reading and for writing:
-	// entries are folders (everything inside them, after symbolic links
-	// are followed) or files.
+	// entries are folders or files. A folder is a root (see os.Root):
+	// files are opened through it, symbolic links are followed only while
+	// they stay inside it, and a path that leaves it (by ".." or a link,
+	// dangling or not) is a PermissionError naming the path as the script
+	// wrote it. See Env.Open.
 	Read, Write []string
 }
 
@@ -97,56 +99,3 @@ func splitNetEntry(e string) (host string, port int) {
 	return strings.Trim(e, "[]"), -1
 }
 
-// CheckRead returns nil if reading the file at path (relative to the
-// working folder) is granted.
-func (p *Permissions) CheckRead(op, path string) error {
-	return checkPath(p.Read, op, path, "reading files", "reading ", "-allow-read")
-}
-
-// CheckWrite returns nil if writing the file at path is granted.
-func (p *Permissions) CheckWrite(op, path string) error {
-	return checkPath(p.Write, op, path, "writing files", "writing ", "-allow-write")
-}
-
-func checkPath(list []string, op, path, what, verb, flag string) error {
-	if list == nil {
-		return &PermissionError{Op: op, What: what, Hint: "run with " + flag}
-	}
-	if len(list) == 0 {
-		return nil
-	}
-	real := realPath(path)
-	for _, e := range list {
-		if inside(realPath(e), real) {
-			return nil
-		}
-	}
-	return &PermissionError{Op: op, What: verb + real, Hint: "add its folder to " + flag}
-}
-
-// realPath returns path made absolute, with the symbolic links of its
-// longest existing prefix followed.
-func realPath(path string) string {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return filepath.Clean(path)
-	}
-	rest := ""
-	for dir := abs; ; {
-		if r, err := filepath.EvalSymlinks(dir); err == nil {
-			return filepath.Join(r, rest)
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return abs
-		}
-		rest = filepath.Join(filepath.Base(dir), rest)
-		dir = parent
-	}
-}
-
-// inside reports whether path is root or inside it.
-func inside(root, path string) bool {
-	rel, err := filepath.Rel(root, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-}

@@ -43,6 +43,7 @@ type excTypes struct {
 	StopIteration, TypeError, ValueError, UnicodeError, ExceptionGroup,
 	CancelledError, InvalidStateError, BrokenBarrierError, QueueEmpty, QueueFull,
 	IncompleteReadError, LimitOverrunError *exceptionType
+	Gaierror *exceptionType // socket.gaierror
 
 	all []*exceptionType // in the order of exceptionTable
 }
@@ -96,6 +97,7 @@ func newExcTypes() *excTypes {
 		{&e.PermissionError, "PermissionError", &e.OSError, ""},
 		{&e.ProcessLookupError, "ProcessLookupError", &e.OSError, ""},
 		{&e.TimeoutError, "TimeoutError", &e.OSError, ""}, // asyncio.TimeoutError too: see members
+		{&e.Gaierror, "gaierror", &e.OSError, "socket"},
 		{&e.StopIteration, "StopIteration", &e.Exception, ""},
 		{&e.TypeError, "TypeError", &e.Exception, ""},
 		{&e.ValueError, "ValueError", &e.Exception, ""},

@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"errors"
 	"strings"
 	"unicode/utf8"
 
@@ -12,7 +13,8 @@ import (
 // input and write results: text mode reads and writes str, binary mode
 // ("rb", "wb", "ab") bytes. It blocks, as Python's does (asyncio has no
 // file API). Paths are relative to the working folder; reading needs
-// Config.AllowRead, writing Config.AllowWrite. A file is a context manager
+// Config.AllowRead, writing Config.AllowWrite, and a file is opened through
+// its grant (see aio.Env.Open). A file is a context manager
 // (with_ closes it) and iterates over its lines.
 
 // open_ is the predeclared open.
@@ -33,9 +35,28 @@ func open_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	rt := rtOf(thread)
 	f, err := rt.io.Open(op, name, mode)
 	if err != nil {
-		return nil, ioError(err)
+		return nil, rt.fileError(err)
 	}
 	return &fileValue{object{rt.nextID()}, f}, nil
+}
+
+// fileError is the exception of a failed file operation (see ioError),
+// except when the run was stopped meanwhile (a limit, a timeout, a
+// cancelled context: Interrupt closes the files, so a read in progress
+// fails): then it is the error that stopped the run, as MemoryError for
+// the memory limit, not the closed file's. An open() that Ctrl-C
+// interrupted (see KeyboardInterruptRunning) raises KeyboardInterrupt.
+func (rt *Runtime) fileError(err error) error {
+	if err == nil {
+		return nil
+	}
+	if a := rt.abort.Load(); a != nil {
+		return a
+	}
+	if errors.Is(err, aio.ErrInterrupted) {
+		return err // Ctrl-C: checkAbort makes it the KeyboardInterrupt
+	}
+	return ioError(err)
 }
 
 func isUTF8(enc string) bool {
@@ -149,7 +170,7 @@ func fileRead(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	v := recvFile(b)
 	data, err := v.f.Read(n)
 	if err != nil {
-		return nil, ioError(err)
+		return nil, rtOf(thread).fileError(err)
 	}
 	return v.value(data), nil
 }
@@ -163,7 +184,7 @@ func fileReadLine(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	v := recvFile(b)
 	data, err := v.f.ReadLine()
 	if err != nil {
-		return nil, ioError(err)
+		return nil, rtOf(thread).fileError(err)
 	}
 	return v.value(data), nil
 }
@@ -178,7 +199,7 @@ func fileReadLines(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 	for {
 		line, err := v.f.ReadLine()
 		if err != nil {
-			return nil, ioError(err)
+			return nil, rtOf(thread).fileError(err)
 		}
 		if len(line) == 0 {
 			return starlark.NewList(lines), nil
@@ -215,7 +236,7 @@ func fileWrite(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 		return nil, newExc(exc.TypeError, "write() argument must be str, not %s", pyTypeName(x))
 	}
 	if err := v.f.Write(data); err != nil {
-		return nil, ioError(err)
+		return nil, rtOf(thread).fileError(err)
 	}
 	return starlark.MakeInt(n), nil
 }
@@ -224,7 +245,7 @@ func fileClose(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	if err := noArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return starlark.None, ioError(recvFile(b).f.Close())
+	return starlark.None, rtOf(thread).fileError(recvFile(b).f.Close())
 }
 
 // fileWriter is a text file as print's file=: writes go through the

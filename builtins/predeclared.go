@@ -30,6 +30,7 @@ func (rt *Runtime) makePredeclared() starlark.StringDict {
 		"open":        newBuiltin("open", open_),
 		"print":       newBuiltin("print", print_),
 		"repr":        newBuiltin("repr", repr_),
+		"socket":      socketModule,
 		"raise_":      newBuiltin("raise_", raise_),
 		"struct":      newBuiltin("struct", starlarkstruct.Make),
 		"sys":         rt.sysModule(),

@@ -299,6 +299,7 @@ func (rt *Runtime) KeyboardInterruptRunning() bool {
 		return false
 	}
 	keyboardInterrupt(th)
+	rt.io.InterruptOpens() // an open() blocked on a FIFO: see fileError
 	return true
 }
 

@@ -8,12 +8,17 @@ import (
 	"github.com/asyncrun/asyncrun/aio"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
+	"go.starlark.net/starlarkstruct"
 )
 
 // How the errors of package aio reach scripts, and asyncio's two stream
 // errors: IncompleteReadError(partial, expected) (an EOFError, with
 // .partial and .expected) and LimitOverrunError(message, consumed) (with
 // .consumed), as CPython's.
+
+// socketModule is the socket module as far as scripts need it: its
+// gaierror, what open_connection raises for a host that does not resolve.
+var socketModule = &starlarkstruct.Module{Name: "socket", Members: exc.members("socket")}
 
 // streamErrors makes the exceptions of the types whose constructors take
 // more than a message.
@@ -65,6 +70,7 @@ func ioError(err error) error {
 		oe *aio.OSError
 		ie *aio.IncompleteReadError
 		le *aio.LimitOverrunError
+		ge *aio.GAIError
 		n  syscall.Errno
 	)
 	switch {
@@ -84,6 +90,10 @@ func ioError(err error) error {
 			args = append(args, starlark.String(oe.Filename))
 		}
 		x := newOSError(exc.OSError, args)
+		x.cause = err
+		return x
+	case errors.As(err, &ge):
+		x := newOSError(exc.Gaierror, starlark.Tuple{starlark.MakeInt(ge.Code), starlark.String(ge.Msg)})
 		x.cause = err
 		return x
 	case errors.As(err, &ie):

@@ -89,6 +89,9 @@ func FuzzExec(f *testing.F) {
 	for _, src := range processEscapeSeeds {
 		f.Add(src)
 	}
+	for _, src := range escapeSeeds { // see escape_test.go
+		f.Add(src)
+	}
 	f.Fuzz(func(t *testing.T, src string) {
 		fuzzRun(t, src)
 	})

@@ -17,7 +17,6 @@ import (
 	"log"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 
 	"github.com/asyncrun/asyncrun/builtins"
@@ -70,11 +69,13 @@ type Options struct {
 	// Load, if set, replaces the default loader of load() statements, which
 	// reads files relative to the loading script, inside LoadRoot.
 	Load func(thread *starlark.Thread, module string) (starlark.StringDict, error)
-	// LoadRoot is the folder the default loader may read from, after
-	// symbolic links are followed; empty means the folder of the first
-	// file ExecFile reads itself (src nil), and no loading for scripts
-	// given as source. A load() that resolves outside it fails unless
-	// LoadOutsideRoot is set.
+	// LoadRoot is the folder the default loader may read from (through an
+	// os.Root of it: no ".." or symbolic link leads out); empty means the
+	// folder of the first file ExecFile reads itself (src nil), and no
+	// loading for scripts given as source. The loader reads .star files
+	// only. A load() it refuses (another kind of file, a path outside the
+	// root) is a PermissionError, unless LoadOutsideRoot is set, which
+	// lets it read .star files anywhere.
 	LoadRoot        string
 	LoadOutsideRoot bool
 	// MaxHostCalls bounds how many host functions (see AsyncFunc) run at
@@ -123,8 +124,10 @@ type Options struct {
 	//     PATH and working folder, and that path runs whatever cwd= and
 	//     env= say; with a list, env= may not set LD_* or DYLD_*.
 	//   - AllowRead, AllowWrite: open() for reading, and for writing or
-	//     appending; entries are folders (and what is inside them, after
-	//     symbolic links are followed) or files.
+	//     appending; entries are folders or files. A folder is a root
+	//     (os.Root): files open through it, symbolic links are followed
+	//     while they stay inside, and a path that leaves it is a
+	//     PermissionError naming the path as the script wrote it.
 	// Child processes run with the host's environment and working folder
 	// unless the script gives env= or cwd=, and can do whatever the host
 	// process can: AllowRun grants much.
@@ -472,24 +475,14 @@ func sourceBytes(filename string, src any) ([]byte, error) {
 }
 
 // loadFile is the default loader: module paths are relative to the folder
-// of the loading script; each module is loaded once; cycles are errors. A
-// module must be inside the load root after symbolic links are followed
-// (unless Options.LoadOutsideRoot); with no root (a script given as source,
-// with no Options.LoadRoot) load() fails.
+// of the loading script; each module is loaded once; cycles are errors.
+// Only .star files inside the load root are read, through an os.Root of
+// it (unless Options.LoadOutsideRoot); with no root (a script given as
+// source, with no Options.LoadRoot) load() fails. See load.go.
 func (it *Interp) loadFile(thread *starlark.Thread, name string) (starlark.StringDict, error) {
-	if it.root == "" && !it.opts.LoadOutsideRoot {
-		return nil, fmt.Errorf("load: %s: loading files is off for a script given as source: set Options.LoadRoot", name)
-	}
-	path := name
-	if !filepath.IsAbs(path) {
-		from := thread.CallFrame(0).Pos.Filename()
-		path = filepath.Join(filepath.Dir(from), name)
-	}
-	if abs, err := filepath.Abs(path); err == nil {
-		path = abs
-	}
-	if !it.opts.LoadOutsideRoot && !insideRoot(it.root, path) {
-		return nil, fmt.Errorf("load: %s is outside the script root %s", name, it.root)
+	path, err := it.modulePath(thread, name)
+	if err != nil {
+		return nil, err
 	}
 	if m, ok := it.modules[path]; ok {
 		if m.loading {
@@ -499,9 +492,9 @@ func (it *Interp) loadFile(thread *starlark.Thread, name string) (starlark.Strin
 	}
 	m := &module{loading: true}
 	it.modules[path] = m
-	src, err := sourceBytes(path, nil)
+	src, err := it.readModule(name, path)
 	if err != nil {
-		m.err = fmt.Errorf("load: %v", err)
+		m.err = err
 	} else {
 		it.rt.AddSource(path, src)
 		// The module runs on the loading thread: its steps count against
@@ -511,19 +504,4 @@ func (it *Interp) loadFile(thread *starlark.Thread, name string) (starlark.Strin
 	}
 	m.loading = false
 	return m.globals, m.err
-}
-
-// insideRoot reports whether path, with its symbolic links followed, is
-// inside root (with its own followed).
-func insideRoot(root, path string) bool {
-	if r, err := filepath.EvalSymlinks(root); err == nil {
-		root = r
-	}
-	real, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		// A file that does not exist loads nothing; judge the path given.
-		real = path
-	}
-	rel, err := filepath.Rel(root, real)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

@@ -18,7 +18,8 @@ import (
 // command runs there), "stdin", and the expectations "stdout" (exact),
 // "stderr" (each line a regexp that stderr must match, ^ and $ at line ends) and
 // "status" (the exit status). In arguments, $SCRIPTS is the folder of the
-// example scripts.
+// example scripts. A comment line "symlink: NAME -> TARGET" makes a
+// symbolic link.
 func TestCLI(t *testing.T) {
 	defer goleak.VerifyNone(t)
 	scripts, _ := filepath.Abs(filepath.Join("..", "..", "scripts"))
@@ -44,6 +45,14 @@ func TestCLI(t *testing.T) {
 				if !isExpectation(name) {
 					os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
 					os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
+				}
+			}
+			for _, line := range strings.Split(comment, "\n") {
+				if l, ok := strings.CutPrefix(line, "symlink:"); ok {
+					name, target, _ := strings.Cut(strings.TrimSpace(l), " -> ")
+					if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+						t.Skipf("no symbolic links here: %v", err)
+					}
 				}
 			}
 			wd, _ := os.Getwd()

@@ -1,0 +1,25 @@
+package builtins
+
+import (
+	"testing"
+
+	"github.com/asyncrun/asyncrun/aio"
+)
+
+// TestGaierror: a failed lookup reaches scripts as socket.gaierror, an
+// OSError with errno -2 and CPython's text.
+func TestGaierror(t *testing.T) {
+	e, ok := ioError(&aio.GAIError{Code: -2, Msg: "Name or service not known"}).(*exception)
+	if !ok || e.typ != exc.Gaierror || !e.typ.isSubtype(exc.OSError) {
+		t.Fatalf("got %v, want a socket.gaierror", e)
+	}
+	if got, want := e.message(), "[Errno -2] Name or service not known"; got != want {
+		t.Errorf("str: got %q, want %q", got, want)
+	}
+	if got := e.os.attr("errno").String(); got != "-2" {
+		t.Errorf("errno: got %s", got)
+	}
+	if socketModule.Members["gaierror"] != exc.Gaierror || exc.Gaierror.String() != "<class 'socket.gaierror'>" {
+		t.Errorf("socket.gaierror is not the type: %v", socketModule.Members["gaierror"])
+	}
+}
