@@ -80,7 +80,7 @@ def main():
     p = await_(asyncio.create_subprocess_exec("sh", "-c", "exit 0", env=` + tc.env + `))
     print("ran", await_(p.wait()))
 def caught(e):
-    print(type(e), e)
+    print(type(e).__name__, e)
 try_(lambda: asyncio.run(asyncio.coroutine(main)()), except_=caught)
 `
 			out, err := runScript(t, interp.Options{AllowRun: tc.allow}, src)
@@ -112,7 +112,7 @@ def main():
 asyncio.run(asyncio.coroutine(main)())
 `
 	out, err := runScript(t, interp.Options{AllowRun: []string{"./tool", "echo"}}, src)
-	if want := "b\"granted tool in other\\n\"\nb\"host echo\\n\"\n"; err != nil || out != want {
+	if want := "b'granted tool in other\\n'\nb'host echo\\n'\n"; err != nil || out != want {
 		t.Errorf("got %q, %v; want %q", out, err, want)
 	}
 }
@@ -203,8 +203,8 @@ func TestEndKillsDescendants(t *testing.T) {
 			}()
 			var pid int
 			select {
-			case line := <-lines: // b"1234\n"
-				pid, _ = strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(line, `b"`), `\n"`))
+			case line := <-lines: // b'1234\n'
+				pid, _ = strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(line, `b'`), `\n'`))
 			case err := <-done:
 				t.Fatalf("the run ended first: %v; output %q", err, w.String())
 			}

@@ -86,7 +86,7 @@ start = asyncio.coroutine(start)
 			r := bufio.NewReader(out)
 			line, _ := r.ReadString('\n')
 			var pids []int
-			for _, m := range regexp.MustCompile(`b"(\d+)\\n"`).FindAllStringSubmatch(line, -1) {
+			for _, m := range regexp.MustCompile(`b'(\d+)\\n'`).FindAllStringSubmatch(line, -1) {
 				n, _ := strconv.Atoi(m[1])
 				pids = append(pids, n)
 			}
