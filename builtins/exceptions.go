@@ -157,15 +157,25 @@ func (t *exceptionType) Name() string { return t.name }
 // String is the type's repr, as CPython's: <class 'ValueError'>,
 // <class 'asyncio.exceptions.CancelledError'>, <class '__main__.Mine'>.
 func (t *exceptionType) String() string {
+	if t.module == "__main__" {
+		return "<class '__main__." + t.name + "'>"
+	}
+	return "<class '" + t.qualName() + "'>"
+}
+
+// qualName is the type's name as a traceback's last line writes it:
+// qualified by the module CPython defines it in (asyncio.exceptions,
+// asyncio.queues, socket), bare for builtins and a script's own types.
+func (t *exceptionType) qualName() string {
 	switch {
 	case t.module == "asyncio" && (t == exc.QueueEmpty || t == exc.QueueFull):
-		return "<class 'asyncio.queues." + t.name + "'>"
+		return "asyncio.queues." + t.name
 	case t.module == "asyncio":
-		return "<class 'asyncio.exceptions." + t.name + "'>"
-	case t.module != "":
-		return "<class '" + t.module + "." + t.name + "'>"
+		return "asyncio.exceptions." + t.name
+	case t.module != "" && t.module != "__main__":
+		return t.module + "." + t.name
 	}
-	return "<class '" + t.name + "'>"
+	return t.name
 }
 func (t *exceptionType) Type() string         { return "type" }
 func (t *exceptionType) Freeze()              {}
@@ -295,6 +305,16 @@ func (e *exception) Error() string {
 		return e.typ.name + ": " + m
 	}
 	return e.typ.name
+}
+
+// tracebackLine is the last line of e's traceback, as CPython writes it:
+// the qualified type name (asyncio.exceptions.CancelledError), then the
+// message.
+func (e *exception) tracebackLine() string {
+	if m := e.message(); m != "" {
+		return e.typ.qualName() + ": " + m
+	}
+	return e.typ.qualName()
 }
 
 // Unwrap returns the error the exception was made from.

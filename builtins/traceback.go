@@ -53,7 +53,7 @@ func formatOne(err error) string {
 		stack, msg = ee.CallStack, ee.Msg
 	}
 	if e, ok := toException(err).(*exception); ok {
-		msg, tasks = e.Error(), e.tasks
+		msg, tasks = e.tracebackLine(), e.tasks
 		if len(tasks) == 0 && len(e.traceback) > len(stack) {
 			// Raised deeper than the error that carries it: in a loaded
 			// module, or in a function a builtin called back.
