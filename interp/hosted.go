@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/asyncrun/asyncrun/builtins"
+	"github.com/asyncrun/asyncrun/internal/pyfmt"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 )
@@ -233,7 +234,7 @@ func runChunk(th *starlark.Thread, f *syntax.File, globals starlark.StringDict) 
 			if err != nil || v == starlark.None {
 				return "", err
 			}
-			return v.String(), nil
+			return pyfmt.Repr(v), nil
 		}
 	}
 	return "", starlark.ExecREPLChunk(f, th, globals)

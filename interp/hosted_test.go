@@ -94,7 +94,7 @@ t = asyncio.ensure_future(asyncio.coroutine(spin)())
 	if !h.it.KeyboardInterruptRunning() {
 		t.Fatal("KeyboardInterruptRunning: no code running")
 	}
-	if got, want := h.exec(bg, "t.done(), type(t.exception()).__name__, w.done()"), `(True, "KeyboardInterrupt", False)`; got != want {
+	if got, want := h.exec(bg, "t.done(), type(t.exception()).__name__, w.done()"), `(True, 'KeyboardInterrupt', False)`; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 	if got := h.exec(bg, "ran"); !strings.Contains(got, "undefined: ran") {
@@ -141,7 +141,7 @@ def spin():
         await_(asyncio.sleep(0))
 `)
 	for i := 0; i < 3; i++ {
-		if got := h.exec(bg, "work()"); got != `"worked"` {
+		if got := h.exec(bg, "work()"); got != `'worked'` {
 			t.Fatalf("submission %d: %s", i, got)
 		}
 	}

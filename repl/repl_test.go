@@ -179,10 +179,10 @@ func TestTopLevelAwaitAndExpressions(t *testing.T) {
 	tm.expect("42")
 	tm.send("None\r") // None prints nothing
 	tm.send("'x' + 'y'\r")
-	tm.expect(`"xy"`)
+	tm.expect(`'xy'`)
 	tm.send("loop = asyncio.get_event_loop()\r")
 	tm.send("loop.run_until_complete(asyncio.sleep(0.01, result='done'))\r")
-	tm.expect(`"done"`)
+	tm.expect(`'done'`)
 	tm.send("loop.is_running()\r")
 	tm.expect("True")
 	tm.exit()
@@ -368,7 +368,7 @@ func TestCtrlCInterruptsSpinningTaskWhileLineWaits(t *testing.T) {
 	tm.expect("KeyboardInterrupt")
 	tm.expect(">>> ")
 	tm.send("t.done(), type(t.exception()).__name__\r")
-	tm.expect(`(True, "KeyboardInterrupt")`)
+	tm.expect(`(True, 'KeyboardInterrupt')`)
 	tm.send("1 + 2000\r")
 	tm.expect("2001")
 	tm.exit()
@@ -390,7 +390,7 @@ func TestCtrlCInterruptsSpinningTaskWhileLineAwaits(t *testing.T) {
 	tm.expect("KeyboardInterrupt")
 	tm.expect(">>> ")
 	tm.send("t.done(), type(t.exception()).__name__\r")
-	tm.expect(`(True, "KeyboardInterrupt")`)
+	tm.expect(`(True, 'KeyboardInterrupt')`)
 	tm.exit()
 }
 
@@ -402,7 +402,7 @@ func TestCtrlCAtPromptInterruptsSpinningTask(t *testing.T) {
 	tm.send("\x03")
 	tm.expect("KeyboardInterrupt")
 	tm.send("t.done(), type(t.exception()).__name__\r")
-	tm.expect(`(True, "KeyboardInterrupt")`)
+	tm.expect(`(True, 'KeyboardInterrupt')`)
 	tm.exit()
 }
 
@@ -422,7 +422,7 @@ func TestMaxStepsPerStatement(t *testing.T) {
 	tm.send("def work():\r    for i in range(10000):\r        pass\r    return 'wo' + 'rked'\r\r")
 	for _, want := range []string{"worked1", "worked2", "worked3"} {
 		tm.send("work() + '" + want[len(want)-1:] + "'\r") // about 60,000 steps each
-		tm.expect(`"` + want + `"`)
+		tm.expect("'" + want + "'")
 	}
 	tm.send("def tick():\r    while True:\r        await_(asyncio.sleep(0.01))\r\r")
 	tm.send("ticker = asyncio.ensure_future(asyncio.coroutine(tick)())\r")
@@ -438,6 +438,6 @@ func TestMaxStepsPerStatement(t *testing.T) {
 	tm.expect("too many steps")
 	tm.send("await_(asyncio.sleep(0.05))\r")
 	tm.send("'tasks: %d' % len(asyncio.all_tasks())\r")
-	tm.expect(`"tasks: 2"`) // this statement's task and the ticker
+	tm.expect(`'tasks: 2'`) // this statement's task and the ticker
 	tm.exit()
 }

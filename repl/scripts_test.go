@@ -65,7 +65,7 @@ func TestScriptsPastedIntoREPL(t *testing.T) {
 				}
 				extra = append(extra, line)
 			}
-			echo := func(l string) bool { return strings.IndexAny(l[:1], "<(\"[0123456789") == 0 }
+			echo := func(l string) bool { return strings.IndexAny(l[:1], "<('\"[0123456789") == 0 }
 			for _, l := range extra {
 				if !echo(l) {
 					i = -1
