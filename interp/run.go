@@ -1,0 +1,272 @@
+package interp
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/asyncrun/asyncrun/builtins"
+)
+
+// Runs and how they end. A run is a call of ExecFile, Exec or Call: its
+// code runs on the caller's goroutine (the loop runs there while it
+// awaits) or, while RunForever runs, as a task of the hosted loop. Each run
+// is registered while it runs, so that its context, Close and the memory
+// limit can stop it, and stopping it stops nothing else:
+//   - its context ends: the run's task is cancelled (CancelledError in an
+//     await_, KeyboardInterrupt in CPU-bound code, as Ctrl-C does); if the
+//     run has not returned after Options.CancelGrace, it is aborted: every
+//     step of its code fails with an error no try_ catches;
+//   - Close: the same, with ErrClosed as the cause;
+//   - the memory limit: the run is aborted at once.
+//
+// A run on the caller's goroutine owns the loop while it runs: aborting it
+// aborts all script code of the interpreter until the run returns. A run on
+// the hosted loop is aborted alone (builtins.RunAbort), with the tasks it
+// created.
+
+// DefaultCancelGrace is the grace period of Options.CancelGrace 0.
+const DefaultCancelGrace = 100 * time.Millisecond
+
+func (it *Interp) cancelGrace() time.Duration {
+	if it.opts.CancelGrace > 0 {
+		return it.opts.CancelGrace
+	}
+	return DefaultCancelGrace
+}
+
+// run is a run in flight.
+type run struct {
+	it   *Interp
+	here bool                 // on the caller's goroutine
+	ra   *builtins.RunAbort   // hosted
+	sub  *builtins.Submission // hosted, once submitted
+	done chan struct{}
+
+	mu    sync.Mutex
+	ended bool
+	lift  func() // lifts the runtime-wide abort of a run here
+}
+
+// startRun registers a run; it fails with ErrClosed once Close began.
+func (it *Interp) startRun(here bool) (*run, error) {
+	r := &run{it: it, here: here, done: make(chan struct{})}
+	if !here {
+		r.ra = builtins.NewRunAbort()
+	}
+	h := &it.host
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return nil, ErrClosed
+	}
+	if h.runs == nil {
+		h.runs = make(map[*run]struct{})
+	}
+	h.runs[r] = struct{}{}
+	return r, nil
+}
+
+// end unregisters the run and lifts its abort.
+func (r *run) end() {
+	r.mu.Lock()
+	r.ended = true
+	if r.lift != nil {
+		r.lift()
+	}
+	r.mu.Unlock()
+	h := &r.it.host
+	h.mu.Lock()
+	delete(h.runs, r)
+	h.mu.Unlock()
+	close(r.done)
+}
+
+// cancel asks the run to stop, as Ctrl-C does.
+func (r *run) cancel() {
+	if r.here {
+		r.it.rt.KeyboardInterrupt()
+		return
+	}
+	r.mu.Lock()
+	s := r.sub
+	r.mu.Unlock()
+	if s != nil {
+		s.Interrupt()
+	}
+}
+
+// abort stops the run's code for good, with cause.
+func (r *run) abort(cause error) {
+	if !r.here {
+		r.ra.Abort(cause)
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !r.ended && r.lift == nil {
+		r.lift = r.it.rt.AbortRun(cause)
+	}
+}
+
+// bound stops the run when ctx ends: cancel at once, abort after the grace
+// period (at once when abortNow). It returns a function that ends the
+// bound, to call when the run returns.
+func (r *run) bound(ctx context.Context, abortNow bool) (stop func()) {
+	var t *time.Timer
+	var mu sync.Mutex
+	stopped := false
+	stopCtx := context.AfterFunc(ctx, func() {
+		cause := context.Cause(ctx)
+		if abortNow {
+			r.abort(cause)
+			return
+		}
+		r.cancel()
+		mu.Lock()
+		defer mu.Unlock()
+		if !stopped {
+			t = time.AfterFunc(r.it.cancelGrace(), func() { r.abort(cause) })
+		}
+	})
+	return func() {
+		stopCtx()
+		mu.Lock()
+		stopped = true
+		if t != nil {
+			t.Stop()
+		}
+		mu.Unlock()
+	}
+}
+
+// runs returns the runs in flight.
+func (h *hostState) inFlight() []*run {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	rs := make([]*run, 0, len(h.runs))
+	for r := range h.runs {
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+// waitRuns waits until the runs have returned, or until the timer fires
+// or ctx ends; it reports whether they all returned.
+func waitRuns(ctx context.Context, rs []*run, timeout <-chan time.Time) bool {
+	for _, r := range rs {
+		select {
+		case <-r.done:
+		case <-timeout:
+			return false
+		case <-ctx.Done():
+			return false
+		}
+	}
+	return true
+}
+
+// stopAll stops what runs for Close: the runs in flight are cancelled,
+// then aborted after the grace period, and RunForever is stopped (the
+// loop aborted if it does not stop in the grace period). It reports
+// whether everything returned before ctx ended.
+func (it *Interp) stopAll(ctx context.Context) bool {
+	h := &it.host
+	rs := h.inFlight()
+	grace := it.cancelGrace()
+	for _, r := range rs {
+		r.cancel()
+	}
+	timer := time.NewTimer(grace)
+	defer timer.Stop()
+	if !waitRuns(ctx, rs, timer.C) {
+		for _, r := range rs {
+			r.abort(ErrClosed)
+		}
+		it.rt.AbortRun(ErrClosed) // never lifted: the interpreter closes
+	}
+	h.mu.Lock()
+	forever := h.forever
+	h.mu.Unlock()
+	it.Stop()
+	if forever != nil {
+		timer.Reset(grace)
+		select {
+		case <-forever:
+		case <-timer.C:
+			it.rt.AbortRun(ErrClosed)
+		case <-ctx.Done():
+		}
+	}
+	if !waitRuns(ctx, rs, nil) {
+		return false
+	}
+	if forever != nil {
+		select {
+		case <-forever:
+		case <-ctx.Done():
+			return false
+		}
+	}
+	// Wait for whoever has the turn to run the loop to let go of it.
+	for {
+		h.mu.Lock()
+		busy, idle := h.busy, h.idle
+		h.mu.Unlock()
+		if !busy {
+			return true
+		}
+		select {
+		case <-idle:
+		case <-ctx.Done():
+			return false
+		}
+	}
+}
+
+// closeContext is CloseContext.
+func (it *Interp) closeContext(ctx context.Context) error {
+	h := &it.host
+	h.mu.Lock()
+	if h.closed {
+		h.mu.Unlock()
+		return nil
+	}
+	h.closed = true
+	h.mu.Unlock()
+	if !it.stopAll(ctx) {
+		it.hostCancel()
+		it.stopMemoryLimit()
+		return ctx.Err()
+	}
+	h.mu.Lock()
+	pending := make([]*builtins.Submission, 0, len(h.pending))
+	for s := range h.pending {
+		pending = append(pending, s)
+	}
+	h.mu.Unlock()
+	it.hostCancel()
+	done := make(chan struct{})
+	go func() {
+		it.hostWG.Wait()
+		close(done)
+	}()
+	err := it.rt.CloseIO(ctx)
+	select {
+	case <-done:
+	case <-ctx.Done():
+		err = ctx.Err()
+	}
+	it.stopMemoryLimit()
+	it.rt.Close()
+	for _, s := range pending {
+		s.Abandon(ErrClosed)
+	}
+	if it.trace != nil {
+		if terr := it.trace.close(); err == nil && terr != nil {
+			err = fmt.Errorf("interp: writing the trace: %w", terr)
+		}
+	}
+	return err
+}
