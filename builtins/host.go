@@ -461,3 +461,18 @@ func HostCoroutine(name string, start func(thread *starlark.Thread) (*loop.Futur
 func (s *Submission) Finished() <-chan struct{} { return s.finished }
 
 func (s *Submission) finish() { s.finishOnce.Do(func() { close(s.finished) }) }
+
+// ShutdownIO closes the runtime's connections, servers and files and kills
+// its child processes, as Interrupt does; it may be called from any
+// goroutine, but not while ResetIO runs. Operations in flight end, and new
+// ones fail until ResetIO.
+func (rt *Runtime) ShutdownIO() { rt.io.Shutdown() }
+
+// ResetIO closes the runtime's I/O (see ShutdownIO), waits for it to end
+// until ctx is done, and gives the runtime fresh I/O for the runs to come.
+// No loop of the runtime may be running.
+func (rt *Runtime) ResetIO(ctx context.Context) error {
+	old := rt.io
+	rt.io = rt.newIO()
+	return old.Close(ctx)
+}

@@ -305,17 +305,26 @@ func (it *Interp) Exec(ctx context.Context, p *Program) (starlark.StringDict, er
 }
 
 // execHere runs fn, top-level code, on the calling goroutine: the loop runs
-// here while it awaits. When ctx ends, the run is aborted (see run).
+// here while it awaits. When ctx ends, the run is aborted (see run) and
+// what its scripts opened (connections, files, child processes) is closed.
 func (it *Interp) execHere(ctx context.Context, name string, fn func(th *starlark.Thread) error) error {
 	return it.host.runHere(ctx, func() error {
 		r, err := it.startRun(true)
 		if err != nil {
 			return err
 		}
-		defer r.end()
+		r.shutIO = true
 		stop := r.bound(ctx, true)
-		defer stop()
-		return it.wrapErr(ctx, it.closedErr(it.rt.ExecTopLevel(name, fn)))
+		err = it.rt.ExecTopLevel(name, fn)
+		stop()
+		r.end()
+		if r.ioDown {
+			// What the script opened is closed; later runs get fresh I/O.
+			rctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			it.rt.ResetIO(rctx)
+			cancel()
+		}
+		return it.wrapErr(ctx, it.closedErr(err))
 	}, nil)
 }
 

@@ -44,9 +44,11 @@ type run struct {
 	sub  *builtins.Submission // hosted, once submitted
 	done chan struct{}
 
-	mu    sync.Mutex
-	ended bool
-	lift  func() // lifts the runtime-wide abort of a run here
+	mu     sync.Mutex
+	ended  bool
+	lift   func() // lifts the runtime-wide abort of a run here
+	shutIO bool   // aborting the run closes the I/O of the runtime (ExecFile)
+	ioDown bool   // it did: see execHere
 }
 
 // startRun registers a run; it fails with ErrClosed once Close began.
@@ -107,6 +109,10 @@ func (r *run) abort(cause error) {
 	defer r.mu.Unlock()
 	if !r.ended && r.lift == nil {
 		r.lift = r.it.rt.AbortRun(cause)
+		if r.shutIO {
+			r.it.rt.ShutdownIO()
+			r.ioDown = true
+		}
 	}
 }
 
@@ -173,7 +179,17 @@ func waitRuns(ctx context.Context, rs []*run, timeout <-chan time.Time) bool {
 // whether everything returned before ctx ended.
 func (it *Interp) stopAll(ctx context.Context) bool {
 	h := &it.host
-	rs := h.inFlight()
+	h.mu.Lock()
+	forever := h.forever
+	h.mu.Unlock()
+	// The runs that can end: those here, and those of the hosted loop if
+	// it runs (the others are abandoned when the loop closes).
+	var rs []*run
+	for _, r := range h.inFlight() {
+		if r.here || forever != nil {
+			rs = append(rs, r)
+		}
+	}
 	grace := it.cancelGrace()
 	for _, r := range rs {
 		r.cancel()
@@ -186,9 +202,6 @@ func (it *Interp) stopAll(ctx context.Context) bool {
 		}
 		it.rt.AbortRun(ErrClosed) // never lifted: the interpreter closes
 	}
-	h.mu.Lock()
-	forever := h.forever
-	h.mu.Unlock()
 	it.Stop()
 	if forever != nil {
 		timer.Reset(grace)
@@ -199,7 +212,13 @@ func (it *Interp) stopAll(ctx context.Context) bool {
 		case <-ctx.Done():
 		}
 	}
-	if !waitRuns(ctx, rs, nil) {
+	var here []*run
+	for _, r := range rs {
+		if r.here {
+			here = append(here, r)
+		}
+	}
+	if !waitRuns(ctx, here, nil) {
 		return false
 	}
 	if forever != nil {
