@@ -330,8 +330,9 @@ func Await(thread *starlark.Thread, v starlark.Value) (starlark.Value, error) {
 // its Context as Code.Context. Its methods may be called from any
 // goroutine.
 type RunAbort struct {
-	mu      sync.Mutex
-	err     *abortError
+	mu          sync.Mutex
+	interrupted bool // see Interrupt
+	err         *abortError
 	threads map[*starlark.Thread]*loop.Task // the run's tasks now running or suspended
 }
 
@@ -381,8 +382,31 @@ func (ra *RunAbort) enter(th *starlark.Thread, t *loop.Task) {
 	defer ra.mu.Unlock()
 	if ra.err != nil {
 		th.Cancel(ra.err.Error())
+	} else if ra.interrupted {
+		keyboardInterrupt(th)
 	}
 	ra.threads[th] = t
+}
+
+// Interrupt stops the run as Ctrl-C stops a statement at a prompt: its
+// tasks are cancelled (CancelledError in an await_), and its CPU-bound code
+// gets a KeyboardInterrupt at its next step; tasks of the run that start
+// later get the KeyboardInterrupt at their first step. The rest of the
+// runtime is left alone.
+func (ra *RunAbort) Interrupt() {
+	ra.mu.Lock()
+	ra.interrupted = true
+	threads := make(map[*starlark.Thread]*loop.Task, len(ra.threads))
+	for th, t := range ra.threads {
+		threads[th] = t
+	}
+	ra.mu.Unlock()
+	for th, t := range threads {
+		if ts := stateOf(th); ts != nil && ts.rt.scriptThread() == th {
+			keyboardInterrupt(th)
+		}
+		t.Loop().CallSoonThreadsafe(func() { t.Cancel(nil) })
+	}
 }
 
 func (ra *RunAbort) leave(th *starlark.Thread) {

@@ -151,7 +151,7 @@ var starlarkErrors = []starlarkErrorForm{
 	{regexp.MustCompile(`^floating-point division by zero$`), exc.ZeroDivisionError, text("division by zero")},
 	{regexp.MustCompile(`^integer modulo by zero$`), exc.ZeroDivisionError, nil},
 	{regexp.MustCompile(`^floating-point modulo by zero$`), exc.ZeroDivisionError, text("float modulo")},
-	{regexp.MustCompile(`during iteration$|^cannot [\w ]+ frozen`), exc.RuntimeError, nil},
+	{regexp.MustCompile(`during iteration$|(^|: )cannot [\w ]+ frozen`), exc.RuntimeError, nil},
 	// The argument errors of builtins (starlark.UnpackArgs and friends).
 	{regexp.MustCompile(`: missing argument for \w+$|: unexpected keyword argument|: got \d+ arguments?, want|positional arguments? \(\d+ given\)|: takes (no|exactly|at most|at least) |: got multiple values for|: for parameter |: got \S+, want |: got \S+ for \S+, want |format requires`), exc.TypeError, nil},
 }

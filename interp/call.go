@@ -70,6 +70,7 @@ func (it *Interp) Call(ctx context.Context, fn any, args ...any) (any, error) {
 			defer r.end()
 			stop := r.bound(ctx, false)
 			defer stop()
+			code.Context = r.ra.Context(ctx)
 			_, err = it.rt.RunCode(code)
 			return it.wrapErr(ctx, it.closedErr(err))
 		}, func() error {

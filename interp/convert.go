@@ -222,7 +222,7 @@ func (c *conv) toValue(rv reflect.Value) (starlark.Value, error) {
 			if err := c.enter(id, "["+keyString(key)+"]"); err != nil {
 				return nil, err
 			}
-			k, err := c.to(key.Interface())
+			k, err := c.toKey(key)
 			if err == nil {
 				var x starlark.Value
 				if x, err = c.to(rv.MapIndex(key).Interface()); err == nil {
@@ -255,6 +255,30 @@ func (c *conv) toValue(rv reflect.Value) (starlark.Value, error) {
 		return starlarkstruct.FromStringDict(starlarkstruct.Default, fields), nil
 	}
 	return nil, c.fail(fmt.Errorf("cannot convert %s", rv.Type()))
+}
+
+// toKey converts a map key: as a value, but an array (FromStarlark's
+// tuple key) becomes a tuple, which is hashable.
+func (c *conv) toKey(k reflect.Value) (starlark.Value, error) {
+	if k.Kind() == reflect.Interface && !k.IsNil() {
+		k = k.Elem()
+	}
+	if k.Kind() != reflect.Array {
+		return c.to(k.Interface())
+	}
+	t := make(starlark.Tuple, k.Len())
+	for i := range t {
+		if err := c.enter(nil, "["+strconv.Itoa(i)+"]"); err != nil {
+			return nil, err
+		}
+		x, err := c.toKey(k.Index(i))
+		c.leave(nil)
+		if err != nil {
+			return nil, err
+		}
+		t[i] = x
+	}
+	return t, nil
 }
 
 // sliceID identifies a slice for cycle detection: its array and length.

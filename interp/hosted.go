@@ -277,7 +277,7 @@ func (it *Interp) ExecChunk(ctx context.Context, f *syntax.File, globals starlar
 // run. ExecChunkThreadsafe returns as soon as the chunk's code is done, even
 // if a task it started keeps the loop busy.
 func (it *Interp) ExecChunkThreadsafe(ctx context.Context, f *syntax.File, globals starlark.StringDict) (string, error) {
-	v, err := it.submit(ctx, builtins.Code{Name: "<stdin>", Fn: func(th *starlark.Thread) (starlark.Value, error) {
+	v, err := it.submitChunk(ctx, builtins.Code{Name: "<stdin>", Fn: func(th *starlark.Thread) (starlark.Value, error) {
 		repr, err := runChunk(th, f, globals)
 		return starlark.String(repr), err
 	}})
@@ -328,6 +328,24 @@ func (it *Interp) submit(ctx context.Context, c builtins.Code) (starlark.Value, 
 	v, err := s.Result()
 	if err != nil {
 		return nil, it.wrapErr(ctx, it.closedErr(err))
+	}
+	return v, nil
+}
+
+// submitChunk runs c, a chunk of a prompt, as a task of the loop that
+// RunForever runs (or will run) and waits for it; cancelling ctx
+// interrupts it as Ctrl-C does.
+func (it *Interp) submitChunk(ctx context.Context, c builtins.Code) (starlark.Value, error) {
+	if !it.host.accepting() {
+		return nil, ErrClosed
+	}
+	s := it.track(it.rt.SubmitCode(c))
+	stop := context.AfterFunc(ctx, s.Interrupt)
+	defer stop()
+	<-s.Done()
+	v, err := s.Result()
+	if err != nil {
+		return nil, it.wrapErr(ctx, err)
 	}
 	return v, nil
 }

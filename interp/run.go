@@ -40,7 +40,7 @@ func (it *Interp) cancelGrace() time.Duration {
 type run struct {
 	it   *Interp
 	here bool                 // on the caller's goroutine
-	ra   *builtins.RunAbort   // hosted
+	ra   *builtins.RunAbort   // its tasks (Code.Context carries it)
 	sub  *builtins.Submission // hosted, once submitted
 	done chan struct{}
 
@@ -53,10 +53,7 @@ type run struct {
 
 // startRun registers a run; it fails with ErrClosed once Close began.
 func (it *Interp) startRun(here bool) (*run, error) {
-	r := &run{it: it, here: here, done: make(chan struct{})}
-	if !here {
-		r.ra = builtins.NewRunAbort()
-	}
+	r := &run{it: it, here: here, done: make(chan struct{}), ra: builtins.NewRunAbort()}
 	h := &it.host
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -87,22 +84,19 @@ func (r *run) end() {
 
 // cancel asks the run to stop, as Ctrl-C does.
 func (r *run) cancel() {
-	if r.here {
-		r.it.rt.KeyboardInterrupt()
-		return
-	}
 	r.mu.Lock()
 	s := r.sub
 	r.mu.Unlock()
 	if s != nil {
 		s.Interrupt()
 	}
+	r.ra.Interrupt()
 }
 
 // abort stops the run's code for good, with cause.
 func (r *run) abort(cause error) {
+	r.ra.Abort(cause)
 	if !r.here {
-		r.ra.Abort(cause)
 		return
 	}
 	r.mu.Lock()
