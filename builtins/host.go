@@ -333,7 +333,7 @@ type RunAbort struct {
 	mu          sync.Mutex
 	interrupted bool // see Interrupt
 	err         *abortError
-	threads map[*starlark.Thread]*loop.Task // the run's tasks now running or suspended
+	threads     map[*starlark.Thread]*loop.Task // the run's tasks now running or suspended
 }
 
 type runAbortKey struct{}

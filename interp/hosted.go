@@ -42,7 +42,7 @@ type hostState struct {
 	serving bool // RunForever has the turn: its loop runs or is about to
 	stopped bool // RunForever ran and returned
 	closed  bool
-	stopReq bool // Stop was called while RunForever was not serving
+	stopReq bool          // Stop was called while RunForever was not serving
 	forever chan struct{} // closed when the running RunForever returns
 	pending map[*builtins.Submission]struct{}
 	runs    map[*run]struct{} // see run
