@@ -638,3 +638,53 @@ func FuzzConvert(f *testing.F) {
 		}
 	})
 }
+
+// TestFutureDoneMatchesDumpTasks: a cancelled Future is not Done while
+// its task still runs its cleanup (DumpTasks shows it), and is Done once
+// the task has finished.
+func TestFutureDoneMatchesDumpTasks(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	it := interp.New(interp.Options{Stdout: io.Discard})
+	defer it.Close()
+	g, err := it.ExecFile(context.Background(), "f.star", `
+def cleanup(e):
+    await_(asyncio.sleep(0.2))
+def slow_cleanup():
+    try_(lambda: await_(asyncio.sleep(3600)), except_={asyncio.CancelledError: cleanup})
+slow_cleanup = asyncio.coroutine(slow_cleanup)
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runDone := make(chan error, 1)
+	go func() { runDone <- it.RunForever(context.Background()) }()
+	f, err := it.RunCoroutineThreadsafe(g["slow_cleanup"].(starlark.Callable))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dump := func() string {
+		var b strings.Builder
+		<-it.DumpTasks(&b)
+		return b.String()
+	}
+	within(t, 10*time.Second, "start", func() {
+		for !strings.Contains(dump(), "slow_cleanup") {
+			time.Sleep(time.Millisecond)
+		}
+	})
+	f.Cancel()
+	if f.Done() && strings.Contains(dump(), "slow_cleanup") {
+		t.Error("Done() is true while DumpTasks shows the task running")
+	}
+	within(t, 10*time.Second, "finish", func() {
+		f.Result(context.Background())
+		for !f.Done() {
+			time.Sleep(time.Millisecond)
+		}
+	})
+	if d := dump(); strings.Contains(d, "slow_cleanup") {
+		t.Errorf("Done() is true, but DumpTasks shows:\n%s", d)
+	}
+	it.Close()
+	<-runDone
+}
