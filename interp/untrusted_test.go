@@ -656,8 +656,23 @@ slow_cleanup = asyncio.coroutine(slow_cleanup)
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Cancelled before the loop runs: not done until its task has run.
+	early, err := it.RunCoroutineThreadsafe(g["slow_cleanup"].(starlark.Callable))
+	if err != nil {
+		t.Fatal(err)
+	}
+	early.Cancel()
+	if early.Done() {
+		t.Error("Done() is true for a task that has not run yet")
+	}
 	runDone := make(chan error, 1)
 	go func() { runDone <- it.RunForever(context.Background()) }()
+	within(t, 10*time.Second, "early", func() {
+		early.Result(context.Background())
+		for !early.Done() {
+			time.Sleep(time.Millisecond)
+		}
+	})
 	f, err := it.RunCoroutineThreadsafe(g["slow_cleanup"].(starlark.Callable))
 	if err != nil {
 		t.Fatal(err)
