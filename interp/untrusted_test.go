@@ -362,24 +362,35 @@ func TestCallDeadlineSwallowedCancel(t *testing.T) {
 // TestExecFileDeadlineThenCall: a context that ends an ExecFile stops
 // only that run: a later Call with a fresh context works.
 func TestExecFileDeadlineThenCall(t *testing.T) {
-	defer goleak.VerifyNone(t)
-	it := interp.New(interp.Options{Stdout: io.Discard})
-	defer it.Close()
-	if _, err := it.ExecFile(context.Background(), "s.star", swallowSrc); err != nil {
-		t.Fatal(err)
+	for _, hosted := range []bool{false, true} {
+		t.Run(fmt.Sprintf("hosted=%v", hosted), func(t *testing.T) {
+			defer goleak.VerifyNone(t)
+			it := interp.New(interp.Options{Stdout: io.Discard})
+			if _, err := it.ExecFile(context.Background(), "s.star", swallowSrc); err != nil {
+				t.Fatal(err)
+			}
+			runDone := make(chan error, 1)
+			if hosted {
+				go func() { runDone <- it.RunForever(context.Background()) }()
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+			defer cancel()
+			within(t, 10*time.Second, "ExecFile", func() {
+				if _, err := it.ExecFile(ctx, "spin.star", swallowSrc+"swallow_spin()\n"); !errors.Is(err, context.DeadlineExceeded) {
+					t.Errorf("got %v", err)
+				}
+			})
+			within(t, 10*time.Second, "Call", func() {
+				if got, err := it.Call(context.Background(), "quick", 1); err != nil || got != int64(2) {
+					t.Errorf("after the deadline: got %v, %v", got, err)
+				}
+			})
+			within(t, 10*time.Second, "Close", func() { it.Close() })
+			if hosted {
+				<-runDone
+			}
+		})
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
-	defer cancel()
-	within(t, 10*time.Second, "ExecFile", func() {
-		if _, err := it.ExecFile(ctx, "spin.star", swallowSrc+"swallow_spin()\n"); !errors.Is(err, context.DeadlineExceeded) {
-			t.Errorf("got %v", err)
-		}
-	})
-	within(t, 10*time.Second, "Call", func() {
-		if got, err := it.Call(context.Background(), "quick", 1); err != nil || got != int64(2) {
-			t.Errorf("after the deadline: got %v, %v", got, err)
-		}
-	})
 }
 
 // TestCloseStopsRunningCode: Close while code runs stops it (cancel, then
@@ -459,7 +470,9 @@ func TestStartRace(t *testing.T) {
 		n = 200
 	}
 	deadline := time.Now().Add(20 * time.Second)
-	for i := 0; i < n && time.Now().Before(deadline); i++ {
+	i := 0
+	defer func() { t.Logf("%d runs", i) }()
+	for ; i < n && time.Now().Before(deadline); i++ {
 		it := interp.New(interp.Options{Stdout: io.Discard})
 		if _, err := it.ExecFile(context.Background(), "q.star", swallowSrc); err != nil {
 			t.Fatal(err)
