@@ -110,7 +110,11 @@ func (s *Submission) Interrupt() {
 // submit makes a Submission that follows the task start makes on the host
 // loop.
 func (rt *Runtime) submit(start func(s *Submission, lv *eventLoop) (*future, error)) *Submission {
-	s := &Submission{rt: rt, c: loop.NewConcurrentFuture(), finished: make(chan struct{})}
+	return rt.submitTo(&Submission{rt: rt, c: loop.NewConcurrentFuture()}, start)
+}
+
+// submitTo is submit with the Submission made by the caller.
+func (rt *Runtime) submitTo(s *Submission, start func(s *Submission, lv *eventLoop) (*future, error)) *Submission {
 	lv := rt.host
 	// As lv.l.RunCoroutineThreadsafe, with s.c made first: start's task
 	// may complete it.
@@ -123,7 +127,9 @@ func (rt *Runtime) submit(start func(s *Submission, lv *eventLoop) (*future, err
 		}
 		s.task.Store(fv)
 		loop.Chain(fv.f, s.c)
-		fv.f.AddDoneCallback(func(*loop.Future) { s.finish() }, nil)
+		if s.finished != nil {
+			fv.f.AddDoneCallback(func(*loop.Future) { s.finish() }, nil)
+		}
 	})
 	if err != nil {
 		s.c.SetException(err)
@@ -137,7 +143,8 @@ func (rt *Runtime) submit(start func(s *Submission, lv *eventLoop) (*future, err
 // asyncio.run_coroutine_threadsafe does. The arguments are frozen.
 func (rt *Runtime) SubmitCall(fn starlark.Callable, args starlark.Tuple) *Submission {
 	args.Freeze()
-	return rt.submit(func(_ *Submission, lv *eventLoop) (*future, error) {
+	s := &Submission{rt: rt, c: loop.NewConcurrentFuture(), finished: make(chan struct{})}
+	return rt.submitTo(s, func(_ *Submission, lv *eventLoop) (*future, error) {
 		var x starlark.Value
 		err := rt.runOn(lv.cbThread, func() (err error) {
 			x, err = starlark.Call(lv.cbThread, fn, args, nil)
@@ -333,18 +340,42 @@ type RunAbort struct {
 	mu          sync.Mutex
 	interrupted bool // see Interrupt
 	err         *abortError
-	threads     map[*starlark.Thread]*loop.Task // the run's tasks now running or suspended
+	threads     []runThread  // the run's tasks now running or suspended
+	inline      [1]runThread // threads' first backing array: most runs have one task
+	ctx         abortContext // see Context
+}
+
+// abortContext is a context carrying its RunAbort, kept in the RunAbort so
+// that Context allocates nothing.
+type abortContext struct {
+	context.Context
+	ra *RunAbort
+}
+
+func (c *abortContext) Value(key any) any {
+	if key == (runAbortKey{}) {
+		return c.ra
+	}
+	return c.Context.Value(key)
+}
+
+// runThread is a task of a run, and its thread.
+type runThread struct {
+	th *starlark.Thread
+	t  *loop.Task
 }
 
 type runAbortKey struct{}
 
-// NewRunAbort returns the abort of a run not aborted yet.
-func NewRunAbort() *RunAbort { return &RunAbort{threads: make(map[*starlark.Thread]*loop.Task)} }
+// NewRunAbort returns the abort of a run not aborted yet; a zero RunAbort
+// is one too.
+func NewRunAbort() *RunAbort { return &RunAbort{} }
 
 // Context returns ctx carrying ra: the code run with it (see Code.Context),
-// and the tasks that code creates, belong to the run.
+// and the tasks that code creates, belong to the run. Call it once.
 func (ra *RunAbort) Context(ctx context.Context) context.Context {
-	return context.WithValue(ctx, runAbortKey{}, ra)
+	ra.ctx = abortContext{Context: ctx, ra: ra}
+	return &ra.ctx
 }
 
 // Abort stops the run: each of its threads fails at its next step with an
@@ -357,13 +388,11 @@ func (ra *RunAbort) Abort(cause error) {
 		ra.err = &abortError{cause: cause}
 	}
 	a := ra.err
-	threads := make(map[*starlark.Thread]*loop.Task, len(ra.threads))
-	for th, t := range ra.threads {
-		threads[th] = t
-	}
+	threads := append([]runThread(nil), ra.threads...)
 	ra.mu.Unlock()
-	for th, t := range threads {
-		th.Cancel(a.Error())
+	for _, x := range threads {
+		x.th.Cancel(a.Error())
+		t := x.t
 		t.Loop().CallSoonThreadsafe(func() { t.Cancel(nil) })
 	}
 }
@@ -385,7 +414,10 @@ func (ra *RunAbort) enter(th *starlark.Thread, t *loop.Task) {
 	} else if ra.interrupted {
 		keyboardInterrupt(th)
 	}
-	ra.threads[th] = t
+	if ra.threads == nil {
+		ra.threads = ra.inline[:0]
+	}
+	ra.threads = append(ra.threads, runThread{th, t})
 }
 
 // Interrupt stops the run as Ctrl-C stops a statement at a prompt: its
@@ -396,22 +428,28 @@ func (ra *RunAbort) enter(th *starlark.Thread, t *loop.Task) {
 func (ra *RunAbort) Interrupt() {
 	ra.mu.Lock()
 	ra.interrupted = true
-	threads := make(map[*starlark.Thread]*loop.Task, len(ra.threads))
-	for th, t := range ra.threads {
-		threads[th] = t
-	}
+	threads := append([]runThread(nil), ra.threads...)
 	ra.mu.Unlock()
-	for th, t := range threads {
-		if ts := stateOf(th); ts != nil && ts.rt.scriptThread() == th {
-			keyboardInterrupt(th)
+	for _, x := range threads {
+		if ts := stateOf(x.th); ts != nil && ts.rt.scriptThread() == x.th {
+			keyboardInterrupt(x.th)
 		}
+		t := x.t
 		t.Loop().CallSoonThreadsafe(func() { t.Cancel(nil) })
 	}
 }
 
 func (ra *RunAbort) leave(th *starlark.Thread) {
 	ra.mu.Lock()
-	delete(ra.threads, th)
+	for i, x := range ra.threads {
+		if x.th == th {
+			last := len(ra.threads) - 1
+			ra.threads[i] = ra.threads[last]
+			ra.threads[last] = runThread{}
+			ra.threads = ra.threads[:last]
+			break
+		}
+	}
 	ra.mu.Unlock()
 }
 
@@ -480,11 +518,16 @@ func HostCoroutine(name string, start func(thread *starlark.Thread) (*loop.Futur
 	}}
 }
 
-// Finished is closed when the submission's task has finished (its done
-// callbacks ran), or when the submission failed before it had a task.
+// Finished is closed when the task of a submission made by SubmitCall has
+// finished (its done callbacks ran), or when the submission failed before
+// it had a task; nil for other submissions.
 func (s *Submission) Finished() <-chan struct{} { return s.finished }
 
-func (s *Submission) finish() { s.finishOnce.Do(func() { close(s.finished) }) }
+func (s *Submission) finish() {
+	if s.finished != nil {
+		s.finishOnce.Do(func() { close(s.finished) })
+	}
+}
 
 // ShutdownIO closes the runtime's connections, servers and files and kills
 // its child processes, as Interrupt does; it may be called from any

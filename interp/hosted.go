@@ -293,9 +293,6 @@ func (it *Interp) ExecChunkThreadsafe(ctx context.Context, f *syntax.File, globa
 // it after the grace period if it goes on (see run). A run cut off by
 // Close fails with an error wrapping ErrClosed.
 func (it *Interp) submit(ctx context.Context, c builtins.Code) (starlark.Value, error) {
-	if !it.host.accepting() {
-		return nil, ErrClosed
-	}
 	r, err := it.startRun(false)
 	if err != nil {
 		return nil, err
@@ -306,7 +303,7 @@ func (it *Interp) submit(ctx context.Context, c builtins.Code) (starlark.Value, 
 		gctx = ctx
 	}
 	c.Context = r.ra.Context(gctx)
-	s := it.track(it.rt.SubmitCode(c))
+	s := it.rt.SubmitCode(c) // abandoned by Close if the loop closes first
 	r.mu.Lock()
 	r.sub = s
 	r.mu.Unlock()

@@ -40,9 +40,9 @@ func (it *Interp) cancelGrace() time.Duration {
 type run struct {
 	it   *Interp
 	here bool                 // on the caller's goroutine
-	ra   *builtins.RunAbort   // its tasks (Code.Context carries it)
+	ra   builtins.RunAbort    // its tasks (Code.Context carries it)
 	sub  *builtins.Submission // hosted, once submitted
-	done chan struct{}
+	done chan struct{}        // made by the first to wait (see wait)
 
 	mu     sync.Mutex
 	ended  bool
@@ -51,13 +51,14 @@ type run struct {
 	ioDown bool   // it did: see execHere
 }
 
-// startRun registers a run; it fails with ErrClosed once Close began.
+// startRun registers a run; it fails with ErrClosed once Close began, and
+// for a run on the hosted loop once RunForever has returned.
 func (it *Interp) startRun(here bool) (*run, error) {
-	r := &run{it: it, here: here, done: make(chan struct{}), ra: builtins.NewRunAbort()}
+	r := &run{it: it, here: here}
 	h := &it.host
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.closed {
+	if h.closed || (!here && h.stopped) {
 		return nil, ErrClosed
 	}
 	if h.runs == nil {
@@ -69,17 +70,32 @@ func (it *Interp) startRun(here bool) (*run, error) {
 
 // end unregisters the run and lifts its abort.
 func (r *run) end() {
+	h := &r.it.host
+	h.mu.Lock()
+	delete(h.runs, r)
+	h.mu.Unlock()
 	r.mu.Lock()
 	r.ended = true
 	if r.lift != nil {
 		r.lift()
 	}
+	if r.done != nil {
+		close(r.done)
+	}
 	r.mu.Unlock()
-	h := &r.it.host
-	h.mu.Lock()
-	delete(h.runs, r)
-	h.mu.Unlock()
-	close(r.done)
+}
+
+// wait returns a channel closed when the run has returned.
+func (r *run) wait() <-chan struct{} {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.done == nil {
+		r.done = make(chan struct{})
+		if r.ended {
+			close(r.done)
+		}
+	}
+	return r.done
 }
 
 // cancel asks the run to stop, as Ctrl-C does.
@@ -114,6 +130,9 @@ func (r *run) abort(cause error) {
 // period (at once when abortNow). It returns a function that ends the
 // bound, to call when the run returns.
 func (r *run) bound(ctx context.Context, abortNow bool) (stop func()) {
+	if ctx.Done() == nil {
+		return func() {} // a context that never ends
+	}
 	var t *time.Timer
 	var mu sync.Mutex
 	stopped := false
@@ -157,7 +176,7 @@ func (h *hostState) inFlight() []*run {
 func waitRuns(ctx context.Context, rs []*run, timeout <-chan time.Time) bool {
 	for _, r := range rs {
 		select {
-		case <-r.done:
+		case <-r.wait():
 		case <-timeout:
 			return false
 		case <-ctx.Done():
@@ -254,9 +273,16 @@ func (it *Interp) closeContext(ctx context.Context) error {
 		return ctx.Err()
 	}
 	h.mu.Lock()
-	pending := make([]*builtins.Submission, 0, len(h.pending))
+	pending := make([]*builtins.Submission, 0, len(h.pending)+len(h.runs))
 	for s := range h.pending {
 		pending = append(pending, s)
+	}
+	for r := range h.runs {
+		r.mu.Lock()
+		if r.sub != nil {
+			pending = append(pending, r.sub)
+		}
+		r.mu.Unlock()
 	}
 	h.mu.Unlock()
 	it.hostCancel()
