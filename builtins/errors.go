@@ -51,6 +51,9 @@ func (rt *Runtime) checkAbort(th *starlark.Thread, err error) error {
 	if a := rt.abort.Load(); a != nil {
 		return &abortError{cause: a.cause, stack: ee.CallStack}
 	}
+	if a := runAborted(th); a != nil {
+		return &abortError{cause: a.cause, stack: ee.CallStack}
+	}
 	if ts := stateOf(th); ts != nil && ts.stepsOut {
 		return &abortError{cause: ErrStepLimit, stack: ee.CallStack}
 	}

@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"context"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -65,6 +66,9 @@ type Submission struct {
 	c    *loop.ConcurrentFuture
 	rt   *Runtime
 	task atomic.Pointer[future]
+	// finished is closed when the task is done (see Finished).
+	finished   chan struct{}
+	finishOnce sync.Once
 }
 
 // Done is closed when the submission's task has finished.
@@ -106,7 +110,11 @@ func (s *Submission) Interrupt() {
 // submit makes a Submission that follows the task start makes on the host
 // loop.
 func (rt *Runtime) submit(start func(s *Submission, lv *eventLoop) (*future, error)) *Submission {
-	s := &Submission{rt: rt, c: loop.NewConcurrentFuture()}
+	return rt.submitTo(&Submission{rt: rt, c: loop.NewConcurrentFuture()}, start)
+}
+
+// submitTo is submit with the Submission made by the caller.
+func (rt *Runtime) submitTo(s *Submission, start func(s *Submission, lv *eventLoop) (*future, error)) *Submission {
 	lv := rt.host
 	// As lv.l.RunCoroutineThreadsafe, with s.c made first: start's task
 	// may complete it.
@@ -114,13 +122,18 @@ func (rt *Runtime) submit(start func(s *Submission, lv *eventLoop) (*future, err
 		fv, err := start(s, lv)
 		if err != nil {
 			s.c.SetException(err)
+			s.finish()
 			return
 		}
 		s.task.Store(fv)
 		loop.Chain(fv.f, s.c)
+		if s.finished != nil {
+			fv.f.AddDoneCallback(func(*loop.Future) { s.finish() }, nil)
+		}
 	})
 	if err != nil {
 		s.c.SetException(err)
+		s.finish()
 	}
 	return s
 }
@@ -130,7 +143,8 @@ func (rt *Runtime) submit(start func(s *Submission, lv *eventLoop) (*future, err
 // asyncio.run_coroutine_threadsafe does. The arguments are frozen.
 func (rt *Runtime) SubmitCall(fn starlark.Callable, args starlark.Tuple) *Submission {
 	args.Freeze()
-	return rt.submit(func(_ *Submission, lv *eventLoop) (*future, error) {
+	s := &Submission{rt: rt, c: loop.NewConcurrentFuture(), finished: make(chan struct{})}
+	return rt.submitTo(s, func(_ *Submission, lv *eventLoop) (*future, error) {
 		var x starlark.Value
 		err := rt.runOn(lv.cbThread, func() (err error) {
 			x, err = starlark.Call(lv.cbThread, fn, args, nil)
@@ -228,7 +242,10 @@ func (rt *Runtime) RunCode(c Code) (starlark.Value, error) {
 
 // Abandon fails the submission with err if it is not done: its loop closed
 // before running it.
-func (s *Submission) Abandon(err error) { s.c.SetException(err) }
+func (s *Submission) Abandon(err error) {
+	s.c.SetException(err)
+	s.finish()
+}
 
 // GoContextOf returns the Go context of the task whose script code runs on
 // thread (see Code.Context), or nil.
@@ -313,4 +330,216 @@ func Await(thread *starlark.Thread, v starlark.Value) (starlark.Value, error) {
 		return await_(thread, starlark.Tuple{v}, nil)
 	}
 	return v, nil
+}
+
+// RunAbort stops the script code of one run a host started (a Call, say)
+// and of the tasks it created, leaving the rest of the runtime alone: give
+// its Context as Code.Context. Its methods may be called from any
+// goroutine.
+type RunAbort struct {
+	mu          sync.Mutex
+	interrupted bool // see Interrupt
+	err         *abortError
+	threads     []runThread  // the run's tasks now running or suspended
+	inline      [1]runThread // threads' first backing array: most runs have one task
+	ctx         abortContext // see Context
+}
+
+// abortContext is a context carrying its RunAbort, kept in the RunAbort so
+// that Context allocates nothing.
+type abortContext struct {
+	context.Context
+	ra *RunAbort
+}
+
+func (c *abortContext) Value(key any) any {
+	if key == (runAbortKey{}) {
+		return c.ra
+	}
+	return c.Context.Value(key)
+}
+
+// runThread is a task of a run, and its thread.
+type runThread struct {
+	th *starlark.Thread
+	t  *loop.Task
+}
+
+type runAbortKey struct{}
+
+// NewRunAbort returns the abort of a run not aborted yet; a zero RunAbort
+// is one too.
+func NewRunAbort() *RunAbort { return &RunAbort{} }
+
+// Context returns ctx carrying ra: the code run with it (see Code.Context),
+// and the tasks that code creates, belong to the run. Call it once.
+func (ra *RunAbort) Context(ctx context.Context) context.Context {
+	ra.ctx = abortContext{Context: ctx, ra: ra}
+	return &ra.ctx
+}
+
+// Abort stops the run: each of its threads fails at its next step with an
+// error wrapping cause that no script can catch (go.starlark.net's
+// cancellation is sticky), and its tasks suspended in await_ are woken to
+// meet it. The first cause given is kept.
+func (ra *RunAbort) Abort(cause error) {
+	ra.mu.Lock()
+	if ra.err == nil {
+		ra.err = &abortError{cause: cause}
+	}
+	a := ra.err
+	threads := append([]runThread(nil), ra.threads...)
+	ra.mu.Unlock()
+	for _, x := range threads {
+		x.th.Cancel(a.Error())
+		t := x.t
+		t.Loop().CallSoonThreadsafe(func() { t.Cancel(nil) })
+	}
+}
+
+// aborted returns the abort error of the run, or nil.
+func (ra *RunAbort) aborted() *abortError {
+	ra.mu.Lock()
+	defer ra.mu.Unlock()
+	return ra.err
+}
+
+// enter registers the thread of a task of the run, cancelled at once if the
+// run was aborted; leave forgets it.
+func (ra *RunAbort) enter(th *starlark.Thread, t *loop.Task) {
+	ra.mu.Lock()
+	defer ra.mu.Unlock()
+	if ra.err != nil {
+		th.Cancel(ra.err.Error())
+	} else if ra.interrupted {
+		keyboardInterrupt(th)
+	}
+	if ra.threads == nil {
+		ra.threads = ra.inline[:0]
+	}
+	ra.threads = append(ra.threads, runThread{th, t})
+}
+
+// Interrupt stops the run as Ctrl-C stops a statement at a prompt: its
+// tasks are cancelled (CancelledError in an await_), and its CPU-bound code
+// gets a KeyboardInterrupt at its next step; tasks of the run that start
+// later get the KeyboardInterrupt at their first step. The rest of the
+// runtime is left alone.
+func (ra *RunAbort) Interrupt() {
+	ra.mu.Lock()
+	ra.interrupted = true
+	threads := append([]runThread(nil), ra.threads...)
+	ra.mu.Unlock()
+	for _, x := range threads {
+		if ts := stateOf(x.th); ts != nil && ts.rt.scriptThread() == x.th {
+			keyboardInterrupt(x.th)
+		}
+		t := x.t
+		t.Loop().CallSoonThreadsafe(func() { t.Cancel(nil) })
+	}
+}
+
+func (ra *RunAbort) leave(th *starlark.Thread) {
+	ra.mu.Lock()
+	for i, x := range ra.threads {
+		if x.th == th {
+			last := len(ra.threads) - 1
+			ra.threads[i] = ra.threads[last]
+			ra.threads[last] = runThread{}
+			ra.threads = ra.threads[:last]
+			break
+		}
+	}
+	ra.mu.Unlock()
+}
+
+// runAbortOf returns the RunAbort of the run a task belongs to, or nil.
+func runAbortOf(fv *future) *RunAbort {
+	if fv == nil {
+		return nil
+	}
+	if g := fv.goContext(); g != nil {
+		ra, _ := g.Value(runAbortKey{}).(*RunAbort)
+		return ra
+	}
+	return nil
+}
+
+// runAborted returns the abort error of the run whose task runs on th, or
+// nil (see checkAbort).
+func runAborted(th *starlark.Thread) *abortError {
+	if ts := stateOf(th); ts != nil {
+		if ra := runAbortOf(ts.task); ra != nil {
+			return ra.aborted()
+		}
+	}
+	return nil
+}
+
+// AbortRun stops all the script code of the runtime, running or to come,
+// with an error wrapping cause that no script can catch, as Interrupt does
+// but only until the returned function is called (and without closing the
+// runtime's connections and files): a host stops the run of ExecTopLevel or
+// RunCode it made this way, and lifts the abort once the run has returned.
+// It may be called from any goroutine. If the runtime is aborted already,
+// it does nothing.
+func (rt *Runtime) AbortRun(cause error) (lift func()) {
+	a := &abortError{cause: cause}
+	if !rt.abort.CompareAndSwap(nil, a) {
+		return func() {}
+	}
+	if th := rt.scriptThread(); th != nil {
+		th.Cancel(a.Error())
+	}
+	rt.mu.Lock()
+	for _, lv := range rt.loops {
+		lv.l.CallSoonThreadsafe(func() {
+			if rt.abort.Load() == a {
+				lv.fail(a)
+			}
+		})
+	}
+	rt.mu.Unlock()
+	return func() { rt.abort.CompareAndSwap(a, nil) }
+}
+
+// HostCoroutine returns a coroutine object, as calling an async def gives:
+// when it first runs (awaited, or wrapped in a task by create_task, gather,
+// wait_for), start is called on the loop with the running task's thread,
+// and the coroutine awaits the future start returns.
+func HostCoroutine(name string, start func(thread *starlark.Thread) (*loop.Future, error)) starlark.Value {
+	return &coroutine{name: name, native: func(th *starlark.Thread, t *loop.Task) (starlark.Value, error) {
+		f, err := start(th)
+		if err != nil {
+			return nil, err
+		}
+		rt := rtOf(th)
+		return rt.awaitFuture(th, t, rt.wrapFuture(f))
+	}}
+}
+
+// Finished is closed when the task of a submission made by SubmitCall has
+// finished (its done callbacks ran), or when the submission failed before
+// it had a task; nil for other submissions.
+func (s *Submission) Finished() <-chan struct{} { return s.finished }
+
+func (s *Submission) finish() {
+	if s.finished != nil {
+		s.finishOnce.Do(func() { close(s.finished) })
+	}
+}
+
+// ShutdownIO closes the runtime's connections, servers and files and kills
+// its child processes, as Interrupt does; it may be called from any
+// goroutine, but not while ResetIO runs. Operations in flight end, and new
+// ones fail until ResetIO.
+func (rt *Runtime) ShutdownIO() { rt.io.Shutdown() }
+
+// ResetIO closes the runtime's I/O (see ShutdownIO), waits for it to end
+// until ctx is done, and gives the runtime fresh I/O for the runs to come.
+// No loop of the runtime may be running.
+func (rt *Runtime) ResetIO(ctx context.Context) error {
+	old := rt.io
+	rt.io = rt.newIO()
+	return old.Close(ctx)
 }

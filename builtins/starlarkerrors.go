@@ -151,7 +151,7 @@ var starlarkErrors = []starlarkErrorForm{
 	{regexp.MustCompile(`^floating-point division by zero$`), exc.ZeroDivisionError, text("division by zero")},
 	{regexp.MustCompile(`^integer modulo by zero$`), exc.ZeroDivisionError, nil},
 	{regexp.MustCompile(`^floating-point modulo by zero$`), exc.ZeroDivisionError, text("float modulo")},
-	{regexp.MustCompile(`during iteration$|^cannot \w+ frozen`), exc.RuntimeError, nil},
+	{regexp.MustCompile(`during iteration$|(^|: )cannot [\w ]+ frozen`), exc.RuntimeError, nil},
 	// Starlark's % takes no flags, width or precision ("%.1f", "%5d",
 	// "%03d" work in Python): the message names the first character after
 	// the %, and the hint gives the spelling that works (see percentHint).

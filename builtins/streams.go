@@ -53,11 +53,6 @@ func sameWriter(a, b io.Writer) (same bool) {
 // It may be called from any goroutine.
 func (rt *Runtime) CloseIO(ctx context.Context) error { return rt.io.Close(ctx) }
 
-// ShutdownIO closes the runtime's connections, servers and files and kills
-// its child processes with their process groups, at once and without
-// waiting for anything. It may be called from any goroutine.
-func (rt *Runtime) ShutdownIO() { rt.io.Shutdown() }
-
 // opText returns how a call is written, for a PermissionError:
 // "open_connection('example.com', 80)".
 func opText(name string, args ...starlark.Value) string {

@@ -152,6 +152,9 @@ func (rt *Runtime) startTask(fv *future, t *loop.Task) *starlark.Thread {
 		stateOf(th).toplevel = true
 	}
 	t.OnDestroy = func() { th.Cancel("event loop closed") }
+	if ra := runAbortOf(fv); ra != nil {
+		ra.enter(th, t) // see RunAbort
+	}
 	rt.acquire(th)
 	return th
 }
@@ -159,6 +162,9 @@ func (rt *Runtime) startTask(fv *future, t *loop.Task) *starlark.Thread {
 //go:noinline
 func (rt *Runtime) endTask(fv *future, t *loop.Task, th *starlark.Thread, v starlark.Value, err error) (any, error) {
 	rt.release(th)
+	if ra := runAbortOf(fv); ra != nil {
+		ra.leave(th)
+	}
 	if err == nil {
 		return v, nil
 	}

@@ -2,7 +2,9 @@ package interp
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/asyncrun/asyncrun/builtins"
 	"go.starlark.net/starlark"
@@ -13,13 +15,22 @@ import (
 // starlark.Callable; args are Go values (see ToStarlark), frozen. A
 // coroutine function's coroutine is awaited, so Call(ctx, "handle", req)
 // runs `await handle(req)`. The call runs as a task of the loop: from any
-// goroutine while RunForever runs; otherwise on the calling goroutine, the
-// loop running until the call is done.
+// goroutine while RunForever runs (or before it starts: the call waits in
+// the loop's inbox); otherwise on the calling goroutine, the loop running
+// until the call is done. Decode stores the result in a Go struct.
 //
-// Cancelling ctx cancels the task (CPU-bound code stops at its next
-// step); the error then wraps ctx's cause. ctx's values and deadline reach
-// the host functions the task, and the tasks it creates, call (see
-// AsyncFunc). WithStepLimit(ctx, n) bounds the steps of the call.
+// Call honours ctx whatever the script does: when ctx ends, the task is
+// cancelled (CancelledError in an await_, KeyboardInterrupt in CPU-bound
+// code); if it has not finished after Options.CancelGrace, its code (and
+// that of the tasks it created) is aborted with an error no try_ catches.
+// Call then returns an error wrapping ctx's cause, and the interpreter
+// stays usable. ctx's values and deadline reach the host functions the
+// task, and the tasks it creates, call (see AsyncFunc).
+// WithStepLimit(ctx, n) bounds the steps of the call.
+//
+// A task that computes without awaiting holds the loop: other calls of the
+// interpreter wait behind it, up to their own deadlines (see the package
+// documentation, "Serving requests").
 func (it *Interp) Call(ctx context.Context, fn any, args ...any) (any, error) {
 	f, err := it.callable(fn)
 	if err != nil {
@@ -27,8 +38,8 @@ func (it *Interp) Call(ctx context.Context, fn any, args ...any) (any, error) {
 	}
 	sargs := make(starlark.Tuple, len(args))
 	for i, a := range args {
-		if sargs[i], err = ToStarlark(a); err != nil {
-			return nil, err
+		if sargs[i], err = toStarlarkAt("argument "+strconv.Itoa(i+1), a); err != nil {
+			return nil, fmt.Errorf("interp: Call: %w", err)
 		}
 	}
 	sargs.Freeze()
@@ -42,27 +53,47 @@ func (it *Interp) Call(ctx context.Context, fn any, args ...any) (any, error) {
 			return nil, err
 		}
 		// Converted here, on the loop: no script code runs meanwhile.
-		result, err = FromStarlark(v)
-		return starlark.None, err
+		result, err = fromStarlarkAt("result", v)
+		if err != nil {
+			return nil, &convertFailure{err}
+		}
+		return starlark.None, nil
 	}}
 	if it.host.hosted() {
 		_, err = it.submit(ctx, code)
 	} else {
-		err = it.host.runHere(func() error {
-			stop := context.AfterFunc(ctx, func() { it.rt.KeyboardInterrupt() })
+		err = it.host.runHere(ctx, func() error {
+			r, err := it.startRun(true)
+			if err != nil {
+				return err
+			}
+			defer r.end()
+			stop := r.bound(ctx, false)
 			defer stop()
-			_, err := it.rt.RunCode(code)
-			return it.wrapErr(ctx, err)
+			code.Context = r.ra.Context(ctx)
+			_, err = it.rt.RunCode(code)
+			return it.wrapErr(ctx, it.closedErr(err))
 		}, func() error {
 			_, err := it.submit(ctx, code)
 			return err
 		})
+	}
+	var cf *convertFailure
+	if errors.As(err, &cf) {
+		return nil, fmt.Errorf("interp: Call: %w", cf.err)
 	}
 	if err != nil {
 		return nil, err
 	}
 	return result, nil
 }
+
+// convertFailure carries a result that could not be converted out of the
+// run, past the script's exception handling.
+type convertFailure struct{ err error }
+
+func (c *convertFailure) Error() string { return c.err.Error() }
+func (c *convertFailure) Unwrap() error { return c.err }
 
 // callable resolves Call's fn.
 func (it *Interp) callable(fn any) (starlark.Callable, error) {

@@ -7,15 +7,19 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/asyncrun/asyncrun/interp"
 	"go.starlark.net/starlark"
 )
 
 // A server keeps one interpreter alive: RunForever runs its loop, and each
-// request handler calls a script function with the request's context,
-// from its own goroutine. The context's values reach the host functions
-// the script calls; Go values go in and come out.
+// request handler calls a script function with the request's context (a
+// deadline bounds the call whatever the script does), from its own
+// goroutine. Calls may start as soon as RunForever's goroutine is started:
+// they wait in the loop's inbox. The context's values reach the host
+// functions the script calls; Go values go in, and Decode fills a Go struct
+// with the result. Close stops everything, RunForever included.
 func Example_serverHandler() {
 	type userKey struct{}
 	lookup := interp.AsyncFunc("lookup", func(ctx context.Context, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
@@ -23,7 +27,6 @@ func Example_serverHandler() {
 		return starlark.String(strings.ToUpper(user)), nil
 	})
 	it := interp.New(interp.Options{Predeclared: starlark.StringDict{"lookup": lookup}})
-	defer it.Close()
 	if _, err := it.ExecFile(context.Background(), "handlers.star", `
 def handle(req):
     name = await_(lookup())
@@ -33,34 +36,98 @@ handle = asyncio.coroutine(handle)
 		fmt.Println(err)
 		return
 	}
-	ctx, stop := context.WithCancel(context.Background())
 	done := make(chan error)
-	go func() { done <- it.RunForever(ctx) }()
+	go func() { done <- it.RunForever(context.Background()) }()
 
+	type reply struct {
+		Greeting string `starlark:"greeting"`
+		Path     string `starlark:"path"`
+	}
 	var wg sync.WaitGroup
 	replies := make([]string, 3)
 	for i, user := range []string{"ann", "bob", "cy"} {
 		wg.Add(1)
 		go func() { // an HTTP handler, say
 			defer wg.Done()
-			reqCtx := context.WithValue(context.Background(), userKey{}, user)
+			reqCtx, cancel := context.WithTimeout(context.WithValue(context.Background(), userKey{}, user), 5*time.Second)
+			defer cancel()
 			v, err := it.Call(reqCtx, "handle", map[string]any{"path": "/u/" + user})
+			var r reply
+			if err == nil {
+				err = interp.Decode(v, &r)
+			}
 			if err != nil {
 				replies[i] = err.Error()
 				return
 			}
-			m := v.(map[string]any)
-			replies[i] = fmt.Sprint(m["greeting"], " at ", m["path"])
+			replies[i] = r.Greeting + " at " + r.Path
 		}()
 	}
 	wg.Wait()
-	stop()
+	it.Close() // RunForever returns
 	<-done
 	fmt.Println(strings.Join(replies, "\n"))
 	// Output:
 	// hello ANN at /u/ann
 	// hello BOB at /u/bob
 	// hello CY at /u/cy
+}
+
+// Script code runs on its interpreter's loop one piece at a time, so a
+// request that computes without awaiting holds up every other request of
+// the same interpreter (head-of-line blocking). A server that may get such
+// requests serves each from a pool of interpreters, one request at a time
+// each: a CPU-bound request then costs only its own deadline.
+func Example_serverPool() {
+	const src = `
+def handle(n):
+    if n == 0:
+        while True:  # a request that never awaits
+            pass
+    return n * 2
+`
+	const size = 4
+	pool := make(chan *interp.Interp, size)
+	for i := 0; i < size; i++ {
+		it := interp.New(interp.Options{CancelGrace: 10 * time.Millisecond})
+		if _, err := it.ExecFile(context.Background(), "handlers.star", src); err != nil {
+			fmt.Println(err)
+			return
+		}
+		pool <- it
+	}
+	serve := func(n int) (any, error) { // an HTTP handler, say
+		it := <-pool
+		defer func() { pool <- it }()
+		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+		defer cancel()
+		return it.Call(ctx, "handle", n)
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	ok, timedOut := 0, 0
+	for n := 0; n < 50; n++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			v, err := serve(n)
+			mu.Lock()
+			defer mu.Unlock()
+			switch {
+			case errors.Is(err, context.DeadlineExceeded):
+				timedOut++
+			case err == nil && v == int64(2*n):
+				ok++
+			}
+		}()
+	}
+	wg.Wait()
+	for i := 0; i < size; i++ {
+		(<-pool).Close()
+	}
+	fmt.Println("served:", ok, "timed out:", timedOut)
+	// Output:
+	// served: 49 timed out: 1
 }
 
 // A long-lived interpreter keeps its state in module globals: the tasks

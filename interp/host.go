@@ -21,56 +21,72 @@ import (
 type HostFunc func(ctx context.Context, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)
 
 // AsyncFunc exposes a blocking Go function to scripts as an async function:
-// name(...) starts fn on its own goroutine and returns a Future, so a script
-// writes result = await_(name(...)). Add it to Options.Predeclared. While the
-// call runs the loop counts it as pending work: run_until_complete waits for
-// it and the deadlock report does not fire. A panic in fn fails the awaiting
-// task with a RuntimeError ("name: host function panicked: value"); the Go
-// stack goes to Options.Logger.
+// name(...) returns a coroutine, as calling a Python async def does, so a
+// script writes result = await_(name(...)), or hands the coroutine to
+// asyncio.create_task, gather or wait_for. When the coroutine first runs,
+// fn starts on a goroutine of its own. Add it to Options.Predeclared. While
+// the call runs the loop counts it as pending work: run_until_complete
+// waits for it and the deadlock report does not fire. A panic in fn fails
+// the awaiting task with a RuntimeError ("name: host function panicked:
+// value"); the Go stack goes to Options.Logger.
 //
 // fn's context carries the values and deadline of the Call that runs the
-// script code (see Call), and ends, with a cause that says why, when the
-// awaiting task is cancelled (ErrCancelled), when a script's wait_for or
-// timeout runs out (ErrScriptTimeout), or when the interpreter closes
-// (ErrClosed). With Options.MaxHostCalls, calls past the bound wait in a
-// queue, holding no goroutine, until one ends.
+// script code (see Call), and ends, with a cause that says why, when that
+// Call's context ends (its cause, context.DeadlineExceeded for a
+// deadline), when the awaiting task is cancelled otherwise (ErrCancelled),
+// when a script's wait_for or timeout runs out (ErrScriptTimeout), or when
+// the interpreter closes (ErrClosed). With Options.MaxHostCalls, calls past
+// the bound wait in a queue, holding no goroutine, until one ends.
 func AsyncFunc(name string, fn HostFunc) *starlark.Builtin {
 	return starlark.NewBuiltin(name, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		it, _ := builtins.HostOf(thread).(*Interp)
-		f, fv, err := builtins.NewHostFuture(thread, name)
-		if err != nil {
-			return nil, err
-		}
 		args.Freeze()
 		for _, kv := range kwargs {
 			kv.Freeze()
 		}
-		parent := builtins.GoContextOf(thread)
-		if parent == nil {
-			parent = context.Background()
-		}
-		ctx, cancel := context.WithCancelCause(parent)
-		stopClose := context.AfterFunc(it.hostCtx, func() { cancel(ErrClosed) })
-		f.AddDoneCallback(func(f *loop.Future) {
-			switch {
-			case f.Cancelled() && f.CancelMessage() == loop.Expired:
-				cancel(ErrScriptTimeout)
-			case f.Cancelled():
-				cancel(ErrCancelled)
-			}
-		}, nil)
-		call := &hostCall{f: f, start: func() {
-			it.hostWG.Add(1)
-			f.Loop().RunOff(f, func() (any, error) {
-				defer it.hostWG.Done()
-				defer stopClose()
-				defer cancel(nil)
-				return it.callHost(ctx, name, fn, args, kwargs)
-			})
-		}}
-		it.calls.add(call)
-		return fv, nil
+		return builtins.HostCoroutine(name, func(thread *starlark.Thread) (*loop.Future, error) {
+			return startHostCall(thread, name, fn, args, kwargs)
+		}), nil
 	})
+}
+
+// startHostCall starts (or queues) a call of a host function for the task
+// running on thread, and returns its future.
+func startHostCall(thread *starlark.Thread, name string, fn HostFunc, args starlark.Tuple, kwargs []starlark.Tuple) (*loop.Future, error) {
+	it, _ := builtins.HostOf(thread).(*Interp)
+	if it == nil {
+		return nil, builtins.NewException("RuntimeError", name+": not called by a script of an interpreter")
+	}
+	f, _, err := builtins.NewHostFuture(thread, name)
+	if err != nil {
+		return nil, err
+	}
+	parent := builtins.GoContextOf(thread)
+	if parent == nil {
+		parent = context.Background()
+	}
+	ctx, cancel := context.WithCancelCause(parent)
+	stopClose := context.AfterFunc(it.hostCtx, func() { cancel(ErrClosed) })
+	f.AddDoneCallback(func(f *loop.Future) {
+		switch {
+		case parent.Err() != nil:
+			// The Call's context ended: its own cause reaches fn.
+		case f.Cancelled() && f.CancelMessage() == loop.Expired:
+			cancel(ErrScriptTimeout)
+		case f.Cancelled():
+			cancel(ErrCancelled)
+		}
+	}, nil)
+	call := &hostCall{f: f, start: func() {
+		it.hostWG.Add(1)
+		f.Loop().RunOff(f, func() (any, error) {
+			defer it.hostWG.Done()
+			defer stopClose()
+			defer cancel(nil)
+			return it.callHost(ctx, name, fn, args, kwargs)
+		})
+	}}
+	it.calls.add(call)
+	return f, nil
 }
 
 // ErrCancelled is the cause of a host function's context when the task

@@ -30,44 +30,92 @@ import (
 // inbox (it runs when the loop does); once RunForever has returned, or the
 // interpreter is closed, submitting fails at once with ErrClosed, and work
 // still queued when the interpreter closes fails with ErrClosed too.
+//
+// Starting is race-free: Call, Stop and Close behave the same whether they
+// come before RunForever is called, while it starts or while it runs, so a
+// host may use the interpreter as soon as `go it.RunForever(ctx)` is
+// written, with no readiness signal.
 
 // hostState is the loop's life as submissions see it.
 type hostState struct {
 	mu      sync.Mutex
-	running bool // RunForever runs the loop
+	running bool // RunForever was called and has not returned
+	serving bool // RunForever has the turn: its loop runs or is about to
 	stopped bool // RunForever ran and returned
 	closed  bool
+	stopReq bool          // Stop was called while RunForever was not serving
+	forever chan struct{} // closed when the running RunForever returns
 	pending map[*builtins.Submission]struct{}
-	// exec is held by whoever runs the loop on their own goroutine:
-	// RunForever, or ExecFile, ExecChunk and Call when RunForever does not
-	// run. They take turns.
+	runs    map[*run]struct{} // see run
+	// busy is the turn to run the loop on one's own goroutine: RunForever,
+	// or ExecFile, ExecChunk and Call when RunForever does not run. They
+	// take turns; idle is closed when the turn is given back.
+	busy bool
+	idle chan struct{}
+	// exec is held by whoever has the turn (see DumpTasks).
 	exec sync.Mutex
 }
 
-// runHere runs fn, which runs the loop on the calling goroutine, when it is
-// this goroutine's turn (see exec); hosted, if not nil, is called instead
-// when RunForever runs the loop by then.
-func (h *hostState) runHere(fn func() error, hosted func() error) error {
-	h.exec.Lock()
+// takeTurn waits, with h.mu held, until the turn is free and takes it; it
+// gives up (false) when stop says so or ctx ends. h.mu is held again when
+// it returns.
+func (h *hostState) takeTurn(ctx context.Context, stop func() bool) bool {
+	for h.busy {
+		if stop() {
+			return false
+		}
+		idle := h.idle
+		h.mu.Unlock()
+		select {
+		case <-idle:
+		case <-ctx.Done():
+			h.mu.Lock()
+			return false
+		}
+		h.mu.Lock()
+	}
+	if stop() {
+		return false
+	}
+	h.busy, h.idle = true, make(chan struct{})
+	return true
+}
+
+// giveTurn gives the turn back.
+func (h *hostState) giveTurn() {
 	h.mu.Lock()
+	h.busy = false
+	close(h.idle)
+	h.mu.Unlock()
+}
+
+// runHere runs fn, which runs the loop on the calling goroutine, when it is
+// this goroutine's turn; hosted, if not nil, is called instead when
+// RunForever runs the loop (or is about to). Waiting for the turn ends with
+// ctx.
+func (h *hostState) runHere(ctx context.Context, fn func() error, hosted func() error) error {
+	h.mu.Lock()
+	ok := h.takeTurn(ctx, func() bool { return h.closed || h.running })
 	closed, running := h.closed, h.running
 	h.mu.Unlock()
-	if closed || running {
-		// RunForever waits for exec: let go of it before waiting on the loop.
-		h.exec.Unlock()
+	if !ok {
 		switch {
 		case closed:
 			return ErrClosed
-		case hosted != nil:
+		case running && hosted != nil:
 			return hosted()
+		case running:
+			return errors.New("interp: the event loop runs on another goroutine (RunForever)")
 		}
-		return errors.New("interp: the event loop runs on another goroutine (RunForever)")
+		return &Error{err: context.Cause(ctx), ctxErr: context.Cause(ctx)}
 	}
+	h.exec.Lock()
+	defer h.giveTurn()
 	defer h.exec.Unlock()
 	return fn()
 }
 
-// hosted reports whether RunForever runs the loop.
+// hosted reports whether RunForever runs the loop (or is about to).
 func (h *hostState) hosted() bool {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -101,33 +149,54 @@ func (it *Interp) track(s *builtins.Submission) *builtins.Submission {
 	return s
 }
 
-// RunForever runs the interpreter's event loop until ctx is done or Stop is
-// called. It returns nil when stopped, or ctx's error. It fails with
-// ErrClosed after Close, and with an error while other code of the
-// interpreter runs the loop (ExecFile, say).
+// RunForever runs the interpreter's event loop until ctx is done, Stop is
+// called or the interpreter is closed. It returns nil when stopped, or
+// ctx's error. It fails with ErrClosed after Close, and with an error while
+// another RunForever runs. Code running the loop on its own goroutine when
+// it is called (a Call made before) finishes first; meanwhile new work
+// queues for this run.
+//
+// Work may be submitted (Call, RunCoroutineThreadsafe, ...) and Stop or
+// Close called at any time, even before RunForever is called: work waits
+// in the loop's inbox, and a Stop made while no RunForever serves makes the
+// next one return at once.
 func (it *Interp) RunForever(ctx context.Context) error {
 	h := &it.host
 	h.mu.Lock()
 	if h.closed || h.running {
+		closed := h.closed
 		h.mu.Unlock()
-		if h.closed {
+		if closed {
 			return ErrClosed
 		}
 		return errors.New("interp: RunForever: the event loop is running already")
 	}
 	h.running, h.stopped = true, false
+	forever := make(chan struct{})
+	h.forever = forever
+	ok := h.takeTurn(context.Background(), func() bool { return h.closed || h.stopReq || ctx.Err() != nil })
+	h.serving = ok
+	h.stopReq = false
+	closed := h.closed
 	h.mu.Unlock()
 	defer func() {
 		h.mu.Lock()
-		h.running, h.stopped = false, true
+		h.running, h.serving, h.stopped = false, false, true
+		h.forever = nil
 		h.mu.Unlock()
+		close(forever)
 	}()
-	stop := context.AfterFunc(ctx, it.rt.StopThreadsafe)
-	defer stop()
-	// Code running the loop on its own goroutine (a Call made before
-	// RunForever) ends first; meanwhile new work queues for this run.
+	if !ok {
+		if closed {
+			return ErrClosed
+		}
+		return ctx.Err()
+	}
+	defer h.giveTurn()
 	h.exec.Lock()
 	defer h.exec.Unlock()
+	stop := context.AfterFunc(ctx, it.rt.StopThreadsafe)
+	defer stop()
 	if err := it.rt.RunHosted(); err != nil {
 		return &Error{err: err}
 	}
@@ -135,7 +204,20 @@ func (it *Interp) RunForever(ctx context.Context) error {
 }
 
 // Stop asks RunForever to return; it may be called from any goroutine.
-func (it *Interp) Stop() { it.rt.StopThreadsafe() }
+// Called while no RunForever serves (before it is called, or while it
+// starts), it makes the next RunForever return at once.
+func (it *Interp) Stop() {
+	h := &it.host
+	h.mu.Lock()
+	serving := h.serving
+	if !serving {
+		h.stopReq = true
+	}
+	h.mu.Unlock()
+	if serving {
+		it.rt.StopThreadsafe()
+	}
+}
 
 // CallSoonThreadsafe schedules fn(args...) on the interpreter's loop; it may
 // be called from any goroutine. The arguments are frozen. An exception fn
@@ -196,7 +278,7 @@ func (it *Interp) ExecChunk(ctx context.Context, f *syntax.File, globals starlar
 // run. ExecChunkThreadsafe returns as soon as the chunk's code is done, even
 // if a task it started keeps the loop busy.
 func (it *Interp) ExecChunkThreadsafe(ctx context.Context, f *syntax.File, globals starlark.StringDict) (string, error) {
-	v, err := it.submit(ctx, builtins.Code{Name: "<stdin>", Fn: func(th *starlark.Thread) (starlark.Value, error) {
+	v, err := it.submitChunk(ctx, builtins.Code{Name: "<stdin>", Fn: func(th *starlark.Thread) (starlark.Value, error) {
 		repr, err := runChunk(th, f, globals)
 		return starlark.String(repr), err
 	}})
@@ -208,8 +290,50 @@ func (it *Interp) ExecChunkThreadsafe(ctx context.Context, f *syntax.File, globa
 }
 
 // submit runs c as a task of the loop that RunForever runs (or will run)
-// and waits for it; cancelling ctx interrupts it as Ctrl-C does.
+// and waits for it; cancelling ctx interrupts it as Ctrl-C does, and aborts
+// it after the grace period if it goes on (see run). A run cut off by
+// Close fails with an error wrapping ErrClosed.
 func (it *Interp) submit(ctx context.Context, c builtins.Code) (starlark.Value, error) {
+	r, err := it.startRun(false)
+	if err != nil {
+		return nil, err
+	}
+	defer r.end()
+	gctx := c.Context
+	if gctx == nil {
+		gctx = ctx
+	}
+	c.Context = r.ra.Context(gctx)
+	s := it.rt.SubmitCode(c) // abandoned by Close if the loop closes first
+	r.mu.Lock()
+	r.sub = s
+	r.mu.Unlock()
+	stop := r.bound(ctx, false)
+	defer stop()
+	select {
+	case <-s.Done():
+	case <-ctx.Done():
+		// Cancelled, then aborted after the grace period (see bound): the
+		// task is done by then unless the loop is kept busy by other code.
+		t := time.NewTimer(2 * it.cancelGrace())
+		select {
+		case <-s.Done():
+		case <-t.C:
+		}
+		t.Stop()
+		return nil, it.wrapErr(ctx, context.Cause(ctx))
+	}
+	v, err := s.Result()
+	if err != nil {
+		return nil, it.wrapErr(ctx, it.closedErr(err))
+	}
+	return v, nil
+}
+
+// submitChunk runs c, a chunk of a prompt, as a task of the loop that
+// RunForever runs (or will run) and waits for it; cancelling ctx
+// interrupts it as Ctrl-C does.
+func (it *Interp) submitChunk(ctx context.Context, c builtins.Code) (starlark.Value, error) {
 	if !it.host.accepting() {
 		return nil, ErrClosed
 	}
@@ -222,6 +346,18 @@ func (it *Interp) submit(ctx context.Context, c builtins.Code) (starlark.Value, 
 		return nil, it.wrapErr(ctx, err)
 	}
 	return v, nil
+}
+
+// closedErr wraps ErrClosed around the error of a run the closing of the
+// interpreter cut off.
+func (it *Interp) closedErr(err error) error {
+	it.host.mu.Lock()
+	closed := it.host.closed
+	it.host.mu.Unlock()
+	if closed && !errors.Is(err, ErrClosed) {
+		return &Error{err: err, ctxErr: ErrClosed}
+	}
+	return err
 }
 
 // runChunk runs a chunk on thread and returns the repr of its value (see
@@ -272,10 +408,11 @@ func (f *Future) Result(ctx context.Context) (starlark.Value, error) {
 // requested before the task finished.
 func (f *Future) Cancel() bool { return f.s.Cancel() }
 
-// Done reports whether the task has finished.
+// Done reports whether the task has finished: its done callbacks have
+// run, so DumpTasks no longer shows it.
 func (f *Future) Done() bool {
 	select {
-	case <-f.s.Done():
+	case <-f.s.Finished():
 		return true
 	default:
 		return false

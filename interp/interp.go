@@ -1,12 +1,3 @@
-// Package interp embeds asyncrun in Go programs: it runs Starlark scripts
-// with Python asyncio semantics on an event loop of their own. It is the
-// whole Go API a host needs; values cross it as go.starlark.net values.
-//
-// An Interp is one interpreter: its own loops, clock, output streams and step
-// budget, with no state shared with other interpreters, so many may run in
-// one process at once, each on its own goroutine. An Interp's methods must
-// not be called concurrently unless they say otherwise; run one script at a
-// time on it.
 package interp
 
 import (
@@ -18,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"github.com/asyncrun/asyncrun/builtins"
 	"github.com/asyncrun/asyncrun/loop"
@@ -96,13 +88,16 @@ type Options struct {
 	// process limit. 0 means the default, 256; a negative value means no
 	// bound.
 	MaxProcesses int
-	// MaxMemory bounds the Go heap, in bytes: past it the run stops, as the
-	// step limit stops it, with MemoryError in the traceback and
-	// ErrMemoryLimit for the host. The heap is sampled every millisecond,
-	// so a script allocating in a loop stops soon after the bound (a single
-	// allocation larger than the bound completes first); it is the
-	// process's heap, shared by all the interpreters of the process. 0
-	// means no bound.
+	// MaxMemory bounds the Go heap, in bytes: when the heap passes it, the
+	// runs in flight (ExecFile, Call) stop, as the step limit stops them,
+	// with MemoryError in the traceback and ErrMemoryLimit for the host;
+	// the interpreter stays usable, and the next run works once the heap
+	// is back under the bound. The heap is the process's (what every
+	// interpreter and the host itself hold), sampled by one goroutine for
+	// all interpreters, every 1 to 50 ms depending on the distance to the
+	// bound: a script allocating in a loop stops soon after the bound, but
+	// a single allocation larger than the bound completes first, and the
+	// host's own allocations count. 0 means no bound.
 	MaxMemory int64
 	// OnUnhandled, if set, receives what the default exception handler
 	// would print on stderr: an exception nobody retrieved, an exception in
@@ -150,6 +145,12 @@ type Options struct {
 	// writes its end; Close returns the first error of writing it. The
 	// interpreter does not close the writer. See trace.go for the events.
 	Trace io.Writer
+	// CancelGrace is how long code whose context ended (a Call, an
+	// ExecFile), or that Close stops, has to finish after its task is
+	// cancelled: past it the code is aborted with an error no script
+	// catches, so that a script that swallows CancelledError still ends.
+	// 0 means DefaultCancelGrace (100 ms).
+	CancelGrace time.Duration
 }
 
 // Unhandled is a report of the default exception handler (see
@@ -176,9 +177,6 @@ type Interp struct {
 
 	globalsMu sync.Mutex
 	globals   starlark.StringDict // of the scripts run so far, for Call by name
-
-	memStop chan struct{} // stops the memory sampler (see Options.MaxMemory)
-	memDone chan struct{}
 
 	trace *tracer // see Options.Trace
 
@@ -321,12 +319,26 @@ func (it *Interp) Exec(ctx context.Context, p *Program) (starlark.StringDict, er
 }
 
 // execHere runs fn, top-level code, on the calling goroutine: the loop runs
-// here while it awaits. Cancelling ctx interrupts the run.
+// here while it awaits. When ctx ends, the run is aborted (see run) and
+// what its scripts opened (connections, files, child processes) is closed.
 func (it *Interp) execHere(ctx context.Context, name string, fn func(th *starlark.Thread) error) error {
-	return it.host.runHere(func() error {
-		stop := context.AfterFunc(ctx, func() { it.rt.Interrupt(context.Cause(ctx)) })
-		defer stop()
-		return it.wrapErr(ctx, it.rt.ExecTopLevel(name, fn))
+	return it.host.runHere(ctx, func() error {
+		r, err := it.startRun(true)
+		if err != nil {
+			return err
+		}
+		r.shutIO = true
+		stop := r.bound(ctx, true)
+		err = it.rt.ExecTopLevel(name, fn)
+		stop()
+		r.end()
+		if r.ioDown {
+			// What the script opened is closed; later runs get fresh I/O.
+			rctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			it.rt.ResetIO(rctx)
+			cancel()
+		}
+		return it.wrapErr(ctx, it.closedErr(err))
 	}, nil)
 }
 
@@ -404,7 +416,11 @@ type dumpRequest struct {
 // Close closes the interpreter, as CloseContext with no deadline.
 func (it *Interp) Close() error { return it.CloseContext(context.Background()) }
 
-// CloseContext closes the interpreter's loops: pending tasks are reported
+// CloseContext closes the interpreter, from any goroutine, at any time.
+// Code still running (a Call, an ExecFile, RunForever's loop) is stopped
+// first: cancelled, then aborted after Options.CancelGrace; RunForever
+// returns, and the calls in flight fail with an error wrapping ErrClosed.
+// Then it closes the interpreter's loops: pending tasks are reported
 // and ended, exceptions nobody retrieved are reported, and work submitted
 // that has not run fails with ErrClosed. The connections, servers and
 // files scripts opened are closed, and their child processes killed (with
@@ -413,45 +429,10 @@ func (it *Interp) Close() error { return it.CloseContext(context.Background()) }
 // context is then left running (its goroutine, and what it holds), and
 // CloseContext returns ctx's error. Otherwise no goroutine of the
 // interpreter is left. The trace (Options.Trace) is ended; an error
-// writing it is returned if there is no other. Call it when nothing else
-// runs the interpreter.
-func (it *Interp) CloseContext(ctx context.Context) error {
-	h := &it.host
-	h.mu.Lock()
-	if h.closed {
-		h.mu.Unlock()
-		return nil
-	}
-	h.closed = true
-	pending := make([]*builtins.Submission, 0, len(h.pending))
-	for s := range h.pending {
-		pending = append(pending, s)
-	}
-	h.mu.Unlock()
-	it.hostCancel()
-	done := make(chan struct{})
-	go func() {
-		it.hostWG.Wait()
-		close(done)
-	}()
-	err := it.rt.CloseIO(ctx)
-	select {
-	case <-done:
-	case <-ctx.Done():
-		err = ctx.Err()
-	}
-	it.stopMemoryLimit()
-	it.rt.Close()
-	for _, s := range pending {
-		s.Abandon(ErrClosed)
-	}
-	if it.trace != nil {
-		if terr := it.trace.close(); err == nil && terr != nil {
-			err = fmt.Errorf("interp: writing the trace: %w", terr)
-		}
-	}
-	return err
-}
+// writing it is returned if there is no other. If ctx ends before the code
+// running has stopped, CloseContext returns ctx's error and leaves the
+// loops to that code.
+func (it *Interp) CloseContext(ctx context.Context) error { return it.closeContext(ctx) }
 
 // sourceBytes returns the text of a script as ExecFile takes it: read from
 // the file when src is nil, or src itself (a string, []byte or io.Reader),

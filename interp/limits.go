@@ -2,13 +2,16 @@ package interp
 
 import (
 	"fmt"
+	"math"
 	"runtime/metrics"
+	"sync"
 	"time"
 )
 
 // The memory limit (Options.MaxMemory). go.starlark.net has no allocation
 // hook, so a goroutine samples the Go heap and, past the bound, stops the
-// interpreter's code as the step limit does. The sampling costs nothing on
+// code the interpreter runs then (the runs in flight), as the step limit
+// does. The sampling costs nothing on
 // the interpreter's own path; its period follows how far the heap is from
 // the bound, as if the script allocated a gigabyte a second (more than
 // Starlark code does): every 50 ms far from it, every millisecond near it.
@@ -31,36 +34,97 @@ func (e *memoryLimitError) Error() string {
 // Is makes errors.Is(err, ErrMemoryLimit) hold.
 func (e *memoryLimitError) Is(target error) bool { return target == ErrMemoryLimit }
 
+// The sampler: one goroutine for all the interpreters of the process with
+// a memory limit (the heap is the process's), started with the first and
+// stopped with the last. Past an interpreter's bound, the runs it has in
+// flight are aborted (see run); the interpreter stays usable, and the next
+// run works once the heap is back under the bound.
+var sampler struct {
+	mu   sync.Mutex
+	its  map[*Interp]struct{}
+	stop chan struct{}
+	done chan struct{}
+	kick chan struct{}
+}
+
 func (it *Interp) startMemoryLimit() {
-	it.memStop, it.memDone = make(chan struct{}), make(chan struct{})
-	limit := uint64(it.opts.MaxMemory)
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	go func() {
-		defer close(it.memDone)
-		t := time.NewTimer(memorySampleMin)
-		defer t.Stop()
-		for {
-			select {
-			case <-it.memStop:
-				return
-			case <-t.C:
-			}
-			metrics.Read(sample)
-			heap := sample[0].Value.Uint64()
-			if heap > limit {
-				it.rt.Interrupt(&memoryLimitError{limit: limit, heap: heap})
-				return
-			}
-			next := time.Duration(float64(limit-heap) / memoryRate * float64(time.Second))
-			t.Reset(min(max(next, memorySampleMin), memorySampleMax))
-		}
-	}()
+	sampler.mu.Lock()
+	defer sampler.mu.Unlock()
+	if sampler.its == nil {
+		sampler.its = make(map[*Interp]struct{})
+	}
+	sampler.its[it] = struct{}{}
+	if sampler.stop == nil {
+		sampler.stop, sampler.done = make(chan struct{}), make(chan struct{})
+		go sample(sampler.stop, sampler.done)
+	}
 }
 
 func (it *Interp) stopMemoryLimit() {
-	if it.memStop != nil {
-		close(it.memStop)
-		<-it.memDone
-		it.memStop = nil
+	sampler.mu.Lock()
+	if _, ok := sampler.its[it]; !ok {
+		sampler.mu.Unlock()
+		return
+	}
+	delete(sampler.its, it)
+	var stop, done chan struct{}
+	if len(sampler.its) == 0 {
+		stop, done = sampler.stop, sampler.done
+		sampler.stop, sampler.done = nil, nil
+	}
+	sampler.mu.Unlock()
+	if stop != nil {
+		close(stop)
+		<-done
+	}
+}
+
+// sample is the sampler's goroutine.
+func sample(stop, done chan struct{}) {
+	defer close(done)
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	t := time.NewTimer(memorySampleMin)
+	defer t.Stop()
+	var over []*Interp
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+		}
+		metrics.Read(s)
+		heap := s[0].Value.Uint64()
+		least := uint64(math.MaxUint64)
+		over = over[:0]
+		sampler.mu.Lock()
+		for it := range sampler.its {
+			limit := uint64(it.opts.MaxMemory)
+			if heap > limit {
+				over = append(over, it)
+			} else {
+				least = min(least, limit-heap)
+			}
+		}
+		sampler.mu.Unlock()
+		for _, it := range over {
+			it.overMemory(heap)
+		}
+		next := memorySampleMax
+		if least != math.MaxUint64 {
+			next = time.Duration(float64(least) / memoryRate * float64(time.Second))
+		}
+		if len(over) > 0 {
+			next = memorySampleMin
+		}
+		t.Reset(min(max(next, memorySampleMin), memorySampleMax))
+	}
+}
+
+// overMemory aborts the runs in flight of an interpreter whose bound the
+// heap passed.
+func (it *Interp) overMemory(heap uint64) {
+	cause := &memoryLimitError{limit: uint64(it.opts.MaxMemory), heap: heap}
+	for _, r := range it.host.inFlight() {
+		r.abort(cause)
 	}
 }
