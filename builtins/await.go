@@ -31,8 +31,13 @@ func (*awaitBuiltin) CallInternal(thread *starlark.Thread, args starlark.Tuple, 
 		if ts := stateOf(thread); ts != nil && ts.task != nil {
 			switch x := args[0].(type) {
 			case *coroutine:
-				if x.sleep && !x.started {
-					return ts.rt.sleepInTask(thread, ts.task.f.Task(), x)
+				if !x.started {
+					if x.sleep {
+						return ts.rt.sleepInTask(thread, ts.task.f.Task(), x)
+					}
+					if op, ok := x.result.(awaitOp); ok {
+						return awaitOpInTask(thread, ts.task.f.Task(), x, op)
+					}
 				}
 			case *future:
 				return ts.rt.awaitFuture(thread, ts.task.f.Task(), x)
@@ -149,6 +154,18 @@ func (rt *Runtime) sleepInTask(thread *starlark.Thread, t *loop.Task, co *corout
 	v, err := loop.Sleep(t, co.delay, co.result)
 	co.done = true
 	return rt.resume(thread, v, err)
+}
+
+// awaitOpInTask runs co, the coroutine of a primitive's method (see
+// awaitOp), in task t, without the coroutine machinery: at once when the
+// op need not wait.
+//
+//go:noinline
+func awaitOpInTask(thread *starlark.Thread, t *loop.Task, co *coroutine, op awaitOp) (starlark.Value, error) {
+	co.started = true
+	v, err := runOp(thread, t, co, op)
+	co.done = true
+	return v, err
 }
 
 // outcome converts a loop future's outcome into a script's.

@@ -85,10 +85,21 @@ func (lk *Lock) String() string {
 // another loop.
 func (lk *Lock) Acquire(t *Task) error { return lk.acquire(t, "Lock.acquire()") }
 
-// acquire is Acquire with the label of its waiter future.
-func (lk *Lock) acquire(t *Task, label string) error {
+// TryAcquire takes the lock if Acquire would take it without waiting: it
+// is free and no task waits for it (but cancelled ones), as CPython's
+// Lock.acquire returns True before its first await. It reports whether it
+// took the lock; if not, the caller must Acquire (and wait its turn).
+func (lk *Lock) TryAcquire() bool {
 	if !lk.locked && lk.allCancelled() {
 		lk.locked = true
+		return true
+	}
+	return false
+}
+
+// acquire is Acquire with the label of its waiter future.
+func (lk *Lock) acquire(t *Task, label string) error {
+	if lk.TryAcquire() {
 		return nil
 	}
 	fut, err := lk.newWaiter(t, label, lk)
@@ -401,8 +412,7 @@ func (s *Semaphore) Locked() bool {
 // Semaphore.acquire(). It returns the cancellation thrown into t while it
 // waited.
 func (s *Semaphore) Acquire(t *Task) error {
-	if !s.Locked() {
-		s.value--
+	if s.TryAcquire() {
 		return nil
 	}
 	fut, err := s.newWaiter(t, "Semaphore.acquire()", s)
@@ -424,6 +434,18 @@ func (s *Semaphore) Acquire(t *Task) error {
 		s.wakeUpNext()
 	}
 	return nil
+}
+
+// TryAcquire decrements the counter if Acquire would without waiting (the
+// semaphore is not Locked), as CPython's Semaphore.acquire returns True
+// before its first await. It reports whether it did; if not, the caller
+// must Acquire (and wait its turn).
+func (s *Semaphore) TryAcquire() bool {
+	if s.Locked() {
+		return false
+	}
+	s.value--
+	return true
 }
 
 // Release increments the counter and wakes the first waiter, as
