@@ -35,8 +35,8 @@ func (*awaitBuiltin) CallInternal(thread *starlark.Thread, args starlark.Tuple, 
 					if x.sleep {
 						return ts.rt.sleepInTask(thread, ts.task.f.Task(), x)
 					}
-					if op, ok := x.result.(awaitOp); ok {
-						return awaitOpInTask(thread, ts.task.f.Task(), x, op)
+					if x.native != nil {
+						return awaitNativeInTask(thread, ts.task.f.Task(), x)
 					}
 				}
 			case *future:
@@ -156,16 +156,21 @@ func (rt *Runtime) sleepInTask(thread *starlark.Thread, t *loop.Task, co *corout
 	return rt.resume(thread, v, err)
 }
 
-// awaitOpInTask runs co, the coroutine of a primitive's method (see
-// awaitOp), in task t, without the coroutine machinery: at once when the
-// op need not wait.
+// awaitNativeInTask runs co, a coroutine written in Go that was not
+// started, in task t. The coroutine of a primitive's method (see awaitOp)
+// runs its op straight away, at once when it need not wait. (It is apart
+// from awaitBuiltin.CallInternal to keep that frame, on the stack of every
+// suspended task, small.)
 //
 //go:noinline
-func awaitOpInTask(thread *starlark.Thread, t *loop.Task, co *coroutine, op awaitOp) (starlark.Value, error) {
-	co.started = true
-	v, err := runOp(thread, t, co, op)
-	co.done = true
-	return v, err
+func awaitNativeInTask(thread *starlark.Thread, t *loop.Task, co *coroutine) (starlark.Value, error) {
+	if op, ok := co.result.(awaitOp); ok {
+		co.started = true
+		v, err := runOp(thread, t, co, op)
+		co.done = true
+		return v, err
+	}
+	return stateOf(thread).rt.awaitInTask(thread, t, co)
 }
 
 // outcome converts a loop future's outcome into a script's.
