@@ -13,6 +13,8 @@
 # Environment: BENCH_TIMEOUT, seconds one run may take (default 600);
 # BENCH_NO_GNU_TIME=1 samples /proc instead of using /usr/bin/time.
 #
+# With GNU time the CPU time of each run (user + system) is taken too, and a
+# second table gives its medians.
 # Each workload NAME is bench/NAME.py (CPython) and bench/NAME.star
 # (asyncrun); both print one check line, and every run's line must equal the
 # others', or the suite stops. W8 (sockets on 127.0.0.1) and W9 (processes)
@@ -121,18 +123,21 @@ now() { # seconds since the epoch, with microseconds
 }
 
 # run_one LABEL CMD...: runs CMD, sets OUT (its standard output), SECS (wall
-# time) and KB (peak RSS in KiB); stops the suite if CMD fails.
+# time), KB (peak RSS in KiB) and CPU (user + system seconds, with GNU time
+# only); stops the suite if CMD fails.
 run_one() {
 	local label=$1
 	shift
 	local t0 t1 rc=0 pid k v rest state
 	KB=0
+	CPU=
 	t0=$(now)
 	if [[ -n $gnutime ]]; then
-		"${tmo[@]}" "$gnutime" -f %M -o "$work/rss" "$@" >"$work/out" 2>"$work/err" || rc=$?
+		"${tmo[@]}" "$gnutime" -f '%M %U %S' -o "$work/rss" "$@" >"$work/out" 2>"$work/err" || rc=$?
 		t1=$(now)
 		if [[ $rc -eq 0 ]]; then
-			KB=$(tail -n 1 "$work/rss")
+			read -r KB k v <<<"$(tail -n 1 "$work/rss")"
+			CPU=$(awk -v u="$k" -v s="$v" 'BEGIN { printf "%.2f", u + s }')
 		fi
 	else
 		"$@" >"$work/out" 2>"$work/err" &
@@ -206,6 +211,7 @@ declare -A FLAGS=(
 	[w9]="-allow-run=true"
 )
 ROWS=()
+CPUROWS=()
 # row DESC CPYTHON VALUE RATIO [VALUE RATIO] NOTE: one line of the table,
 # with a value and ratio per asyncrun binary.
 row() {
@@ -225,8 +231,8 @@ label() {
 }
 
 for w in "${WORKLOADS[@]}"; do
-	py=()
-	AR=()  # AR[i]: the figures of IMPLS[i], space-separated
+	py=() pycpu=()
+	AR=() ARCPU=() # AR[i]: the figures of IMPLS[i], space-separated; ARCPU[i] its CPU seconds
 	if [[ $w == w4 ]]; then
 		py0=() pyn=() AR0=() ARN=()
 		for ((r = 1; r <= RUNS; r++)); do
@@ -269,12 +275,14 @@ for w in "${WORKLOADS[@]}"; do
 		run_one "CPython $w" python3 "$bench/$w.py"
 		check "$w" "$OUT"
 		py+=("$SECS")
+		pycpu+=("${CPU:-0}")
 		msg="bench: $w run $r/$RUNS: CPython ${py[-1]} s"
 		for i in "${!IMPLS[@]}"; do
 			# shellcheck disable=SC2086 # FLAGS holds zero or one flag
 			run_one "$(label "$i") $w" "${IMPLS[$i]}" ${FLAGS[$w]:-} "$bench/$w.star"
 			check "$w" "$OUT"
 			AR[i]+=" $SECS"
+			ARCPU[i]+=" ${CPU:-0}"
 			msg+=", $(label "$i") $SECS s"
 		done
 		echo "$msg ($OUT)" >&2
@@ -290,6 +298,16 @@ for w in "${WORKLOADS[@]}"; do
 			cols+=("$(printf '%.3f s' "$ma")" "$(ratio "$mp" "$ma")")
 		fi
 	done
+	if [[ -n $gnutime ]]; then
+		mc=$(median "${pycpu[@]}")
+		ccols=()
+		for i in "${!IMPLS[@]}"; do
+			# shellcheck disable=SC2086 # the figures are space-separated
+			ma=$(median ${ARCPU[i]})
+			ccols+=("$(printf '%.2f s' "$ma")" "$(ratio "$mc" "$ma")")
+		done
+		CPUROWS+=("$(printf '%-31s %13s' "${DESC[$w]}" "$(printf '%.2f s' "$mc")")$(printf ' %13s %11s' "${ccols[@]}")")
+	fi
 	if [[ $w == w5 ]]; then
 		row "${DESC[$w]}" "$(printf '%.3f s' "$mp")" "${cols[@]}" \
 			"$(awk -v p="$mp" 'BEGIN { printf "ideal 1 s; CPython %.2fx ideal", p / 1 }')"
@@ -325,6 +343,13 @@ fi
 for r in "${ROWS[@]}"; do
 	echo "$r"
 done
+if [[ ${#CPUROWS[@]} -gt 0 ]]; then
+	echo
+	echo "CPU time (user + system, all threads), medians; a busy machine disturbs it less than wall time:"
+	for r in "${CPUROWS[@]}"; do
+		echo "$r"
+	done
+fi
 echo
 echo "ratio: CPython / asyncrun, so >1 means asyncrun is faster (W1-W3, W6-W9) or needs less"
 echo "memory per suspended task (W4); for W5, asyncrun's wall time / the ideal 1 s."
