@@ -172,7 +172,8 @@ asyncio.run(asyncio.coroutine(main)())
 }
 
 // BenchmarkW6Shape is W6 at N items: 4 producers, 4 consumers, one
-// Queue(maxsize=100); one round is one item through the queue.
+// Queue(maxsize=100), the consumers' arithmetic included; one round is one
+// item through the queue.
 func BenchmarkW6Shape(b *testing.B) {
 	benchScript(b, `
 def producer(q, first):
@@ -182,11 +183,15 @@ producer = asyncio.coroutine(producer)
 
 def consumer(q):
     n = 0
+    total = 0
+    check = 0
     while True:
         item = await_(q.get())
         if item == None:
             return n
         n += 1
+        total += item
+        check = (check + item * item) % 1000000007
 consumer = asyncio.coroutine(consumer)
 
 def main():
