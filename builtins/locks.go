@@ -439,7 +439,10 @@ func condWaitFor(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "predicate", &pred); err != nil {
 		return nil, err
 	}
-	return opCoroutine(condWaitForOp{b.Receiver().(*condValue)}, starlark.Tuple{pred}), nil
+	if len(args) != 1 {
+		args = starlark.Tuple{pred}
+	}
+	return opCoroutine(condWaitForOp{b.Receiver().(*condValue)}, args), nil
 }
 
 // condWaitForOp is Condition.wait_for(predicate); args holds the
