@@ -56,7 +56,7 @@ func suspending(name string, op func(t *loop.Task) (any, error)) *coroutine {
 // coroutine carries it in its result field and the method's arguments in
 // its args (see opCoroutine), so that calling the method makes one object,
 // the coroutine, and no closure. await_ runs the op straight away (see
-// awaitBuiltin), and the op does at once what needs no wait, as CPython's
+// awaitNativeInTask), and the op does at once what needs no wait, as CPython's
 // coroutine does before its first await: Queue.get on a queue that holds
 // an item, Lock.acquire of a free lock nobody waits for. Only when it must
 // wait does it suspend the task (see awaitIn).
