@@ -31,8 +31,13 @@ func (*awaitBuiltin) CallInternal(thread *starlark.Thread, args starlark.Tuple, 
 		if ts := stateOf(thread); ts != nil && ts.task != nil {
 			switch x := args[0].(type) {
 			case *coroutine:
-				if x.sleep && !x.started {
-					return ts.rt.sleepInTask(thread, ts.task.f.Task(), x)
+				if !x.started {
+					if x.sleep {
+						return ts.rt.sleepInTask(thread, ts.task.f.Task(), x)
+					}
+					if x.native != nil {
+						return awaitNativeInTask(thread, ts.task.f.Task(), x)
+					}
 				}
 			case *future:
 				return ts.rt.awaitFuture(thread, ts.task.f.Task(), x)
@@ -149,6 +154,23 @@ func (rt *Runtime) sleepInTask(thread *starlark.Thread, t *loop.Task, co *corout
 	v, err := loop.Sleep(t, co.delay, co.result)
 	co.done = true
 	return rt.resume(thread, v, err)
+}
+
+// awaitNativeInTask runs co, a coroutine written in Go that was not
+// started, in task t. The coroutine of a primitive's method (see awaitOp)
+// runs its op straight away, at once when it need not wait. (It is apart
+// from awaitBuiltin.CallInternal to keep that frame, on the stack of every
+// suspended task, small.)
+//
+//go:noinline
+func awaitNativeInTask(thread *starlark.Thread, t *loop.Task, co *coroutine) (starlark.Value, error) {
+	if op, ok := co.result.(awaitOp); ok {
+		co.started = true
+		v, err := runOp(thread, t, co, op)
+		co.done = true
+		return v, err
+	}
+	return stateOf(thread).rt.awaitInTask(thread, t, co)
 }
 
 // outcome converts a loop future's outcome into a script's.

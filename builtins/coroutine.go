@@ -78,7 +78,7 @@ type coroutine struct {
 	kwargs  []starlark.Tuple
 	native  nativeBody
 	delay   float64        // of asyncio.sleep
-	result  starlark.Value // of asyncio.sleep
+	result  starlark.Value // of asyncio.sleep; a primitive's method's awaitOp
 	created syntax.Position
 	sleep   bool // asyncio.sleep(delay, result): 128 bytes, one size class less than with the bools apart
 	started bool
@@ -121,6 +121,9 @@ func (c *coroutine) runNative(thread *starlark.Thread, t *loop.Task) (starlark.V
 	defer func() { c.done = true }()
 	if c.sleep {
 		return stateOf(thread).rt.sleepInTask(thread, t, c)
+	}
+	if op, ok := c.result.(awaitOp); ok {
+		return runOp(thread, t, c, op)
 	}
 	return c.native(thread, t)
 }

@@ -1,6 +1,8 @@
 package builtins
 
 import (
+	"errors"
+
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 )
@@ -39,13 +41,66 @@ func syncClass(name string, fn func(*starlark.Thread, *starlark.Builtin, starlar
 }
 
 // suspending returns the coroutine that a method CPython declares `async
-// def` returns: named name (CPython's qualified name, "Lock.acquire"), its
-// body runs op, a loop operation of the awaiting task, under the suspension
-// protocol. op's value must be a Starlark value, or nil for None.
+// def` returns: named name (CPython's qualified name, "StreamReader.read"),
+// its body runs op, a loop operation of the awaiting task, under the
+// suspension protocol. op's value must be a Starlark value, or nil for
+// None. The primitives' methods use awaitOp instead.
 func suspending(name string, op func(t *loop.Task) (any, error)) *coroutine {
 	return &coroutine{name: name, native: func(th *starlark.Thread, t *loop.Task) (starlark.Value, error) {
 		return stateOf(th).rt.suspend(th, t, func() (any, error) { return op(t) })
 	}}
+}
+
+// awaitOp is what a primitive's method that CPython declares `async def`
+// (Lock.acquire, Queue.get, ...) does when its coroutine runs. The
+// coroutine carries it in its result field and the method's arguments in
+// its args (see opCoroutine), so that calling the method makes one object,
+// the coroutine, and no closure. await_ runs the op straight away (see
+// awaitNativeInTask), and the op does at once what needs no wait, as CPython's
+// coroutine does before its first await: Queue.get on a queue that holds
+// an item, Lock.acquire of a free lock nobody waits for. Only when it must
+// wait does it suspend the task (see awaitIn).
+//
+// An op is a one-pointer struct over the primitive's value, so that it
+// fits in an interface without an allocation; it is a starlark.Value only
+// to fit in the coroutine's field, and never reaches a script.
+type awaitOp interface {
+	starlark.Value
+	// qualname is CPython's qualified name of the method ("Lock.acquire"),
+	// the name of its coroutine.
+	qualname() string
+	// await runs the op in task t with the method's arguments.
+	await(thread *starlark.Thread, t *loop.Task, args starlark.Tuple) (starlark.Value, error)
+}
+
+// opCoroutine returns the coroutine of op called with args.
+func opCoroutine(op awaitOp, args starlark.Tuple) *coroutine {
+	return &coroutine{name: op.qualname(), native: opBody, result: op, args: args}
+}
+
+// opBody is the native body of opCoroutine's coroutines. It is never
+// called: coroutine.runNative runs the op in its result field instead.
+// It is there because a coroutine written in Go has a native body.
+func opBody(*starlark.Thread, *loop.Task) (starlark.Value, error) {
+	return nil, errors.New("asyncrun: an awaitOp's coroutine ran without its op")
+}
+
+// runOp runs the op of coroutine co, made by opCoroutine, in task t. The
+// arguments are dropped once passed, as in coroutine.run.
+func runOp(thread *starlark.Thread, t *loop.Task, co *coroutine, op awaitOp) (starlark.Value, error) {
+	args := co.args
+	co.args = nil
+	return op.await(thread, t, args)
+}
+
+// awaitIn is the slow path of an op: run the loop operation wait, which
+// may suspend t, under the suspension protocol. wait's value must be a
+// Starlark value, or nil for None.
+func awaitIn(thread *starlark.Thread, t *loop.Task, wait func() (any, error)) (starlark.Value, error) {
+	rt := stateOf(thread).rt
+	rt.park(thread, t)
+	v, err := wait()
+	return rt.resume(thread, v, err)
 }
 
 // trueOr returns Python's True, the value of acquire() and wait(), or err.
@@ -59,14 +114,21 @@ func trueOr(err error) (any, error) {
 // acquirer is a primitive that async with acquires and releases: a Lock, a
 // Condition or a semaphore.
 type acquirer interface {
-	acquireCoro() *coroutine
+	acquireOp() awaitOp
 	release() error
 }
 
 // enterAcquire is `async with a`'s entry: await a.acquire(), suspending
-// the current task; the block gets None, as in CPython.
+// the current task only if it must wait; the block gets None, as in
+// CPython. In a task, no coroutine is made.
 func enterAcquire(thread *starlark.Thread, a acquirer) (starlark.Value, error) {
-	if _, err := await_(thread, starlark.Tuple{a.acquireCoro()}, nil); err != nil {
+	var err error
+	if ts := stateOf(thread); ts != nil && ts.task != nil {
+		_, err = a.acquireOp().await(thread, ts.task.f.Task(), nil)
+	} else {
+		_, err = await_(thread, starlark.Tuple{opCoroutine(a.acquireOp(), nil)}, nil)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return starlark.None, nil
@@ -86,7 +148,8 @@ func exitRelease(a acquirer, err error) error {
 // script code of its runtime, as every value's.
 type lockValue struct {
 	object
-	lk *loop.Lock
+	lk    *loop.Lock
+	bound boundMethods
 }
 
 var (
@@ -97,12 +160,12 @@ var (
 func (v *lockValue) String() string { return v.lk.String() }
 func (v *lockValue) Type() string   { return "Lock" }
 func (v *lockValue) Attr(name string) (starlark.Value, error) {
-	return lockMethods.attr(v, name), nil
+	return lockMethods.attr(&v.bound, v, name), nil
 }
 func (v *lockValue) AttrNames() []string { return lockMethods.names() }
 
-func (v *lockValue) acquireCoro() *coroutine { return lockAcquireCoro(v.lk) }
-func (v *lockValue) release() error          { return v.lk.Release() }
+func (v *lockValue) acquireOp() awaitOp { return lockAcquireOp{v.lk} }
+func (v *lockValue) release() error     { return v.lk.Release() }
 
 // enter acquires the lock (async with lock:).
 func (v *lockValue) enter(thread *starlark.Thread) (starlark.Value, error) {
@@ -112,12 +175,26 @@ func (v *lockValue) enter(thread *starlark.Thread) (starlark.Value, error) {
 // exit releases the lock.
 func (v *lockValue) exit(thread *starlark.Thread, err error) error { return exitRelease(v, err) }
 
-// lockAcquireCoro is the coroutine of Lock.acquire(), which returns True.
-func lockAcquireCoro(lk *loop.Lock) *coroutine {
-	return suspending("Lock.acquire", func(t *loop.Task) (any, error) { return trueOr(lk.Acquire(t)) })
+// lockAcquireOp is Lock.acquire(), which returns True: at once if the lock
+// is free and no task waits for it, as in CPython. It serves a Condition's
+// acquire too, on the condition's lock.
+type lockAcquireOp struct{ *loop.Lock }
+
+func (op lockAcquireOp) String() string        { return op.Lock.String() }
+func (op lockAcquireOp) Type() string          { return "Lock" }
+func (op lockAcquireOp) Freeze()               {}
+func (op lockAcquireOp) Truth() starlark.Bool  { return true }
+func (op lockAcquireOp) Hash() (uint32, error) { return 0, nil }
+func (op lockAcquireOp) qualname() string      { return "Lock.acquire" }
+
+func (op lockAcquireOp) await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
+	if op.TryAcquire() {
+		return starlark.True, nil
+	}
+	return awaitIn(thread, t, func() (any, error) { return trueOr(op.Acquire(t)) })
 }
 
-var lockMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+var lockMethods = newMethodSet(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"acquire": lockAcquire,
 	"locked":  lockLocked,
 	"release": lockRelease,
@@ -132,14 +209,14 @@ func newLock(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	if err != nil {
 		return nil, err
 	}
-	return &lockValue{o, loop.NewLock(nil)}, nil
+	return &lockValue{object: o, lk: loop.NewLock(nil)}, nil
 }
 
 func lockAcquire(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if err := noArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return b.Receiver().(*lockValue).acquireCoro(), nil
+	return opCoroutine(b.Receiver().(*lockValue).acquireOp(), nil), nil
 }
 
 func lockLocked(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -159,7 +236,8 @@ func lockRelease(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 // eventValue is asyncio.Event().
 type eventValue struct {
 	object
-	e *loop.Event
+	e     *loop.Event
+	bound boundMethods
 }
 
 var _ starlark.HasAttrs = (*eventValue)(nil)
@@ -167,11 +245,11 @@ var _ starlark.HasAttrs = (*eventValue)(nil)
 func (v *eventValue) String() string { return v.e.String() }
 func (v *eventValue) Type() string   { return "Event" }
 func (v *eventValue) Attr(name string) (starlark.Value, error) {
-	return eventMethods.attr(v, name), nil
+	return eventMethods.attr(&v.bound, v, name), nil
 }
 func (v *eventValue) AttrNames() []string { return eventMethods.names() }
 
-var eventMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+var eventMethods = newMethodSet(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"clear":  eventClear,
 	"is_set": eventIsSet,
 	"set":    eventSet,
@@ -187,7 +265,7 @@ func newEvent(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	if err != nil {
 		return nil, err
 	}
-	return &eventValue{o, loop.NewEvent(nil)}, nil
+	return &eventValue{object: o, e: loop.NewEvent(nil)}, nil
 }
 
 func eventClear(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -218,14 +296,27 @@ func eventWait(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	if err := noArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	e := b.Receiver().(*eventValue).e
-	return suspending("Event.wait", func(t *loop.Task) (any, error) { return trueOr(e.Wait(t)) }), nil
+	return opCoroutine(eventWaitOp{b.Receiver().(*eventValue)}, nil), nil
+}
+
+// eventWaitOp is Event.wait(), which returns True: at once if the event is
+// set, as in CPython.
+type eventWaitOp struct{ *eventValue }
+
+func (eventWaitOp) qualname() string { return "Event.wait" }
+
+func (op eventWaitOp) await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
+	if op.e.IsSet() {
+		return starlark.True, nil
+	}
+	return awaitIn(thread, t, func() (any, error) { return trueOr(op.e.Wait(t)) })
 }
 
 // condValue is asyncio.Condition(lock=None).
 type condValue struct {
 	object
-	c *loop.Condition
+	c     *loop.Condition
+	bound boundMethods
 }
 
 var (
@@ -236,13 +327,13 @@ var (
 func (v *condValue) String() string { return v.c.String() }
 func (v *condValue) Type() string   { return "Condition" }
 func (v *condValue) Attr(name string) (starlark.Value, error) {
-	return condMethods.attr(v, name), nil
+	return condMethods.attr(&v.bound, v, name), nil
 }
 func (v *condValue) AttrNames() []string { return condMethods.names() }
 
-// acquireCoro is the lock's acquire(), as CPython's Condition exports it.
-func (v *condValue) acquireCoro() *coroutine { return lockAcquireCoro(v.c.Lock()) }
-func (v *condValue) release() error          { return v.c.Release() }
+// acquireOp is the lock's acquire(), as CPython's Condition exports it.
+func (v *condValue) acquireOp() awaitOp { return lockAcquireOp{v.c.Lock()} }
+func (v *condValue) release() error     { return v.c.Release() }
 
 // enter acquires the condition's lock (async with cond:).
 func (v *condValue) enter(thread *starlark.Thread) (starlark.Value, error) {
@@ -252,7 +343,7 @@ func (v *condValue) enter(thread *starlark.Thread) (starlark.Value, error) {
 // exit releases the condition's lock.
 func (v *condValue) exit(thread *starlark.Thread, err error) error { return exitRelease(v, err) }
 
-var condMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+var condMethods = newMethodSet(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"acquire":    condAcquire,
 	"locked":     condLocked,
 	"notify":     condNotify,
@@ -281,14 +372,14 @@ func newCondition(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	if err != nil {
 		return nil, err
 	}
-	return &condValue{o, loop.NewCondition(nil, lk)}, nil
+	return &condValue{object: o, c: loop.NewCondition(nil, lk)}, nil
 }
 
 func condAcquire(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if err := noArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return b.Receiver().(*condValue).acquireCoro(), nil
+	return opCoroutine(b.Receiver().(*condValue).acquireOp(), nil), nil
 }
 
 func condLocked(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -326,11 +417,17 @@ func condWait(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	if err := noArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return condWaitCoro(b.Receiver().(*condValue).c), nil
+	return opCoroutine(condWaitOp{b.Receiver().(*condValue)}, nil), nil
 }
 
-func condWaitCoro(c *loop.Condition) *coroutine {
-	return suspending("Condition.wait", func(t *loop.Task) (any, error) { return trueOr(c.Wait(t)) })
+// condWaitOp is Condition.wait(), which returns True. It always waits; the
+// lock is taken back at once if it is free (see loop.Condition.Wait).
+type condWaitOp struct{ *condValue }
+
+func (condWaitOp) qualname() string { return "Condition.wait" }
+
+func (op condWaitOp) await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
+	return awaitIn(thread, t, func() (any, error) { return trueOr(op.c.Wait(t)) })
 }
 
 // condWaitFor is Condition.wait_for(predicate), a coroutine that calls
@@ -342,23 +439,34 @@ func condWaitFor(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "predicate", &pred); err != nil {
 		return nil, err
 	}
-	c := b.Receiver().(*condValue).c
-	return &coroutine{name: "Condition.wait_for", native: func(th *starlark.Thread, t *loop.Task) (starlark.Value, error) {
-		rt := stateOf(th).rt
-		v, err := starlark.Call(th, pred, nil, nil)
-		for err == nil && !v.Truth() {
-			if _, err = rt.suspend(th, t, func() (any, error) { return nil, c.Wait(t) }); err == nil {
-				v, err = starlark.Call(th, pred, nil, nil)
-			}
+	if len(args) != 1 {
+		args = starlark.Tuple{pred}
+	}
+	return opCoroutine(condWaitForOp{b.Receiver().(*condValue)}, args), nil
+}
+
+// condWaitForOp is Condition.wait_for(predicate); args holds the
+// predicate.
+type condWaitForOp struct{ *condValue }
+
+func (condWaitForOp) qualname() string { return "Condition.wait_for" }
+
+func (op condWaitForOp) await(thread *starlark.Thread, t *loop.Task, args starlark.Tuple) (starlark.Value, error) {
+	pred := args[0]
+	v, err := starlark.Call(thread, pred, nil, nil)
+	for err == nil && !v.Truth() {
+		if _, err = awaitIn(thread, t, func() (any, error) { return nil, op.c.Wait(t) }); err == nil {
+			v, err = starlark.Call(thread, pred, nil, nil)
 		}
-		return v, err
-	}}, nil
+	}
+	return v, err
 }
 
 // semValue is asyncio.Semaphore(value=1) or BoundedSemaphore(value=1).
 type semValue struct {
 	object
-	s *loop.Semaphore
+	s     *loop.Semaphore
+	bound boundMethods
 }
 
 var (
@@ -375,16 +483,27 @@ func (v *semValue) Type() string {
 	}
 	return "Semaphore"
 }
-func (v *semValue) Attr(name string) (starlark.Value, error) { return semMethods.attr(v, name), nil }
-func (v *semValue) AttrNames() []string                      { return semMethods.names() }
-
-// acquireCoro is the coroutine of acquire(), which returns True. A
-// BoundedSemaphore's is named Semaphore.acquire too: CPython inherits it.
-func (v *semValue) acquireCoro() *coroutine {
-	s := v.s
-	return suspending("Semaphore.acquire", func(t *loop.Task) (any, error) { return trueOr(s.Acquire(t)) })
+func (v *semValue) Attr(name string) (starlark.Value, error) {
+	return semMethods.attr(&v.bound, v, name), nil
 }
-func (v *semValue) release() error { return v.s.Release() }
+func (v *semValue) AttrNames() []string { return semMethods.names() }
+
+func (v *semValue) acquireOp() awaitOp { return semAcquireOp{v} }
+func (v *semValue) release() error     { return v.s.Release() }
+
+// semAcquireOp is acquire(), which returns True: at once if the semaphore
+// is not locked, as in CPython. A BoundedSemaphore's is named
+// Semaphore.acquire too: CPython inherits it.
+type semAcquireOp struct{ *semValue }
+
+func (semAcquireOp) qualname() string { return "Semaphore.acquire" }
+
+func (op semAcquireOp) await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
+	if op.s.TryAcquire() {
+		return starlark.True, nil
+	}
+	return awaitIn(thread, t, func() (any, error) { return trueOr(op.s.Acquire(t)) })
+}
 
 // enter acquires the semaphore (async with sem:).
 func (v *semValue) enter(thread *starlark.Thread) (starlark.Value, error) {
@@ -394,7 +513,7 @@ func (v *semValue) enter(thread *starlark.Thread) (starlark.Value, error) {
 // exit releases the semaphore.
 func (v *semValue) exit(thread *starlark.Thread, err error) error { return exitRelease(v, err) }
 
-var semMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+var semMethods = newMethodSet(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"acquire": semAcquire,
 	"locked":  semLocked,
 	"release": semRelease,
@@ -416,7 +535,7 @@ func newSemaphore(bounded bool) func(*starlark.Thread, *starlark.Builtin, starla
 		if err != nil {
 			return nil, toException(err)
 		}
-		return &semValue{o, s}, nil
+		return &semValue{object: o, s: s}, nil
 	}
 }
 
@@ -424,7 +543,7 @@ func semAcquire(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 	if err := noArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return b.Receiver().(*semValue).acquireCoro(), nil
+	return opCoroutine(b.Receiver().(*semValue).acquireOp(), nil), nil
 }
 
 func semLocked(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -445,7 +564,8 @@ func semRelease(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 // n_waiting and broken are attributes.
 type barrierValue struct {
 	object
-	b *loop.Barrier
+	b     *loop.Barrier
+	bound boundMethods
 }
 
 var (
@@ -467,7 +587,7 @@ func (v *barrierValue) Attr(name string) (starlark.Value, error) {
 	case "parties":
 		return starlark.MakeInt(v.b.Parties()), nil
 	}
-	return barrierMethods.attr(v, name), nil
+	return barrierMethods.attr(&v.bound, v, name), nil
 }
 
 func (v *barrierValue) AttrNames() []string {
@@ -477,13 +597,16 @@ func (v *barrierValue) AttrNames() []string {
 // enter waits at the barrier and gives the block the index wait() returns
 // (async with barrier as i:).
 func (v *barrierValue) enter(thread *starlark.Thread) (starlark.Value, error) {
-	return await_(thread, starlark.Tuple{barrierWaitCoro(v.b)}, nil)
+	if ts := stateOf(thread); ts != nil && ts.task != nil {
+		return barrierWaitOp{v}.await(thread, ts.task.f.Task(), nil)
+	}
+	return await_(thread, starlark.Tuple{opCoroutine(barrierWaitOp{v}, nil)}, nil)
 }
 
 // exit does nothing: the block's exception goes through, as in CPython.
 func (v *barrierValue) exit(thread *starlark.Thread, err error) error { return err }
 
-var barrierMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+var barrierMethods = newMethodSet(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"abort": barrierAbort,
 	"reset": barrierReset,
 	"wait":  barrierWait,
@@ -503,14 +626,19 @@ func newBarrier(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 	if err != nil {
 		return nil, toException(err)
 	}
-	return &barrierValue{o, br}, nil
+	return &barrierValue{object: o, b: br}, nil
 }
 
-// barrierWaitCoro is the coroutine of Barrier.wait(), which returns the
-// task's index of arrival.
-func barrierWaitCoro(br *loop.Barrier) *coroutine {
-	return suspending("Barrier.wait", func(t *loop.Task) (any, error) {
-		i, err := br.Wait(t)
+// barrierWaitOp is Barrier.wait(), which returns the task's index of
+// arrival. It runs under the suspension protocol even when it need not
+// wait (the last party's), as the barrier is seldom hot.
+type barrierWaitOp struct{ *barrierValue }
+
+func (barrierWaitOp) qualname() string { return "Barrier.wait" }
+
+func (op barrierWaitOp) await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
+	return awaitIn(thread, t, func() (any, error) {
+		i, err := op.b.Wait(t)
 		if err != nil {
 			return nil, err
 		}
@@ -518,11 +646,29 @@ func barrierWaitCoro(br *loop.Barrier) *coroutine {
 	})
 }
 
+// barrierResetOp is Barrier.reset(), which returns None.
+type barrierResetOp struct{ *barrierValue }
+
+func (barrierResetOp) qualname() string { return "Barrier.reset" }
+
+func (op barrierResetOp) await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
+	return awaitIn(thread, t, func() (any, error) { return nil, op.b.Reset(t) })
+}
+
+// barrierAbortOp is Barrier.abort(), which returns None.
+type barrierAbortOp struct{ *barrierValue }
+
+func (barrierAbortOp) qualname() string { return "Barrier.abort" }
+
+func (op barrierAbortOp) await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
+	return awaitIn(thread, t, func() (any, error) { return nil, op.b.Abort(t) })
+}
+
 func barrierWait(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if err := noArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return barrierWaitCoro(b.Receiver().(*barrierValue).b), nil
+	return opCoroutine(barrierWaitOp{b.Receiver().(*barrierValue)}, nil), nil
 }
 
 // barrierReset is Barrier.reset(), a coroutine that returns None.
@@ -530,8 +676,7 @@ func barrierReset(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	if err := noArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	br := b.Receiver().(*barrierValue).b
-	return suspending("Barrier.reset", func(t *loop.Task) (any, error) { return nil, br.Reset(t) }), nil
+	return opCoroutine(barrierResetOp{b.Receiver().(*barrierValue)}, nil), nil
 }
 
 // barrierAbort is Barrier.abort(), a coroutine that returns None.
@@ -539,6 +684,5 @@ func barrierAbort(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	if err := noArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	br := b.Receiver().(*barrierValue).b
-	return suspending("Barrier.abort", func(t *loop.Task) (any, error) { return nil, br.Abort(t) }), nil
+	return opCoroutine(barrierAbortOp{b.Receiver().(*barrierValue)}, nil), nil
 }

@@ -55,3 +55,45 @@ func newBuiltin(name string, fn func(*starlark.Thread, *starlark.Builtin, starla
 		return fn(thread, b, args, kwargs)
 	})
 }
+
+// methodSet is a method table whose methods are bound once per object: an
+// object keeps its bound methods in a boundMethods, made on its first
+// method read, so that reading q.get again and again (in a loop that awaits
+// q.get()) allocates nothing, and q.get == q.get, as in Python.
+type methodSet struct {
+	methods
+	index map[string]int // a method's slot in a boundMethods
+	fns   []*starlark.Builtin
+}
+
+// boundMethods is an object's bound methods, by their slot in the
+// methodSet; nil until the first is read.
+type boundMethods []*starlark.Builtin
+
+// newMethodSet builds a methodSet from method implementations by name.
+func newMethodSet(fns map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)) *methodSet {
+	m := &methodSet{methods: newMethods(fns), index: make(map[string]int, len(fns))}
+	for _, name := range m.names() {
+		m.index[name] = len(m.fns)
+		m.fns = append(m.fns, m.methods[name])
+	}
+	return m
+}
+
+// attr returns method name bound to recv, or nil, binding it once per
+// object: bound is recv's boundMethods.
+func (m *methodSet) attr(bound *boundMethods, recv starlark.Value, name string) starlark.Value {
+	i, ok := m.index[name]
+	if !ok {
+		return nil
+	}
+	if *bound == nil {
+		*bound = make(boundMethods, len(m.fns))
+	}
+	b := (*bound)[i]
+	if b == nil {
+		b = m.fns[i].BindReceiver(recv)
+		(*bound)[i] = b
+	}
+	return b
+}

@@ -16,7 +16,8 @@ import (
 // that waits on it.
 type queueValue struct {
 	object
-	q *loop.Queue
+	q     *loop.Queue
+	bound boundMethods
 }
 
 var _ starlark.HasAttrs = (*queueValue)(nil)
@@ -58,12 +59,12 @@ func (v *queueValue) Attr(name string) (starlark.Value, error) {
 	if name == "maxsize" {
 		return starlark.MakeInt(v.q.Maxsize()), nil
 	}
-	return queueMethods.attr(v, name), nil
+	return queueMethods.attr(&v.bound, v, name), nil
 }
 
 func (v *queueValue) AttrNames() []string { return queueMethods.names("maxsize") }
 
-var queueMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+var queueMethods = newMethodSet(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"empty":      queueEmpty,
 	"full":       queueFull,
 	"get":        queueGet,
@@ -91,7 +92,7 @@ func newQueue(k loop.QueueKind) func(*starlark.Thread, *starlark.Builtin, starla
 		if k == loop.Priority {
 			less = itemLess
 		}
-		return &queueValue{o, loop.NewQueue(nil, maxsize, k, less)}, nil
+		return &queueValue{object: o, q: loop.NewQueue(nil, maxsize, k, less)}, nil
 	}
 }
 
@@ -158,21 +159,60 @@ func queueQsize(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 
 // queueGet is Queue.get(), a coroutine that returns an item.
 func queueGet(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
-		return nil, err
+	if len(args) > 0 || len(kwargs) > 0 {
+		if err := noArgs(b, args, kwargs); err != nil {
+			return nil, err
+		}
 	}
-	q := recvQueue(b)
-	return suspending("Queue.get", func(t *loop.Task) (any, error) { return q.Get(t) }), nil
+	return opCoroutine(queueGetOp{b.Receiver().(*queueValue)}, nil), nil
 }
 
-// queuePut is Queue.put(item), a coroutine that returns None.
-func queuePut(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var item starlark.Value
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "item", &item); err != nil {
-		return nil, err
+// queueGetOp is Queue.get(): at once if the queue holds an item, as in
+// CPython (whose get awaits only while the queue is empty).
+type queueGetOp struct{ *queueValue }
+
+func (queueGetOp) qualname() string { return "Queue.get" }
+
+func (op queueGetOp) await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
+	q := op.q
+	if q.Empty() {
+		return awaitIn(thread, t, func() (any, error) { return q.Get(t) })
 	}
-	q := recvQueue(b)
-	return suspending("Queue.put", func(t *loop.Task) (any, error) { return nil, q.Put(t, item) }), nil
+	v, err := q.GetNowait()
+	if err != nil {
+		return nil, toException(err)
+	}
+	return v.(starlark.Value), nil
+}
+
+// queuePut is Queue.put(item), a coroutine that returns None. Its
+// coroutine carries item in its arguments.
+func queuePut(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 1 || len(kwargs) > 0 {
+		var item starlark.Value
+		if err := starlark.UnpackArgs(b.Name(), args, kwargs, "item", &item); err != nil {
+			return nil, err
+		}
+		args = starlark.Tuple{item}
+	}
+	return opCoroutine(queuePutOp{b.Receiver().(*queueValue)}, args), nil
+}
+
+// queuePutOp is Queue.put(item), args holding item: at once if the queue
+// is not full, as in CPython (whose put awaits only while it is full).
+type queuePutOp struct{ *queueValue }
+
+func (queuePutOp) qualname() string { return "Queue.put" }
+
+func (op queuePutOp) await(thread *starlark.Thread, t *loop.Task, args starlark.Tuple) (starlark.Value, error) {
+	q, item := op.q, args[0]
+	if q.Full() {
+		return awaitIn(thread, t, func() (any, error) { return nil, q.Put(t, item) })
+	}
+	if err := q.PutNowait(item); err != nil {
+		return nil, toException(err)
+	}
+	return starlark.None, nil
 }
 
 // queueJoin is Queue.join(), a coroutine that returns None.
@@ -180,8 +220,21 @@ func queueJoin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	if err := noArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	q := recvQueue(b)
-	return suspending("Queue.join", func(t *loop.Task) (any, error) { return nil, q.Join(t) }), nil
+	return opCoroutine(queueJoinOp{b.Receiver().(*queueValue)}, nil), nil
+}
+
+// queueJoinOp is Queue.join(): at once if every item put is done, as in
+// CPython.
+type queueJoinOp struct{ *queueValue }
+
+func (queueJoinOp) qualname() string { return "Queue.join" }
+
+func (op queueJoinOp) await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
+	q := op.q
+	if q.Unfinished() == 0 {
+		return starlark.None, nil
+	}
+	return awaitIn(thread, t, func() (any, error) { return nil, q.Join(t) })
 }
 
 func queueGetNowait(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

@@ -21,16 +21,31 @@ type loopBound struct {
 	loop *Loop
 }
 
+// The labels of the primitives' waiter futures, kept as variables so that
+// labelling a waiter allocates nothing (see Future.SetLabel).
+var (
+	labelLockAcquire      = "Lock.acquire()"
+	labelEventWait        = "Event.wait()"
+	labelConditionWait    = "Condition.wait()"
+	labelSemaphoreAcquire = "Semaphore.acquire()"
+	labelBarrierWait      = "Barrier.wait()"
+	labelBarrierReset     = "Barrier.reset()"
+	labelBarrierAbort     = "Barrier.abort()"
+	labelQueuePut         = "Queue.put()"
+	labelQueueGet         = "Queue.get()"
+	labelQueueJoin        = "Queue.join()"
+)
+
 // newWaiter binds b to t's loop, as _get_loop does, and returns a pending
-// future labelled label. what names the primitive in the error.
-func (b *loopBound) newWaiter(t *Task, label string, what fmt.Stringer) (*Future, error) {
+// future labelled *label. what names the primitive in the error.
+func (b *loopBound) newWaiter(t *Task, label *string, what fmt.Stringer) (*Future, error) {
 	if b.loop == nil {
 		b.loop = t.loop
 	}
 	if t.loop != b.loop {
 		return nil, errorf(RuntimeError, "%s is bound to a different event loop", what)
 	}
-	return labelled(b.loop, label), nil
+	return &Future{loop: b.loop, label: label}, nil
 }
 
 // Loop returns the loop the primitive is bound to, or nil if none yet.
@@ -83,12 +98,23 @@ func (lk *Lock) String() string {
 // It returns the cancellation thrown into t while it waited (the lock then
 // goes to the next waiter) or a RuntimeError if the lock is bound to
 // another loop.
-func (lk *Lock) Acquire(t *Task) error { return lk.acquire(t, "Lock.acquire()") }
+func (lk *Lock) Acquire(t *Task) error { return lk.acquire(t, &labelLockAcquire) }
 
-// acquire is Acquire with the label of its waiter future.
-func (lk *Lock) acquire(t *Task, label string) error {
+// TryAcquire takes the lock if Acquire would take it without waiting: it
+// is free and no task waits for it (but cancelled ones), as CPython's
+// Lock.acquire returns True before its first await. It reports whether it
+// took the lock; if not, the caller must Acquire (and wait its turn).
+func (lk *Lock) TryAcquire() bool {
 	if !lk.locked && lk.allCancelled() {
 		lk.locked = true
+		return true
+	}
+	return false
+}
+
+// acquire is Acquire with the label of its waiter future.
+func (lk *Lock) acquire(t *Task, label *string) error {
+	if lk.TryAcquire() {
 		return nil
 	}
 	fut, err := lk.newWaiter(t, label, lk)
@@ -189,9 +215,9 @@ func (e *Event) Clear() { e.value = false }
 // Wait suspends t until the flag is set, as Event.wait(); it returns at once
 // if the flag is set already. It returns the cancellation thrown into t
 // while it waited.
-func (e *Event) Wait(t *Task) error { return e.wait(t, "Event.wait()") }
+func (e *Event) Wait(t *Task) error { return e.wait(t, &labelEventWait) }
 
-func (e *Event) wait(t *Task, label string) error {
+func (e *Event) wait(t *Task, label *string) error {
 	if e.value {
 		return nil
 	}
@@ -215,7 +241,7 @@ type Condition struct {
 	loopBound
 	lock    *Lock
 	waiters deque[*Future]
-	label   string // of waiter futures: "Condition.wait()", or Barrier's
+	label   *string // of waiter futures: "Condition.wait()", or Barrier's
 }
 
 // NewCondition returns a condition attached to l over lock; a nil lock means
@@ -224,7 +250,7 @@ func NewCondition(l *Loop, lock *Lock) *Condition {
 	if lock == nil {
 		lock = NewLock(l)
 	}
-	return &Condition{loopBound: loopBound{l}, lock: lock, label: "Condition.wait()"}
+	return &Condition{loopBound: loopBound{l}, lock: lock, label: &labelConditionWait}
 }
 
 // Lock returns the condition's underlying lock.
@@ -401,11 +427,10 @@ func (s *Semaphore) Locked() bool {
 // Semaphore.acquire(). It returns the cancellation thrown into t while it
 // waited.
 func (s *Semaphore) Acquire(t *Task) error {
-	if !s.Locked() {
-		s.value--
+	if s.TryAcquire() {
 		return nil
 	}
-	fut, err := s.newWaiter(t, "Semaphore.acquire()", s)
+	fut, err := s.newWaiter(t, &labelSemaphoreAcquire, s)
 	if err != nil {
 		return err
 	}
@@ -424,6 +449,18 @@ func (s *Semaphore) Acquire(t *Task) error {
 		s.wakeUpNext()
 	}
 	return nil
+}
+
+// TryAcquire decrements the counter if Acquire would without waiting (the
+// semaphore is not Locked), as CPython's Semaphore.acquire returns True
+// before its first await. It reports whether it did; if not, the caller
+// must Acquire (and wait its turn).
+func (s *Semaphore) TryAcquire() bool {
+	if s.Locked() {
+		return false
+	}
+	s.value--
+	return true
 }
 
 // Release increments the counter and wakes the first waiter, as
@@ -479,7 +516,7 @@ func NewBarrier(l *Loop, parties int) (*Barrier, error) {
 		return nil, errorf(ValueError, "parties must be > 0")
 	}
 	cond := NewCondition(l, nil)
-	cond.label = "Barrier.wait()"
+	cond.label = &labelBarrierWait
 	return &Barrier{cond: cond, parties: parties, state: barrierFilling}, nil
 }
 
@@ -516,7 +553,7 @@ func (b *Barrier) String() string {
 // returns a BrokenBarrierError.
 func (b *Barrier) Wait(t *Task) (int, error) {
 	var index int
-	err := b.with(t, "Barrier.wait()", func() (err error) {
+	err := b.with(t, &labelBarrierWait, func() (err error) {
 		index, err = b.wait(t)
 		return err
 	})
@@ -524,7 +561,7 @@ func (b *Barrier) Wait(t *Task) (int, error) {
 }
 
 // with runs body holding the condition's lock, as `async with self._cond`.
-func (b *Barrier) with(t *Task, label string, body func() error) error {
+func (b *Barrier) with(t *Task, label *string, body func() error) error {
 	if err := b.cond.lock.acquire(t, label); err != nil {
 		return err
 	}
@@ -613,7 +650,7 @@ func (b *Barrier) exit() error {
 // tasks waiting at it get a BrokenBarrierError. t may have to wait for the
 // barrier's lock.
 func (b *Barrier) Reset(t *Task) error {
-	return b.with(t, "Barrier.reset()", func() error {
+	return b.with(t, &labelBarrierReset, func() error {
 		if b.count > 0 {
 			b.state = barrierResetting
 		} else {
@@ -627,7 +664,7 @@ func (b *Barrier) Reset(t *Task) error {
 // any that wait later, get a BrokenBarrierError. t may have to wait for the
 // barrier's lock.
 func (b *Barrier) Abort(t *Task) error {
-	return b.with(t, "Barrier.abort()", func() error {
+	return b.with(t, &labelBarrierAbort, func() error {
 		b.state = barrierBroken
 		return b.cond.NotifyAll()
 	})

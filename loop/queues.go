@@ -123,7 +123,7 @@ func (q *Queue) String() string {
 // waited (v is then not added), or the error of a priority queue's less.
 func (q *Queue) Put(t *Task, v any) error {
 	for q.Full() {
-		putter, err := q.newWaiter(t, "Queue.put()", q)
+		putter, err := q.newWaiter(t, &labelQueuePut, q)
 		if err != nil {
 			return err
 		}
@@ -162,7 +162,7 @@ func (q *Queue) PutNowait(v any) error {
 // waited (no item is then taken), or the error of a priority queue's less.
 func (q *Queue) Get(t *Task) (any, error) {
 	for q.Empty() {
-		getter, err := q.newWaiter(t, "Queue.get()", q)
+		getter, err := q.newWaiter(t, &labelQueueGet, q)
 		if err != nil {
 			return nil, err
 		}
@@ -214,7 +214,7 @@ func (q *Queue) TaskDone() error {
 // while it waited.
 func (q *Queue) Join(t *Task) error {
 	if q.unfinished > 0 {
-		return q.finished.wait(t, "Queue.join()")
+		return q.finished.wait(t, &labelQueueJoin)
 	}
 	return nil
 }
