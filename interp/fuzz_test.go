@@ -51,9 +51,10 @@ const (
 )
 
 // FuzzExec feeds arbitrary source to the interpreter. Seeds: the
-// conformance programs and the example scripts.
+// conformance programs (of every folder, Python's syntax and the seed's
+// examples included) and the example scripts.
 func FuzzExec(f *testing.F) {
-	for _, pattern := range []string{"../spec_tests/testdata/*.star", "../scripts/*.star"} {
+	for _, pattern := range []string{"../spec_tests/testdata/*/*.star", "../scripts/*.star"} {
 		files, err := filepath.Glob(pattern)
 		if err != nil {
 			f.Fatal(err)
@@ -69,9 +70,8 @@ func FuzzExec(f *testing.F) {
 			f.Add(string(src))
 		}
 	}
-	// Python's async syntax: the programs written in Python, the seed's
-	// examples, and the chunks of bad input.
-	for _, pattern := range []string{"../spec_tests/testdata/python/*.star", "../spec_tests/testdata/seed/*.star", "testdata/syntax/*.star"} {
+	// Python's async syntax: the chunks of bad input.
+	for _, pattern := range []string{"testdata/syntax/*.star"} {
 		files, _ := filepath.Glob(pattern)
 		if len(files) == 0 {
 			f.Fatalf("no seeds match %s", pattern)

@@ -1,18 +1,28 @@
 package loop
 
 import (
+	"bytes"
+	"context"
 	"errors"
+	"flag"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"go.uber.org/goleak"
 )
 
 // A scene is one scenario of the ordering tests: a main task on a loop with
 // a virtual clock, as asyncio.run(main()), and the log its tasks write. The
-// wants are the lines CPython 3.11.7 prints for the same scenarios, written
-// in Python in testdata/cpython_sync.py.
+// wants are the lines CPython 3.11 prints for the same scenarios: their
+// twin testdata/cpython_sync.py prints "name: log" for each, and its output
+// is the golden file testdata/cpython_sync.out (TestCPythonSyncTwin checks
+// that it still is; go test -run TestCPythonSyncTwin -update rewrites it
+// from CPython's output).
 type scene struct {
 	t   *testing.T
 	l   *Loop
@@ -77,46 +87,98 @@ func pyErrString(err error) string {
 type sceneCase struct {
 	name string
 	main func(s *scene, m *Task) error
-	want string
+}
+
+// cpythonSync is the twin of the scenes and its golden file.
+const cpythonSyncPy, cpythonSyncOut = "testdata/cpython_sync.py", "testdata/cpython_sync.out"
+
+var updateSync = flag.Bool("update", false, "rewrite "+cpythonSyncOut+" from CPython's output of "+cpythonSyncPy)
+
+// cpythonLogs reads the golden file: the log of each scenario, by name.
+func cpythonLogs(t *testing.T) map[string]string {
+	t.Helper()
+	data, err := os.ReadFile(cpythonSyncOut)
+	if err != nil {
+		t.Fatalf("golden file: %v", err)
+	}
+	logs := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+		name, log, ok := strings.Cut(line, ": ")
+		if !ok {
+			t.Fatalf("%s: line %q is not \"name: log\"", cpythonSyncOut, line)
+		}
+		logs[name] = log
+	}
+	return logs
 }
 
 func runScenes(t *testing.T, cases []sceneCase) {
+	logs := cpythonLogs(t)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			defer goleak.VerifyNone(t)
-			if got := runScene(t, c.main); got != c.want {
-				t.Errorf("got  %s\nwant %s", got, c.want)
+			want, ok := logs[c.name]
+			if !ok {
+				t.Fatalf("%s has no line for %s", cpythonSyncOut, c.name)
+			}
+			if got := runScene(t, c.main); got != want {
+				t.Errorf("got  %s\nwant %s", got, want)
 			}
 		})
 	}
 }
 
+// TestCPythonSyncTwin runs the scenes' twin with python3, when it is on the
+// PATH, and checks that the golden file is what CPython prints (or, with
+// -update, rewrites it). The twin uses no real time (sleep(0) only), so its
+// output does not depend on the machine's load.
+func TestCPythonSyncTwin(t *testing.T) {
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		if *updateSync {
+			t.Fatal("-update needs python3")
+		}
+		t.Skip("python3 not found: the CPython twin is not run; the golden file is used as it is")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, python, filepath.Base(cpythonSyncPy))
+	cmd.Dir = filepath.Dir(cpythonSyncPy)
+	cmd.Env = append(os.Environ(), "PYTHONWARNINGS=ignore", "PYTHONDONTWRITEBYTECODE=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	got, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%s: %v\n%s", cpythonSyncPy, err, stderr.String())
+	}
+	if *updateSync {
+		if err := os.WriteFile(cpythonSyncOut, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(cpythonSyncOut)
+	if err != nil {
+		t.Fatalf("golden file: %v", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s no longer prints %s; rerun with -update\ngot:\n%s\nwant:\n%s", cpythonSyncPy, cpythonSyncOut, got, want)
+	}
+}
+
 func TestLocksOrderAsCPython(t *testing.T) {
 	runScenes(t, []sceneCase{
-		{"lock_fifo_cancel", lockFIFOCancel,
-			"a:want a:got b:want c:want d:want e:want a:rel c:cancelled b:got b:rel d:got d:rel e:got e:rel"},
-		{"lock_woken_then_cancelled", lockWokenThenCancelled,
-			"a:got a:rel locked=False waiters=2 b:cancelled locked=False c:got d:got"},
-		{"event_waiters", eventWaiters,
-			"b:cancelled waiters=2 set+clear a:woke c:woke d:woke"},
-		{"condition_notify", conditionNotify,
-			"notify2 a:woke b:cancelled locked=True c:cancelled locked=True waiters=2 notify_all d:woke e:woke"},
-		{"condition_wait_for", conditionWaitFor,
-			"notify 0 notify 1 notify 2 got ready2"},
-		{"condition_cancelled_while_reacquiring", conditionCancelledWhileReacquiring,
-			"lock waiters=1 lock waiters=1 wait: CancelledError, locked=True, w waits on the lock: False w: CancelledError"},
-		{"semaphore_fairness", semaphoreFairness,
-			"a:got b:got locked=True d:cancelled value=0 value=0 c:cancelled value=0 e:got f:got value=2"},
-		{"semaphore_wake_next", semaphoreWakeNext,
-			"value=1 locked=True a:got value=0 main:got value=0"},
-		{"barrier_rounds", barrierRounds,
-			"c0:2 a0:0 b0:1 a1:2 b1:0 c1:1 n_waiting=0 broken=False"},
-		{"barrier_reset_abort", barrierResetAbort,
-			"n_waiting=2 a:BrokenBarrierError(Abort or reset of barrier) b:BrokenBarrierError(Abort or reset of barrier) " +
-				"after reset n_waiting=0 broken=False c:BrokenBarrierError(Abort or reset of barrier) " +
-				"d:BrokenBarrierError(Abort or reset of barrier) e:BrokenBarrierError(Barrier aborted) broken=True"},
-		{"barrier_cancel", barrierCancel,
-			"n_waiting=2 a:cancelled n_waiting=1 d:2 b:1 c:1 n_waiting=0 state=filling"},
+		{"lock_fifo_cancel", lockFIFOCancel},
+		{"lock_woken_then_cancelled", lockWokenThenCancelled},
+		{"event_waiters", eventWaiters},
+		{"condition_notify", conditionNotify},
+		{"condition_wait_for", conditionWaitFor},
+		{"condition_cancelled_while_reacquiring", conditionCancelledWhileReacquiring},
+		{"semaphore_fairness", semaphoreFairness},
+		{"semaphore_wake_next", semaphoreWakeNext},
+		{"barrier_rounds", barrierRounds},
+		{"barrier_reset_abort", barrierResetAbort},
+		{"barrier_cancel", barrierCancel},
 	})
 }
 

@@ -35,10 +35,10 @@ func TestPythonSyntaxAtPrompt(t *testing.T) {
 }
 
 // TestPythonProgramsPastedIntoREPL: the programs written in Python
-// (spec_tests/testdata/python), pasted into the REPL, print what CPython
+// (spec_tests/testdata/syntax), pasted into the REPL, print what CPython
 // prints for them.
 func TestPythonProgramsPastedIntoREPL(t *testing.T) {
-	outs, _ := filepath.Glob("../spec_tests/testdata/python/*.out")
+	outs, _ := filepath.Glob("../spec_tests/testdata/syntax/*.out")
 	if len(outs) < 25 {
 		t.Fatalf("%d programs, want at least 25", len(outs))
 	}

@@ -9,11 +9,11 @@ import (
 	"testing"
 )
 
-// TestPythonTwinsIdentical: the programs of testdata/python are written
+// TestPythonTwinsIdentical: the programs of testdata/syntax are written
 // once, in Python: each NAME.star is its CPython twin NAME.py byte for
 // byte (TestSpec runs both and compares their output).
 func TestPythonTwinsIdentical(t *testing.T) {
-	stars, _ := filepath.Glob("testdata/python/*.star")
+	stars, _ := filepath.Glob("testdata/syntax/*.star")
 	for _, s := range stars {
 		star, err := os.ReadFile(s)
 		if err != nil {

@@ -1,15 +1,31 @@
-// Package spec_tests is asyncrun's conformance suite. Each program
-// testdata/NAME.star has a CPython 3.11 twin NAME.py and a golden file
-// NAME.out holding the twin's output. The test runs every program under
-// virtual time and compares its stdout with the golden file byte for byte;
-// when python3 is on the PATH it also runs the twins and checks that the
-// golden files are still what CPython prints. Programs of ../scripts are
-// checked the same way against testdata/scripts/NAME.py and NAME.out.
+// Package spec_tests is asyncrun's conformance suite: programs whose output
+// must be CPython 3.11's, byte for byte. The programs are in topic folders
+// of testdata (README.md says more, and how to add a program):
+//
+//	asyncio/     tasks, futures, the loop, gather and wait, cancellation,
+//	             locks, queues, task groups, timeouts, runners, contextvars
+//	exceptions/  Python's exceptions: raising, catching, context and cause,
+//	             the hierarchy, the runtime's own errors, exception groups,
+//	             try_ and with_
+//	io/          streams, servers, subprocesses, files
+//	output/      reprs, format specs, builtins that print
+//	syntax/      programs in Python's syntax: each .star is its .py, byte for byte
+//	scripts/     the twins of the programs of ../scripts
+//	seed/        the seed document's examples, verbatim (no twins)
+//
+// A program DIR/NAME.star has its CPython twin DIR/NAME.py beside it and a
+// golden file DIR/NAME.out holding the twin's output (the programs of
+// ../scripts have theirs in testdata/scripts). TestSpec runs every program
+// under virtual time and compares its stdout with the golden file; when
+// python3 is on the PATH it also runs the twins and checks that the golden
+// files are still what CPython prints. A new folder of testdata is picked
+// up as it is; a program without a twin there fails the test.
 //
 // go test -run TestSpec -update rewrites the golden files from CPython's
-// output of the twins (never from asyncrun's).
+// output of the twins (never from asyncrun's); -run 'TestSpec/^io$/' selects
+// one folder.
 //
-// Programs that do I/O (io_*.star, and the scripts of ioScripts) are
+// Programs that do I/O (those of io/, and the scripts of ioScripts) are
 // granted the loopback network, programs and the files of testdata (see
 // ioOptions); a comment line "# needs: prog ..." in one skips it when a
 // program it runs is not on the PATH. No goroutine may be left behind by
@@ -52,8 +68,8 @@ func ioOptions(opts *interp.Options) {
 
 // doesIO reports whether the program of spec s does I/O.
 func doesIO(s spec) bool {
-	name := filepath.Base(s.name)
-	return strings.HasPrefix(name, "io_") || (strings.HasPrefix(s.name, "scripts/") && ioScripts[name])
+	dir, name, _ := strings.Cut(s.name, "/")
+	return dir == "io" || (dir == "scripts" && ioScripts[name])
 }
 
 // needs returns the programs a "# needs: a b" line of src names.
@@ -72,19 +88,24 @@ type spec struct {
 	name, star, py, out string
 }
 
+// specs lists the programs of the topic folders of testdata (all but
+// seed/, whose examples have no twins: see TestSeedExamples) and the
+// twins of the scripts of ../scripts. A spec's name is FOLDER/NAME.
 func specs(t *testing.T) []spec {
 	var out []spec
-	stars, _ := filepath.Glob("testdata/*.star")
+	stars, _ := filepath.Glob("testdata/*/*.star")
 	for _, s := range stars {
+		dir := filepath.Base(filepath.Dir(s))
+		if dir == "seed" {
+			continue
+		}
 		base := strings.TrimSuffix(s, ".star")
-		out = append(out, spec{filepath.Base(base), s, base + ".py", base + ".out"})
-	}
-	// Python's syntax: each .star is its twin .py, byte for byte (see
-	// TestPythonTwinsIdentical).
-	python, _ := filepath.Glob("testdata/python/*.star")
-	for _, s := range python {
-		base := strings.TrimSuffix(s, ".star")
-		out = append(out, spec{"python/" + filepath.Base(base), s, base + ".py", base + ".out"})
+		sp := spec{dir + "/" + filepath.Base(base), s, base + ".py", base + ".out"}
+		if _, err := os.Stat(sp.py); err != nil {
+			t.Errorf("%s has no CPython twin %s", s, sp.py)
+			continue
+		}
+		out = append(out, sp)
 	}
 	pys, _ := filepath.Glob("testdata/scripts/*.py")
 	for _, p := range pys {

@@ -34,7 +34,7 @@ func programBytes(t testing.TB, prog *starlark.Program) []byte {
 // spec programs and the scripts.
 func TestSameBytecode(t *testing.T) {
 	var files []string
-	for _, pattern := range []string{"../../spec_tests/testdata/*.star", "../../scripts/*.star"} {
+	for _, pattern := range []string{"../../spec_tests/testdata/*/*.star", "../../scripts/*.star"} {
 		m, _ := filepath.Glob(pattern)
 		files = append(files, m...)
 	}

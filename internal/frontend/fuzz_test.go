@@ -13,7 +13,7 @@ import (
 // syntax or resolve error, but not panic. Seeds: the programs written in
 // Python and the bad input of interp's tests.
 func FuzzCompile(f *testing.F) {
-	for _, pattern := range []string{"../../spec_tests/testdata/python/*.star", "../../spec_tests/testdata/seed/*.star", "../../interp/testdata/syntax/*.star"} {
+	for _, pattern := range []string{"../../spec_tests/testdata/syntax/*.star", "../../spec_tests/testdata/seed/*.star", "../../interp/testdata/syntax/*.star"} {
 		files, _ := filepath.Glob(pattern)
 		for _, name := range files {
 			src, err := os.ReadFile(name)

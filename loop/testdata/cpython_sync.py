@@ -1,6 +1,8 @@
 # The CPython 3.11 twins of the ordering tests in locks_test.go and
 # queues_test.go: each scenario prints the log its Go test wants.
-# Run: python3 loop/testdata/cpython_sync.py
+# Its output is the golden file cpython_sync.out, which the Go tests read;
+# TestCPythonSyncTwin runs this file when python3 is on the PATH and checks
+# it (go test -run TestCPythonSyncTwin -update ./loop rewrites it).
 import asyncio
 
 create = asyncio.create_task

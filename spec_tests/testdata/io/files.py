@@ -11,9 +11,9 @@ def path(name):
     return folder + "/" + name if folder else name
 
 async def main():
-    with open(path("io_files.txt")) as f:
+    with open(path("files.txt")) as f:
         print("lines:", "|".join([line.rstrip("\n") for line in f]))
-    f = open(path("io_files.txt"))
+    f = open(path("files.txt"))
     print("read(5):", f.read(5), "| readline:", f.readline().strip(), "| closed:", f.closed)
     rest = f.readlines()
     f.close()
