@@ -1,11 +1,13 @@
 # needs: sleep
 # cancelling wait() does not kill the process (as CPython); the script
 # kills it in its handler: on a wait_for timeout, and in a task cancelled
-# while it waits (its except clause kills, waits and re-raises)
+# while it waits (its except clause kills, waits and re-raises); the task
+# says when its child has started, so a slow start is not a cancelled one
 import asyncio
 
-async def run_until_cancelled(log):
+async def run_until_cancelled(log, started):
     p = await asyncio.create_subprocess_exec("sleep", "30")
+    started.set()
     try:
         return await p.wait()
     except asyncio.CancelledError:
@@ -33,8 +35,9 @@ async def main():
     print("it ends by itself:", await p.wait())
 
     log = []
-    task = asyncio.create_task(run_until_cancelled(log))
-    await asyncio.sleep(0.1)
+    started = asyncio.Event()
+    task = asyncio.create_task(run_until_cancelled(log, started))
+    await started.wait()
     task.cancel()
     try:
         await task
