@@ -405,6 +405,58 @@ async def lifo_order():
     return [str(q.get_nowait()) for _ in range(4)]
 
 
+def try_acquire(prim):
+    """Whether prim.acquire() completes without waiting: its coroutine is
+    stepped once; if it suspends, it is closed, which removes its waiter."""
+    coro = prim.acquire()
+    try:
+        coro.send(None)
+    except StopIteration:
+        return True
+    coro.close()
+    return False
+
+
+async def try_acquire_lock():
+    lk = asyncio.Lock()
+    log = []
+    log.append("free:%s" % try_acquire(lk))
+    log.append("held:%s" % try_acquire(lk))
+    w = create(lk.acquire())
+    await asyncio.sleep(0)
+    lk.release()  # w is woken, not yet running
+    log.append("released,w waits:%s locked=%s" % (try_acquire(lk), lk.locked()))
+    await w
+    log.append("w has it:%s" % try_acquire(lk))
+    lk.release()
+    c = create(lk.acquire())
+    log.append("free:%s" % try_acquire(lk))
+    await asyncio.sleep(0)
+    c.cancel()  # its waiter future is cancelled; c has not run yet
+    lk.release()
+    log.append("only a cancelled waiter (waiters=%d):%s" % (len(lk._waiters), try_acquire(lk)))
+    await asyncio.gather(c, return_exceptions=True)
+    return log
+
+
+async def try_acquire_semaphore():
+    sem = asyncio.BoundedSemaphore(1)
+    log = []
+    log.append("unit:%s value=%d" % (try_acquire(sem), sem._value))
+    log.append("none:%s" % try_acquire(sem))
+    w = create(sem.acquire())
+    await asyncio.sleep(0)
+    c = create(sem.acquire())
+    await asyncio.sleep(0)
+    sem.release()  # the unit goes to w
+    log.append("c waits:%s value=%d" % (try_acquire(sem), sem._value))
+    c.cancel()
+    await asyncio.gather(w, c, return_exceptions=True)
+    sem.release()
+    log.append("after:%s value=%d" % (try_acquire(sem), sem._value))
+    return log
+
+
 async def main():
     for f in [lock_fifo_cancel, lock_woken_then_cancelled, event_waiters,
               condition_notify, condition_wait_for,
@@ -412,7 +464,7 @@ async def main():
               semaphore_wake_next,
               barrier_rounds, barrier_reset_abort, barrier_cancel, queue_backpressure,
               queue_cancelled_getter, queue_cancelled_putter, priority_order,
-              lifo_order]:
+              lifo_order, try_acquire_lock, try_acquire_semaphore]:
         print("%s: %s" % (f.__name__, " ".join(await f())))
 
 asyncio.run(main())
