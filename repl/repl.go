@@ -30,6 +30,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/asyncrun/asyncrun/interp"
@@ -144,6 +146,7 @@ func Run(cfg Config) int {
 		signal.Notify(sigs, os.Interrupt)
 		defer signal.Stop(sigs)
 		interrupts = sigs
+		defer s.stopOnSignals(in, sigs)()
 	}
 	s.interrupts = interrupts
 	for s.step() {
@@ -152,10 +155,46 @@ func Run(cfg Config) int {
 	s.it.CancelTasks(5 * time.Second)
 	cancel()
 	<-loopDone
+	if sig, ok := s.stopped.Load().(syscall.Signal); ok {
+		return 128 + int(sig)
+	}
 	return 0
 }
 
+// stopSignals end a session as Ctrl-D does, but with the exit status of
+// the signal (143, 129): a service manager's stop (SIGTERM) and a closed
+// terminal (SIGHUP). Whatever the session's statements started ends with
+// it (Close kills the child processes).
+var stopSignals = []os.Signal{syscall.SIGTERM, syscall.SIGHUP}
+
+// stopOnSignals makes the stop signals end the session: the line being
+// read ends as at end of input, and a statement that runs is interrupted
+// as Ctrl-C interrupts it (interrupts is where Ctrl-C arrives). It returns
+// the function that stops watching.
+func (s *session) stopOnSignals(in io.Closer, interrupts chan os.Signal) func() {
+	stops := make(chan os.Signal, 1)
+	signal.Notify(stops, stopSignals...)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-stops:
+			s.stopped.Store(sig)
+			in.Close()
+			select {
+			case interrupts <- os.Interrupt:
+			default:
+			}
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(stops)
+		close(done)
+	}
+}
+
 type session struct {
+	stopped    atomic.Value // the stop signal that ended the session, if any
 	rl         *readline.Instance
 	term       termLines
 	out, errw  io.Writer

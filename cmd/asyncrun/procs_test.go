@@ -160,3 +160,86 @@ func processRuns(pid int) bool {
 		time.Sleep(10 * time.Millisecond) // polling the process table: no event to wait on
 	}
 }
+
+// TestREPLNothingLeftBehind: SIGTERM and SIGHUP (a closed terminal) end a
+// REPL session as they end a script: the processes its statements left
+// behind (in the shell's group, and a setsid'd one) are killed, and the
+// exit status says which signal it was.
+func TestREPLNothingLeftBehind(t *testing.T) {
+	if os.Getenv("ASYNCRUN_PROCS_CHILD") == "1" {
+		return // TestNothingLeftBehind runs the CLI
+	}
+	for _, tool := range []string{"sh", "sleep", "setsid"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("no %s on the PATH", tool)
+		}
+	}
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		t.Skip("no /proc to look for the processes left")
+	}
+	for _, tc := range []struct {
+		name   string
+		sig    syscall.Signal
+		status int
+	}{
+		{"sigterm", syscall.SIGTERM, 143},
+		{"sighup", syscall.SIGHUP, 129},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			args := []string{"-test.run=^TestNothingLeftBehind$", "--", "-allow-run=sh", "-i"}
+			cmd := exec.CommandContext(ctx, os.Args[0], args...)
+			cmd.Env = append(os.Environ(), "ASYNCRUN_PROCS_CHILD=1")
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			stdin, _ := cmd.StdinPipe()
+			out, _ := cmd.StdoutPipe()
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			defer stdin.Close()
+			io.WriteString(stdin, `p = await asyncio.create_subprocess_shell("sleep 1000 >/dev/null 2>&1 & echo $!; setsid sleep 1001 >/dev/null 2>&1 & echo $!", stdout=asyncio.subprocess.PIPE)`+"\n")
+			io.WriteString(stdin, `print("pids", await p.stdout.readline(), await p.stdout.readline(), await p.wait())`+"\n")
+			r := bufio.NewReader(out)
+			var pids []int
+			var seen strings.Builder
+			for len(pids) == 0 {
+				line, err := r.ReadString('\n')
+				seen.WriteString(line)
+				if err != nil {
+					cmd.Process.Kill()
+					cmd.Wait()
+					t.Fatalf("the REPL printed %q, no pids; stderr:\n%s", seen.String(), stderr.String())
+				}
+				for _, m := range regexp.MustCompile(`b'(\d+)\\n'`).FindAllStringSubmatch(line, -1) {
+					n, _ := strconv.Atoi(m[1])
+					pids = append(pids, n)
+				}
+			}
+			defer func() {
+				for _, pid := range pids {
+					syscall.Kill(pid, syscall.SIGKILL)
+				}
+			}()
+			cmd.Process.Signal(tc.sig)
+			go io.Copy(io.Discard, r)
+			err := cmd.Wait()
+			status := 0
+			if ee, ok := err.(*exec.ExitError); ok {
+				status = ee.ExitCode()
+			}
+			if ctx.Err() != nil {
+				t.Fatalf("the REPL did not exit within the test's deadline; stderr:\n%s", stderr.String())
+			}
+			if status != tc.status {
+				t.Errorf("exit status %d, want %d; stderr:\n%s", status, tc.status, stderr.String())
+			}
+			for _, pid := range pids {
+				if processRuns(pid) {
+					t.Errorf("pid %d still runs after the REPL exited", pid)
+				}
+			}
+		})
+	}
+}
