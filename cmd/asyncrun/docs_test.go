@@ -1,0 +1,208 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestDocExamples runs every example of README.md and doc/*.md, so that the
+// documents stay true. Fenced blocks are read by their info string:
+//
+//   - ```python or ```starlark: a whole script, run by the CLI with
+//     -virtual-time; it must exit with status 0. "file=NAME" names the
+//     script (as tracebacks show it); "args=A,B" adds flags before it.
+//   - ```python cpython: a Python 3.11 program, run by python3 when it is
+//     on the PATH.
+//   - ```output: what the scripts since the previous output block or
+//     heading print on stdout, exactly.
+//   - ```sh blocks whose lines start with "$ asyncrun " or
+//     "$ go run ./cmd/asyncrun ": commands run from the module's root; the
+//     lines after each, up to the next "$ ", are what it prints on stdout
+//     then stderr, a line "..." standing for any lines.
+//   - ```python no-run (a fragment, or Python that asyncrun does not run)
+//     and every other block: not run.
+func TestDocExamples(t *testing.T) {
+	root, _ := filepath.Abs(filepath.Join("..", ".."))
+	docs, _ := filepath.Glob(filepath.Join(root, "doc", "*.md"))
+	docs = append([]string{filepath.Join(root, "README.md")}, docs...)
+	python, _ := exec.LookPath("python3")
+	total := 0
+	for _, doc := range docs {
+		data, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(root, doc)
+		var pending []docBlock
+		flush := func(want *string) {
+			for _, b := range pending {
+				total++
+				t.Run(b.name, func(t *testing.T) { b.run(t, root, python, want) })
+			}
+			pending = nil
+		}
+		for _, b := range fencedBlocks(rel, string(data)) {
+			switch {
+			case b.heading:
+				flush(nil)
+			case b.lang == "output":
+				flush(&b.text)
+			case b.lang == "sh" && isSession(b.text):
+				total++
+				t.Run(b.name, func(t *testing.T) { runSessions(t, root, b.text) })
+			case (b.lang == "python" || b.lang == "starlark") && !b.has("no-run"):
+				pending = append(pending, b)
+			}
+		}
+		flush(nil)
+	}
+	if total < 15 {
+		t.Errorf("ran %d examples; the documents hold more", total)
+	}
+}
+
+// A docBlock is a fenced block of a document, or a heading (which ends the
+// scripts an output block applies to).
+type docBlock struct {
+	name    string // doc.md:line
+	lang    string
+	info    []string // the info string's words after the language
+	text    string
+	heading bool
+}
+
+func (b docBlock) has(word string) bool {
+	for _, w := range b.info {
+		if w == word {
+			return true
+		}
+	}
+	return false
+}
+
+func (b docBlock) option(key string) string {
+	for _, w := range b.info {
+		if v, ok := strings.CutPrefix(w, key+"="); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+var fence = regexp.MustCompile("^```([^`]*)$")
+
+func fencedBlocks(name, doc string) []docBlock {
+	var blocks []docBlock
+	lines := strings.Split(doc, "\n")
+	for i := 0; i < len(lines); i++ {
+		if strings.HasPrefix(lines[i], "#") {
+			blocks = append(blocks, docBlock{heading: true})
+			continue
+		}
+		m := fence.FindStringSubmatch(lines[i])
+		if m == nil {
+			continue
+		}
+		words := strings.Fields(m[1])
+		b := docBlock{name: strings.ReplaceAll(name, "/", "_") + ":" + strconv.Itoa(i+1)}
+		if len(words) > 0 {
+			b.lang, b.info = words[0], words[1:]
+		}
+		var text strings.Builder
+		for i++; i < len(lines) && lines[i] != "```"; i++ {
+			text.WriteString(lines[i] + "\n")
+		}
+		b.text = text.String()
+		blocks = append(blocks, b)
+	}
+	return blocks
+}
+
+func (b docBlock) run(t *testing.T, root, python string, want *string) {
+	dir := t.TempDir()
+	file := b.option("file")
+	if file == "" {
+		file = "example.star"
+	}
+	if err := os.WriteFile(filepath.Join(dir, file), []byte(b.text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if b.has("cpython") {
+		if python == "" {
+			t.Skip("python3 is not on the PATH: the CPython side is not run")
+		}
+		cmd := exec.Command(python, file)
+		cmd.Dir, cmd.Stdout, cmd.Stderr = dir, &stdout, &stderr
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("python3: %v\n%s", err, stderr.String())
+		}
+	} else {
+		args := []string{"-virtual-time"}
+		if a := b.option("args"); a != "" {
+			args = append(args, strings.Split(a, ",")...)
+		}
+		wd, _ := os.Getwd()
+		os.Chdir(dir)
+		defer os.Chdir(wd)
+		if status := run(append(args, file), strings.NewReader(""), &stdout, &stderr); status != 0 {
+			t.Fatalf("status %d\nstdout:\n%s\nstderr:\n%s", status, stdout.String(), stderr.String())
+		}
+	}
+	if want != nil && stdout.String() != *want {
+		t.Errorf("stdout: got\n%s\nthe document shows\n%s", stdout.String(), *want)
+	}
+}
+
+var sessionPrefixes = []string{"$ asyncrun ", "$ go run ./cmd/asyncrun "}
+
+func sessionArgs(line string) ([]string, bool) {
+	for _, p := range sessionPrefixes {
+		if rest, ok := strings.CutPrefix(line, p); ok {
+			return strings.Fields(rest), true
+		}
+	}
+	return nil, false
+}
+
+func isSession(text string) bool {
+	_, ok := sessionArgs(strings.SplitN(text, "\n", 2)[0])
+	return ok
+}
+
+// runSessions runs each command of a shell transcript and matches what it
+// prints against the lines the transcript shows.
+func runSessions(t *testing.T, root, text string) {
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	for i := 0; i < len(lines); {
+		args, ok := sessionArgs(lines[i])
+		if !ok {
+			t.Fatalf("not a command of asyncrun: %q", lines[i])
+		}
+		var pattern strings.Builder
+		pattern.WriteString(`^`)
+		for i++; i < len(lines) && !strings.HasPrefix(lines[i], "$ "); i++ {
+			if strings.TrimSpace(lines[i]) == "..." {
+				pattern.WriteString(`(?:.*\n)*`)
+			} else {
+				pattern.WriteString(regexp.QuoteMeta(lines[i]) + `\n`)
+			}
+		}
+		pattern.WriteString(`$`)
+		wd, _ := os.Getwd()
+		os.Chdir(root)
+		var stdout, stderr bytes.Buffer
+		run(args, strings.NewReader(""), &stdout, &stderr)
+		os.Chdir(wd)
+		got := stdout.String() + stderr.String()
+		if !regexp.MustCompile(pattern.String()).MatchString(got) {
+			t.Errorf("asyncrun %s printed\n%s\nthe document shows another text (pattern %s)", strings.Join(args, " "), got, pattern.String())
+		}
+	}
+}
