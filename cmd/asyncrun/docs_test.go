@@ -206,3 +206,51 @@ func runSessions(t *testing.T, root, text string) {
 		}
 	}
 }
+
+// TestDocLinks checks that the links between README.md and doc/*.md point
+// to files that exist and, with a #fragment, to a heading of them (as
+// GitHub names a heading's anchor).
+func TestDocLinks(t *testing.T) {
+	root, _ := filepath.Abs(filepath.Join("..", ".."))
+	docs, _ := filepath.Glob(filepath.Join(root, "doc", "*.md"))
+	docs = append(docs, filepath.Join(root, "README.md"))
+	link := regexp.MustCompile(`\]\(([^)#:]*)(#[^)]*)?\)`)
+	for _, doc := range docs {
+		data, _ := os.ReadFile(doc)
+		for _, m := range link.FindAllStringSubmatch(string(data), -1) {
+			target := doc
+			if m[1] != "" {
+				target = filepath.Join(filepath.Dir(doc), m[1])
+			}
+			text, err := os.ReadFile(target)
+			if err != nil {
+				t.Errorf("%s: link to %s: %v", filepath.Base(doc), m[1], err)
+				continue
+			}
+			if m[2] != "" && !hasAnchor(string(text), m[2][1:]) {
+				t.Errorf("%s: link to %s%s: no such heading", filepath.Base(doc), m[1], m[2])
+			}
+		}
+	}
+}
+
+func hasAnchor(doc, anchor string) bool {
+	for _, line := range strings.Split(doc, "\n") {
+		if h, ok := strings.CutPrefix(line, "#"); ok {
+			h = strings.ToLower(strings.TrimLeft(h, "# "))
+			var slug strings.Builder
+			for _, r := range h {
+				switch {
+				case r == ' ':
+					slug.WriteRune('-')
+				case r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+					slug.WriteRune(r)
+				}
+			}
+			if slug.String() == anchor {
+				return true
+			}
+		}
+	}
+	return false
+}
