@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -148,6 +149,16 @@ func (b docBlock) run(t *testing.T, root, python string, want *string) {
 		args := []string{"-virtual-time"}
 		if a := b.option("args"); a != "" {
 			args = append(args, strings.Split(a, ",")...)
+		}
+		for _, a := range args {
+			if prog, ok := strings.CutPrefix(a, "-allow-run="); ok {
+				if runtime.GOOS == "windows" {
+					t.Skip("asyncrun runs no programs on Windows")
+				}
+				if _, err := exec.LookPath(prog); err != nil {
+					t.Skipf("%s is not on the PATH", prog)
+				}
+			}
 		}
 		wd, _ := os.Getwd()
 		os.Chdir(dir)
