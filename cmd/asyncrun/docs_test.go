@@ -16,12 +16,13 @@ import (
 // documents stay true. Fenced blocks are read by their info string:
 //
 //   - ```python or ```starlark: a whole script, run by the CLI with
-//     -virtual-time; it must exit with status 0. "file=NAME" names the
-//     script (as tracebacks show it); "args=A,B" adds flags before it.
+//     -virtual-time; it must exit with status 0, or N given "status=N".
+//     "file=NAME" names the script (as tracebacks show it); "args=A,B"
+//     adds flags before it.
 //   - ```python cpython: a Python 3.11 program, run by python3 when it is
 //     on the PATH.
-//   - ```output: what the scripts since the previous output block or
-//     heading print on stdout, exactly.
+//   - ```output (```stderr): what the scripts since the previous output
+//     block or heading print on stdout (stderr), exactly.
 //   - ```sh blocks of "$ " lines with a line that starts with
 //     "$ asyncrun " or "$ go run ./cmd/asyncrun ": those commands run from
 //     the module's root (other commands are not run); the lines after
@@ -42,19 +43,21 @@ func TestDocExamples(t *testing.T) {
 		}
 		rel, _ := filepath.Rel(root, doc)
 		var pending []docBlock
-		flush := func(want *string) {
+		flush := func(want, wantErr *string) {
 			for _, b := range pending {
 				total++
-				t.Run(b.name, func(t *testing.T) { b.run(t, root, python, want) })
+				t.Run(b.name, func(t *testing.T) { b.run(t, root, python, want, wantErr) })
 			}
 			pending = nil
 		}
 		for _, b := range fencedBlocks(rel, string(data)) {
 			switch {
 			case b.heading:
-				flush(nil)
+				flush(nil, nil)
 			case b.lang == "output":
-				flush(&b.text)
+				flush(&b.text, nil)
+			case b.lang == "stderr":
+				flush(nil, &b.text)
 			case b.lang == "sh" && isSession(b.text):
 				total++
 				t.Run(b.name, func(t *testing.T) { runSessions(t, root, b.text) })
@@ -62,7 +65,7 @@ func TestDocExamples(t *testing.T) {
 				pending = append(pending, b)
 			}
 		}
-		flush(nil)
+		flush(nil, nil)
 	}
 	if total < 15 {
 		t.Errorf("ran %d examples; the documents hold more", total)
@@ -126,7 +129,7 @@ func fencedBlocks(name, doc string) []docBlock {
 	return blocks
 }
 
-func (b docBlock) run(t *testing.T, root, python string, want *string) {
+func (b docBlock) run(t *testing.T, root, python string, want, wantErr *string) {
 	dir := t.TempDir()
 	file := b.option("file")
 	if file == "" {
@@ -163,12 +166,19 @@ func (b docBlock) run(t *testing.T, root, python string, want *string) {
 		wd, _ := os.Getwd()
 		os.Chdir(dir)
 		defer os.Chdir(wd)
-		if status := run(append(args, file), strings.NewReader(""), &stdout, &stderr); status != 0 {
-			t.Fatalf("status %d\nstdout:\n%s\nstderr:\n%s", status, stdout.String(), stderr.String())
+		wantStatus := 0
+		if st := b.option("status"); st != "" {
+			wantStatus, _ = strconv.Atoi(st)
+		}
+		if status := run(append(args, file), strings.NewReader(""), &stdout, &stderr); status != wantStatus {
+			t.Fatalf("status %d, want %d\nstdout:\n%s\nstderr:\n%s", status, wantStatus, stdout.String(), stderr.String())
 		}
 	}
 	if want != nil && stdout.String() != *want {
 		t.Errorf("stdout: got\n%s\nthe document shows\n%s", stdout.String(), *want)
+	}
+	if wantErr != nil && stderr.String() != *wantErr {
+		t.Errorf("stderr: got\n%s\nthe document shows\n%s", stderr.String(), *wantErr)
 	}
 }
 
