@@ -129,7 +129,7 @@
 // Call then bounds only its own request. [Interp.KeyboardInterruptRunning]
 // gives only the code running at that moment a KeyboardInterrupt, and
 // cancels no task: it unwedges a loop that a task spinning without
-// awaiting keeps busy.
+// awaiting keeps busy (work given to OnLoop does not run meanwhile).
 //
 // [Interp.Close] may be called from any goroutine while code runs: it
 // cancels the code, aborts it after CancelGrace, makes RunForever return,
@@ -165,8 +165,9 @@
 // Options.LoadRoot. A refused load() (another kind of file, a path or link
 // out of the root) is a PermissionError and a missing module a
 // FileNotFoundError; neither quotes the file. A script given as source has
-// no loader unless LoadRoot is set. Anything more comes from the host's
-// Predeclared functions.
+// no loader unless LoadRoot is set (the CLI sets it to the script's folder,
+// or the working folder for -c and standard input). Anything more comes
+// from the host's Predeclared functions.
 //
 // No value a script returns, and no Go value given to it, crashes the
 // host: conversions fail with a *ConvertError for values that contain
@@ -185,9 +186,10 @@
 // distance to the nearest bound) and, past an interpreter's bound, stops
 // the runs it has in flight with MemoryError ([ErrMemoryLimit] for the
 // host); the interpreter stays usable, and the next run works once the
-// heap is back under the bound. go.starlark.net has no allocation hook, so
-// the bound measures the process's heap: what all the interpreters of the
-// process and the host itself hold. It can be exceeded: one allocation
+// heap is back under the bound; a run under a bound is as fast as without
+// one. go.starlark.net has no allocation hook, so the bound measures the
+// process's heap: what all the interpreters of the process and the host
+// itself hold (a host buffer counts too). It can be exceeded: one allocation
 // larger than what is left completes before the check (or ends the process
 // as Go's out-of-memory error does), and memory a script allocates between
 // two samples is over the bound until the run stops. A host sets no bound

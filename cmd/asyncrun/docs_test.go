@@ -67,7 +67,7 @@ func TestDocExamples(t *testing.T) {
 		}
 		flush(nil, nil)
 	}
-	if total < 15 {
+	if total < 20 {
 		t.Errorf("ran %d examples; the documents hold more", total)
 	}
 }
