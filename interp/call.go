@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/asyncrun/asyncrun/builtins"
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"go.starlark.net/starlark"
 )
 

@@ -6,7 +6,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/asyncrun/asyncrun/builtins"
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"github.com/asyncrun/asyncrun/internal/pyfmt"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"sync"
 
-	"github.com/asyncrun/asyncrun/builtins"
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"github.com/asyncrun/asyncrun/internal/frontend"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"

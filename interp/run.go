@@ -6,7 +6,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/asyncrun/asyncrun/builtins"
+	"github.com/asyncrun/asyncrun/internal/builtins"
 )
 
 // Runs and how they end. A run is a call of ExecFile, Exec or Call: its

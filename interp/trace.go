@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"github.com/asyncrun/asyncrun/builtins"
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/syntax"
 )
