@@ -215,7 +215,7 @@ func New(opts Options) *Interp {
 		load = it.loadFile
 	}
 	clock := loop.NewClock(opts.VirtualTime)
-	cfg := builtins.Config{
+	cfg := builtins.Config{Parts: parts,
 		Stdout: opts.Stdout, Stderr: opts.Stderr, Clock: clock,
 		Debug: opts.Debug, MaxSteps: opts.MaxSteps, StepsPerRun: opts.StepsPerRun, Load: load, Argv: opts.Args,
 		Logger: opts.Logger, MaxTasks: opts.MaxTasks, Host: it,

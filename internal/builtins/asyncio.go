@@ -33,23 +33,14 @@ import (
 //	set_event_loop(loop), shield(arg, *, loop=None), sleep(delay, result=None, *, loop=None)
 //	timeout(delay), timeout_at(when)
 //	wait(fs, *, loop=None, timeout=None, return_when=ALL_COMPLETED), wait_for(fut, timeout, *, loop=None)
-func asyncioModule() *starlarkstruct.Module {
+func asyncioModule(parts []Part) *starlarkstruct.Module {
 	members := starlark.StringDict{
 		"ALL_COMPLETED":            starlark.String(loop.AllCompleted),
-		"Barrier":                  syncClass("Barrier", newBarrier),
-		"BoundedSemaphore":         syncClass("BoundedSemaphore", newSemaphore(true)),
-		"Condition":                syncClass("Condition", newCondition),
-		"Event":                    syncClass("Event", newEvent),
 		"FIRST_COMPLETED":          starlark.String(loop.FirstCompleted),
 		"FIRST_EXCEPTION":          starlark.String(loop.FirstException),
 		"Future":                   futureClass(),
-		"LifoQueue":                syncClass("LifoQueue", newQueue(loop.LIFO)),
-		"Lock":                     syncClass("Lock", newLock),
-		"PriorityQueue":            syncClass("PriorityQueue", newQueue(loop.Priority)),
-		"Queue":                    syncClass("Queue", newQueue(loop.FIFO)),
 		"Runner":                   runnerClass(),
-		"Semaphore":                syncClass("Semaphore", newSemaphore(false)),
-		"StreamReader":             syncClass("StreamReader", newStreamReader),
+		"StreamReader":             Class("StreamReader", newStreamReader),
 		"Task":                     taskClass(),
 		"TaskGroup":                taskGroupClass(),
 		"all_tasks":                newBuiltin("all_tasks", tasksOfLoop(true, allTasksOf)),
@@ -86,6 +77,11 @@ func asyncioModule() *starlarkstruct.Module {
 	}
 	for name, t := range exc.members("asyncio") {
 		members[name] = t
+	}
+	for _, p := range parts {
+		for name, v := range p.Asyncio {
+			members[name] = v
+		}
 	}
 	return &starlarkstruct.Module{Name: "asyncio", Members: members}
 }
@@ -169,21 +165,21 @@ func createTaskFn(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 }
 
 func getEventLoop(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return rtOf(thread).eventLoopArg(nil)
 }
 
 func getRunningLoop(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return rtOf(thread).runningLoop()
 }
 
 func newEventLoop(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return rtOf(thread).newLoop(), nil

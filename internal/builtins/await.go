@@ -157,14 +157,14 @@ func (rt *Runtime) sleepInTask(thread *starlark.Thread, t *loop.Task, co *corout
 }
 
 // awaitNativeInTask runs co, a coroutine written in Go that was not
-// started, in task t. The coroutine of a primitive's method (see awaitOp)
+// started, in task t. The coroutine of a primitive's method (see AwaitOp)
 // runs its op straight away, at once when it need not wait. (It is apart
 // from awaitBuiltin.CallInternal to keep that frame, on the stack of every
 // suspended task, small.)
 //
 //go:noinline
 func awaitNativeInTask(thread *starlark.Thread, t *loop.Task, co *coroutine) (starlark.Value, error) {
-	if op, ok := co.result.(awaitOp); ok {
+	if op, ok := co.result.(AwaitOp); ok {
 		co.started = true
 		v, err := runOp(thread, t, co, op)
 		co.done = true

@@ -117,7 +117,7 @@ func cfRecv(b *starlark.Builtin) *concurrentFuture { return b.Receiver().(*concu
 
 func cfBool(get func(*loop.ConcurrentFuture) bool) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 	return func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		if err := noArgs(b, args, kwargs); err != nil {
+		if err := NoArgs(b, args, kwargs); err != nil {
 			return nil, err
 		}
 		return starlark.Bool(get(cfRecv(b).c)), nil
@@ -127,7 +127,7 @@ func cfBool(get func(*loop.ConcurrentFuture) bool) func(*starlark.Thread, *starl
 // cfCancel is cancel(). As in CPython, the callbacks run at once, inside
 // cancel(), when script code of their loop cancels.
 func cfCancel(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	cf := cfRecv(b)

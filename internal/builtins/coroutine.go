@@ -68,7 +68,7 @@ func (rt *Runtime) trackCoroutine(co *coroutine) {
 // nativeBody is a coroutine written in Go; it runs in the awaiting task.
 type nativeBody func(thread *starlark.Thread, t *loop.Task) (starlark.Value, error)
 
-// coroutine is a coroutine object: a call of a coroutine function that has
+// coroutine is a coroutine Object: a call of a coroutine function that has
 // not run yet. It runs when awaited (inline, in the awaiting task) or when
 // wrapped in a Task, and only once.
 type coroutine struct {
@@ -78,7 +78,7 @@ type coroutine struct {
 	kwargs  []starlark.Tuple
 	native  nativeBody
 	delay   float64        // of asyncio.sleep
-	result  starlark.Value // of asyncio.sleep; a primitive's method's awaitOp
+	result  starlark.Value // of asyncio.sleep; a primitive's method's AwaitOp
 	created syntax.Position
 	sleep   bool // asyncio.sleep(delay, result): 128 bytes, one size class less than with the bools apart
 	started bool
@@ -122,7 +122,7 @@ func (c *coroutine) runNative(thread *starlark.Thread, t *loop.Task) (starlark.V
 	if c.sleep {
 		return stateOf(thread).rt.sleepInTask(thread, t, c)
 	}
-	if op, ok := c.result.(awaitOp); ok {
+	if op, ok := c.result.(AwaitOp); ok {
 		return runOp(thread, t, c, op)
 	}
 	return c.native(thread, t)

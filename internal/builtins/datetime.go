@@ -81,13 +81,13 @@ func (d dateTime) Attr(name string) (starlark.Value, error) {
 
 var dateTimeMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"timestamp": func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		if err := noArgs(b, args, kwargs); err != nil {
+		if err := NoArgs(b, args, kwargs); err != nil {
 			return nil, err
 		}
 		return starlark.Float(float64(time.Time(b.Receiver().(dateTime)).UnixNano()) / 1e9), nil
 	},
 	"isoformat": func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		if err := noArgs(b, args, kwargs); err != nil {
+		if err := NoArgs(b, args, kwargs); err != nil {
 			return nil, err
 		}
 		return starlark.String(strings.Replace(b.Receiver().(dateTime).String(), " ", "T", 1)), nil

@@ -37,8 +37,7 @@
 //	loop.go        event loop values, loop resolution, running a loop
 //	handle.go      call_soon and friends, Handle values, running callbacks
 //	concurrent.go  run_coroutine_threadsafe and concurrent futures
-//	locks.go       Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier
-//	queues.go      Queue, PriorityQueue, LifoQueue
+//	ops.go         the hooks the parts beside the core build on (Object, Class, AwaitOp, ...)
 //	exceptions.go  the table of exception types, exception values, raise_
 //	exceptiongroup.go  ExceptionGroup and BaseExceptionGroup: construction, split, subgroup, derive
 //	isinstance.go  isinstance and issubclass: exception types and the builtin types
@@ -56,6 +55,15 @@
 //	files.go       open() and file values
 //	streamerrors.go  IncompleteReadError, LimitOverrunError; aio's errors as exceptions
 //	sys.go, datetime.go, functools.go  the small modules
+//
+// # Parts beside the core
+//
+// Groups of builtins that serve one purpose live in packages of their own
+// beside the core, as go.starlark.net keeps lib/time and lib/json beside its
+// interpreter: package locks (Lock, Event, Condition, the semaphores,
+// Barrier and the queues). Each is a Part, a starlark.StringDict merged into
+// the asyncio module or the predeclared names, built on the core's exported
+// hooks only; package interp passes them all in Config.Parts.
 //
 // # Adding an asyncio type
 //

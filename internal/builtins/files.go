@@ -37,7 +37,7 @@ func open_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	if err != nil {
 		return nil, rt.fileError(err)
 	}
-	return &fileValue{object{rt.nextID()}, f}, nil
+	return &fileValue{Object{rt.nextID()}, f}, nil
 }
 
 // fileError is the exception of a failed file operation (see ioError),
@@ -69,14 +69,14 @@ func isUTF8(enc string) bool {
 
 // fileValue is a file open() returned.
 type fileValue struct {
-	object
+	Object
 	f *aio.File
 }
 
 var (
 	_ starlark.HasAttrs = (*fileValue)(nil)
 	_ starlark.Iterable = (*fileValue)(nil)
-	_ contextManager    = (*fileValue)(nil)
+	_ ContextManager    = (*fileValue)(nil)
 )
 
 // String returns Python's form: <_io.TextIOWrapper name='x.txt' mode='r'
@@ -116,10 +116,10 @@ func (v *fileValue) Attr(name string) (starlark.Value, error) {
 func (v *fileValue) AttrNames() []string { return fileMethods.names("closed", "mode", "name") }
 
 // enter returns the file (with open(...) as f:).
-func (v *fileValue) enter(thread *starlark.Thread) (starlark.Value, error) { return v, nil }
+func (v *fileValue) Enter(thread *starlark.Thread) (starlark.Value, error) { return v, nil }
 
 // exit closes the file and lets the block's exception through.
-func (v *fileValue) exit(thread *starlark.Thread, err error) error {
+func (v *fileValue) Exit(thread *starlark.Thread, err error) error {
 	if cerr := v.f.Close(); cerr != nil && err == nil {
 		return ioError(cerr)
 	}
@@ -178,7 +178,7 @@ func fileRead(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 // fileReadLine is readline(): the next line with its newline, or "" at
 // the end.
 func fileReadLine(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	v := recvFile(b)
@@ -191,7 +191,7 @@ func fileReadLine(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 
 // fileReadLines is readlines(): the list of the remaining lines.
 func fileReadLines(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	v := recvFile(b)
@@ -242,7 +242,7 @@ func fileWrite(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 }
 
 func fileClose(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.None, rtOf(thread).fileError(recvFile(b).f.Close())

@@ -279,21 +279,21 @@ func futureCancel(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 }
 
 func futureCancelled(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.Bool(recv(b).f.Cancelled()), nil
 }
 
 func futureDone(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.Bool(recv(b).f.Done()), nil
 }
 
 func futureResult(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	fv := recv(b)
@@ -301,7 +301,7 @@ func futureResult(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 }
 
 func futureException(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	fv := recv(b)
@@ -352,7 +352,7 @@ func futureSetException(thread *starlark.Thread, b *starlark.Builtin, args starl
 }
 
 func futureGetLoop(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return recv(b).loopOf(), nil

@@ -40,20 +40,20 @@ func (h *handle) AttrNames() []string { return handleMethods.names() }
 
 var handleMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"cancel": func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		if err := noArgs(b, args, kwargs); err != nil {
+		if err := NoArgs(b, args, kwargs); err != nil {
 			return nil, err
 		}
 		b.Receiver().(*handle).h.Cancel()
 		return starlark.None, nil
 	},
 	"cancelled": func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		if err := noArgs(b, args, kwargs); err != nil {
+		if err := NoArgs(b, args, kwargs); err != nil {
 			return nil, err
 		}
 		return starlark.Bool(b.Receiver().(*handle).h.Cancelled()), nil
 	},
 	"when": func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		if err := noArgs(b, args, kwargs); err != nil {
+		if err := NoArgs(b, args, kwargs); err != nil {
 			return nil, err
 		}
 		return starlark.Float(b.Receiver().(*handle).h.When()), nil

@@ -140,7 +140,7 @@ func loopSetExceptionHandler(thread *starlark.Thread, b *starlark.Builtin, args 
 }
 
 func loopGetExceptionHandler(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	if h := loopRecv(b).handler; h != nil {

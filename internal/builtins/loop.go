@@ -245,7 +245,7 @@ func loopRunUntilComplete(thread *starlark.Thread, b *starlark.Builtin, args sta
 }
 
 func loopRunForever(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	lv := loopRecv(b)
@@ -278,7 +278,7 @@ func (lv *eventLoop) waitForStop(thread *starlark.Thread) (starlark.Value, error
 }
 
 func loopStop(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	lv := loopRecv(b)
@@ -298,7 +298,7 @@ func loopStop(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 }
 
 func loopClose(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	if lv := loopRecv(b); !lv.hosted { // the host closes a hosted loop
@@ -310,7 +310,7 @@ func loopClose(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 // loopBool returns a loop method that reports a flag.
 func loopBool(get func(*eventLoop) bool) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 	return func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		if err := noArgs(b, args, kwargs); err != nil {
+		if err := NoArgs(b, args, kwargs); err != nil {
 			return nil, err
 		}
 		return starlark.Bool(get(loopRecv(b))), nil
@@ -327,14 +327,14 @@ func loopSetDebug(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 }
 
 func loopTime(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.Float(loopRecv(b).l.Time()), nil
 }
 
 func loopCreateFuture(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	lv := loopRecv(b)

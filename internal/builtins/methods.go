@@ -38,8 +38,8 @@ func (m methods) names(extra ...string) []string {
 	return names
 }
 
-// noArgs checks that a method takes no arguments.
-func noArgs(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) error {
+// NoArgs checks that a method takes no arguments.
+func NoArgs(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) error {
 	return starlark.UnpackArgs(b.Name(), args, kwargs)
 }
 
@@ -56,23 +56,23 @@ func newBuiltin(name string, fn func(*starlark.Thread, *starlark.Builtin, starla
 	})
 }
 
-// methodSet is a method table whose methods are bound once per object: an
-// object keeps its bound methods in a boundMethods, made on its first
+// MethodSet is a method table whose methods are bound once per Object: an
+// object keeps its bound methods in a BoundMethods, made on its first
 // method read, so that reading q.get again and again (in a loop that awaits
 // q.get()) allocates nothing, and q.get == q.get, as in Python.
-type methodSet struct {
+type MethodSet struct {
 	methods
-	index map[string]int // a method's slot in a boundMethods
+	index map[string]int // a method's slot in a BoundMethods
 	fns   []*starlark.Builtin
 }
 
-// boundMethods is an object's bound methods, by their slot in the
-// methodSet; nil until the first is read.
-type boundMethods []*starlark.Builtin
+// BoundMethods is an object's bound methods, by their slot in the
+// MethodSet; nil until the first is read.
+type BoundMethods []*starlark.Builtin
 
-// newMethodSet builds a methodSet from method implementations by name.
-func newMethodSet(fns map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)) *methodSet {
-	m := &methodSet{methods: newMethods(fns), index: make(map[string]int, len(fns))}
+// NewMethodSet builds a MethodSet from method implementations by name.
+func NewMethodSet(fns map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)) *MethodSet {
+	m := &MethodSet{methods: newMethods(fns), index: make(map[string]int, len(fns))}
 	for _, name := range m.names() {
 		m.index[name] = len(m.fns)
 		m.fns = append(m.fns, m.methods[name])
@@ -81,14 +81,14 @@ func newMethodSet(fns map[string]func(*starlark.Thread, *starlark.Builtin, starl
 }
 
 // attr returns method name bound to recv, or nil, binding it once per
-// object: bound is recv's boundMethods.
-func (m *methodSet) attr(bound *boundMethods, recv starlark.Value, name string) starlark.Value {
+// Object: bound is recv's BoundMethods.
+func (m *MethodSet) attr(bound *BoundMethods, recv starlark.Value, name string) starlark.Value {
 	i, ok := m.index[name]
 	if !ok {
 		return nil
 	}
 	if *bound == nil {
-		*bound = make(boundMethods, len(m.fns))
+		*bound = make(BoundMethods, len(m.fns))
 	}
 	b := (*bound)[i]
 	if b == nil {

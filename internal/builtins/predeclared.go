@@ -18,7 +18,7 @@ import (
 func (rt *Runtime) makePredeclared() starlark.StringDict {
 	d := starlark.StringDict{
 		"assert_":     newBuiltin("assert_", assert_),
-		"asyncio":     asyncioModule(),
+		"asyncio":     asyncioModule(rt.cfg.Parts),
 		"await_":      &awaitBuiltin{},
 		"contextvars": contextVarsModule,
 		"datetime":    datetimeModule,
@@ -52,7 +52,21 @@ func (rt *Runtime) makePredeclared() starlark.StringDict {
 	for name, t := range exc.members("") {
 		d[name] = t
 	}
+	for _, p := range rt.cfg.Parts {
+		for name, v := range p.Predeclared {
+			d[name] = v
+		}
+	}
 	return d
+}
+
+// A Part is a group of builtins kept beside the core, as go.starlark.net
+// keeps lib/time and lib/json beside its interpreter: its members of the
+// asyncio module and its predeclared names, built on the core's exported
+// hooks only. Package interp passes every part in Config.Parts.
+type Part struct {
+	Asyncio     starlark.StringDict // merged into the asyncio module
+	Predeclared starlark.StringDict // merged into the predeclared names
 }
 
 // print_ is Python's print(*args, sep=" ", end="\n", file=None, flush=False).

@@ -58,13 +58,13 @@ func (r *runner) AttrNames() []string { return runnerMethods.names() }
 
 var runnerMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"close": func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		if err := noArgs(b, args, kwargs); err != nil {
+		if err := NoArgs(b, args, kwargs); err != nil {
 			return nil, err
 		}
 		return starlark.None, b.Receiver().(*runner).close(thread)
 	},
 	"get_loop": func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		if err := noArgs(b, args, kwargs); err != nil {
+		if err := NoArgs(b, args, kwargs); err != nil {
 			return nil, err
 		}
 		r := b.Receiver().(*runner)
@@ -141,14 +141,14 @@ func (r *runner) close(thread *starlark.Thread) error {
 
 // enter and exit make a Runner a context manager (with_): enter makes the
 // loop, exit closes it.
-func (r *runner) enter(thread *starlark.Thread) (starlark.Value, error) {
+func (r *runner) Enter(thread *starlark.Thread) (starlark.Value, error) {
 	if err := r.init(); err != nil {
 		return nil, err
 	}
 	return r, nil
 }
 
-func (r *runner) exit(thread *starlark.Thread, err error) error {
+func (r *runner) Exit(thread *starlark.Thread, err error) error {
 	if cerr := r.close(thread); cerr != nil {
 		return cerr
 	}

@@ -59,6 +59,8 @@ type Config struct {
 	// Tracer, if set, receives the events of every loop of the runtime
 	// (see loop.Tracer); the functions of trace.go describe them.
 	Tracer loop.Tracer
+	// Parts are the groups of builtins beside the core (see Part).
+	Parts []Part
 }
 
 // ErrStepLimit is the cause of a run stopped by Config.MaxSteps.

@@ -43,7 +43,7 @@ func startServer(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark
 			if err != nil {
 				return nil, ioError(err)
 			}
-			return &serverValue{object: object{rt.nextID()}, s: s, lv: lv}, nil
+			return &serverValue{Object: Object{rt.nextID()}, s: s, lv: lv}, nil
 		})
 	}, nil
 }
@@ -92,14 +92,14 @@ func (rt *Runtime) connected(lv *eventLoop, ctx *varContext, cb starlark.Callabl
 // `async with server:` does (the block gets the server; at its end the
 // server is closed and waited for).
 type serverValue struct {
-	object
+	Object
 	s  *aio.Server
 	lv *eventLoop
 }
 
 var (
 	_ starlark.HasAttrs = (*serverValue)(nil)
-	_ contextManager    = (*serverValue)(nil)
+	_ ContextManager    = (*serverValue)(nil)
 )
 
 func (v *serverValue) String() string { return v.s.String() }
@@ -120,11 +120,11 @@ func (v *serverValue) Attr(name string) (starlark.Value, error) {
 
 func (v *serverValue) AttrNames() []string { return serverMethods.names("sockets") }
 
-func (v *serverValue) enter(thread *starlark.Thread) (starlark.Value, error) { return v, nil }
+func (v *serverValue) Enter(thread *starlark.Thread) (starlark.Value, error) { return v, nil }
 
 // exit closes the server and awaits wait_closed(), letting the block's
 // exception through.
-func (v *serverValue) exit(thread *starlark.Thread, err error) error {
+func (v *serverValue) Exit(thread *starlark.Thread, err error) error {
 	v.s.Close()
 	if _, werr := await_(thread, starlark.Tuple{serverWaitClosedCoro(v.s)}, nil); werr != nil {
 		return werr
@@ -144,7 +144,7 @@ var serverMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Built
 func recvServer(b *starlark.Builtin) *serverValue { return b.Receiver().(*serverValue) }
 
 func serverClose(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	recvServer(b).s.Close()
@@ -152,14 +152,14 @@ func serverClose(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 }
 
 func serverGetLoop(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return recvServer(b).lv, nil
 }
 
 func serverIsServing(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.Bool(recvServer(b).s.IsServing()), nil
@@ -167,7 +167,7 @@ func serverIsServing(thread *starlark.Thread, b *starlark.Builtin, args starlark
 
 // serverServeForever is serve_forever(), a coroutine.
 func serverServeForever(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	s := recvServer(b).s
@@ -176,7 +176,7 @@ func serverServeForever(thread *starlark.Thread, b *starlark.Builtin, args starl
 
 // serverStartServing is start_serving(), a coroutine.
 func serverStartServing(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	s := recvServer(b).s
@@ -189,7 +189,7 @@ func serverStartServing(thread *starlark.Thread, b *starlark.Builtin, args starl
 
 // serverWaitClosed is wait_closed(), a coroutine.
 func serverWaitClosed(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return serverWaitClosedCoro(recvServer(b).s), nil
@@ -222,7 +222,7 @@ func (v *socketValue) AttrNames() []string { return socketMethods.names() }
 
 var socketMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"getpeername": func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		if err := noArgs(b, args, kwargs); err != nil {
+		if err := NoArgs(b, args, kwargs); err != nil {
 			return nil, err
 		}
 		v := b.Receiver().(*socketValue)
@@ -232,7 +232,7 @@ var socketMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Built
 		return addrTuple(v.peer), nil
 	},
 	"getsockname": func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		if err := noArgs(b, args, kwargs); err != nil {
+		if err := NoArgs(b, args, kwargs); err != nil {
 			return nil, err
 		}
 		return addrTuple(b.Receiver().(*socketValue).local), nil

@@ -145,13 +145,13 @@ func sslArg(v starlark.Value) (bool, error) {
 // connValues returns the script values of a connection's reader and
 // writer.
 func (rt *Runtime) connValues(c *aio.Conn) (*readerValue, *writerValue) {
-	r := &readerValue{object{rt.nextID()}, c.R}
-	return r, &writerValue{object: object{rt.nextID()}, w: c.W, conn: c, reader: r}
+	r := &readerValue{Object{rt.nextID()}, c.R}
+	return r, &writerValue{Object: Object{rt.nextID()}, w: c.W, conn: c, reader: r}
 }
 
 // readerValue is asyncio.StreamReader.
 type readerValue struct {
-	object
+	Object
 	r *aio.Reader
 }
 
@@ -215,7 +215,7 @@ func newStreamReader(thread *starlark.Thread, b *starlark.Builtin, args starlark
 	if err != nil {
 		return nil, ioError(err)
 	}
-	return &readerValue{object{rt.nextID()}, r}, nil
+	return &readerValue{Object{rt.nextID()}, r}, nil
 }
 
 func recvReader(b *starlark.Builtin) *aio.Reader { return b.Receiver().(*readerValue).r }
@@ -250,7 +250,7 @@ func readerReadExactly(thread *starlark.Thread, b *starlark.Builtin, args starla
 
 // readerReadLine is readline(), a coroutine.
 func readerReadLine(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	r := recvReader(b)
@@ -268,7 +268,7 @@ func readerReadUntil(thread *starlark.Thread, b *starlark.Builtin, args starlark
 }
 
 func readerAtEOF(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.Bool(recvReader(b).AtEOF()), nil
@@ -276,7 +276,7 @@ func readerAtEOF(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 
 // readerException is exception(): the reader's exception, or None.
 func readerException(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	if err := recvReader(b).Exception(); err != nil {
@@ -303,7 +303,7 @@ func readerFeedData(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 }
 
 func readerFeedEOF(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	recvReader(b).FeedEOF()
@@ -313,7 +313,7 @@ func readerFeedEOF(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 // writerValue is asyncio.StreamWriter: of a connection, or of a child's
 // stdin (conn nil).
 type writerValue struct {
-	object
+	Object
 	w      *aio.Writer
 	conn   *aio.Conn
 	reader *readerValue
@@ -382,7 +382,7 @@ func writerWriteLines(thread *starlark.Thread, b *starlark.Builtin, args starlar
 
 // writerDrain is drain(), a coroutine.
 func writerDrain(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	w := recvWriter(b).w
@@ -391,7 +391,7 @@ func writerDrain(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 
 // writerWaitClosed is wait_closed(), a coroutine.
 func writerWaitClosed(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	w := recvWriter(b).w
@@ -399,7 +399,7 @@ func writerWaitClosed(thread *starlark.Thread, b *starlark.Builtin, args starlar
 }
 
 func writerClose(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	recvWriter(b).w.Close()
@@ -407,21 +407,21 @@ func writerClose(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 }
 
 func writerIsClosing(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.Bool(recvWriter(b).w.IsClosing()), nil
 }
 
 func writerCanWriteEOF(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.Bool(recvWriter(b).w.CanWriteEOF()), nil
 }
 
 func writerWriteEOF(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.None, ioError(recvWriter(b).w.WriteEOF())

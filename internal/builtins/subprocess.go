@@ -160,21 +160,21 @@ func processBody(fn, op string, argv []string, shell bool, pa *processArgs) nati
 // processValue is a Process: pid, returncode (None while it runs), stdin,
 // stdout, stderr (None unless PIPE), and its methods.
 type processValue struct {
-	object
+	Object
 	p                     *aio.Process
 	stdin, stdout, stderr starlark.Value
 }
 
 func (rt *Runtime) processValue(p *aio.Process) *processValue {
-	v := &processValue{object: object{rt.nextID()}, p: p, stdin: starlark.None, stdout: starlark.None, stderr: starlark.None}
+	v := &processValue{Object: Object{rt.nextID()}, p: p, stdin: starlark.None, stdout: starlark.None, stderr: starlark.None}
 	if p.Stdin != nil {
-		v.stdin = &writerValue{object: object{rt.nextID()}, w: p.Stdin}
+		v.stdin = &writerValue{Object: Object{rt.nextID()}, w: p.Stdin}
 	}
 	if p.Stdout != nil {
-		v.stdout = &readerValue{object{rt.nextID()}, p.Stdout}
+		v.stdout = &readerValue{Object{rt.nextID()}, p.Stdout}
 	}
 	if p.Stderr != nil {
-		v.stderr = &readerValue{object{rt.nextID()}, p.Stderr}
+		v.stderr = &readerValue{Object{rt.nextID()}, p.Stderr}
 	}
 	return v
 }
@@ -221,7 +221,7 @@ func recvProcess(b *starlark.Builtin) *aio.Process { return b.Receiver().(*proce
 // processWait is wait(), a coroutine returning the returncode. Cancelling
 // it leaves the process running, as in CPython.
 func processWait(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	p := recvProcess(b)
@@ -269,7 +269,7 @@ func bytesOrNone(b []byte, piped bool) starlark.Value {
 // processSignal returns kill() or terminate().
 func processSignal(name string, sig syscall.Signal) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 	return func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		if err := noArgs(b, args, kwargs); err != nil {
+		if err := NoArgs(b, args, kwargs); err != nil {
 			return nil, err
 		}
 		return starlark.None, ioError(recvProcess(b).SendSignal(sig))

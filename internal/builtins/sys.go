@@ -35,7 +35,7 @@ var streamMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Built
 		return starlark.MakeInt(len([]rune(text))), nil
 	},
 	"flush": func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		return starlark.None, noArgs(b, args, kwargs)
+		return starlark.None, NoArgs(b, args, kwargs)
 	},
 })
 

@@ -228,7 +228,7 @@ var taskMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin
 })
 
 func taskGetName(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.String(recv(b).f.Task().Name()), nil
@@ -244,7 +244,7 @@ func taskSetName(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 }
 
 func taskGetCoro(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	if c := recv(b).coro; c != nil {
@@ -254,14 +254,14 @@ func taskGetCoro(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 }
 
 func taskCancelling(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.MakeInt(recv(b).f.Task().Cancelling()), nil
 }
 
 func taskUncancel(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.MakeInt(recv(b).f.Task().Uncancel()), nil

@@ -8,7 +8,7 @@ import (
 )
 
 // taskGroup is asyncio.TaskGroup(), a context manager for with_ (see
-// contextManager) around a loop.TaskGroup: with_(asyncio.TaskGroup(),
+// ContextManager) around a loop.TaskGroup: with_(asyncio.TaskGroup(),
 // lambda tg: ...) is `async with asyncio.TaskGroup() as tg:`. Its type()
 // is "TaskGroup"; it is hashable by identity.
 //
@@ -23,7 +23,7 @@ type taskGroup struct {
 
 var (
 	_ starlark.HasAttrs = (*taskGroup)(nil)
-	_ contextManager    = (*taskGroup)(nil)
+	_ ContextManager    = (*taskGroup)(nil)
 )
 
 // taskGroupClass is asyncio.TaskGroup.
@@ -32,7 +32,7 @@ func taskGroupClass() *class {
 }
 
 func newTaskGroup(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return &taskGroup{id: rtOf(thread).nextID(), tg: loop.NewTaskGroup(nil)}, nil
@@ -60,7 +60,7 @@ var taskGroupMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Bu
 // enter is __aenter__: the current task becomes the group's parent. With
 // no loop running it is CPython's "no running event loop"; outside a task
 // (in a callback), "cannot determine the parent task".
-func (g *taskGroup) enter(thread *starlark.Thread) (starlark.Value, error) {
+func (g *taskGroup) Enter(thread *starlark.Thread) (starlark.Value, error) {
 	ts := stateOf(thread)
 	var t *loop.Task
 	lv := ts.rt.running
@@ -85,7 +85,7 @@ func (g *taskGroup) enter(thread *starlark.Thread) (starlark.Value, error) {
 // raises what loop.TaskGroup.Exit returns; a group of errors becomes an
 // ExceptionGroup or BaseExceptionGroup raised "from None" (see toException)
 // with err, the body's exception, as its __context__.
-func (g *taskGroup) exit(thread *starlark.Thread, err error) error {
+func (g *taskGroup) Exit(thread *starlark.Thread, err error) error {
 	ts := stateOf(thread)
 	t := ts.task.f.Task()
 	var grouped bool

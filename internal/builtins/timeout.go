@@ -10,7 +10,7 @@ import (
 )
 
 // timeout is the value of asyncio.timeout(delay) and timeout_at(when), a
-// context manager for with_ (see contextManager) around a loop.Timeout:
+// context manager for with_ (see ContextManager) around a loop.Timeout:
 // with_(asyncio.timeout(1), lambda cm: ...) is `async with
 // asyncio.timeout(1) as cm:`. Its type() is "Timeout"; it is hashable by
 // identity.
@@ -25,7 +25,7 @@ type timeout struct {
 
 var (
 	_ starlark.HasAttrs = (*timeout)(nil)
-	_ contextManager    = (*timeout)(nil)
+	_ ContextManager    = (*timeout)(nil)
 )
 
 // timeoutFn is asyncio.timeout(delay): a deadline delay seconds from the
@@ -112,7 +112,7 @@ func timeoutRecv(b *starlark.Builtin) *timeout { return b.Receiver().(*timeout) 
 
 // timeoutWhen is when(): the deadline, or None.
 func timeoutWhen(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return timeoutRecv(b).when, nil
@@ -120,7 +120,7 @@ func timeoutWhen(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 
 // timeoutExpired is expired(): whether the deadline passed in the block.
 func timeoutExpired(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	cm := timeoutRecv(b)
@@ -152,7 +152,7 @@ func timeoutReschedule(thread *starlark.Thread, b *starlark.Builtin, args starla
 // enter is __aenter__: the deadline starts to count for the current task.
 // With no loop running it is CPython's "no running event loop"; outside a
 // task (in a callback), "Timeout should be used inside a task".
-func (cm *timeout) enter(thread *starlark.Thread) (starlark.Value, error) {
+func (cm *timeout) Enter(thread *starlark.Thread) (starlark.Value, error) {
 	ts := stateOf(thread)
 	if cm.tm != nil {
 		return nil, toException(cm.tm.Enter(nil)) // entered already: CPython's message
@@ -177,7 +177,7 @@ func (cm *timeout) enter(thread *starlark.Thread) (starlark.Value, error) {
 // exit is __aexit__: if the deadline passed and the body raised the
 // CancelledError it caused, that becomes a TimeoutError raised "from" it
 // (see loop.Timeout.Exit); anything else passes as it is.
-func (cm *timeout) exit(thread *starlark.Thread, err error) error {
+func (cm *timeout) Exit(thread *starlark.Thread, err error) error {
 	xerr := cm.tm.Exit(stateOf(thread).task.f.Task(), err)
 	if xerr == nil || xerr == err {
 		return err

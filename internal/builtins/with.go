@@ -10,7 +10,7 @@ import (
 // suppresses the exception makes with_ return None.
 //
 // cm is one of the runtime's own context managers (a Lock, a TaskGroup,
-// ...: see contextManager), or any value with __aenter__ and __aexit__
+// ...: see ContextManager), or any value with __aenter__ and __aexit__
 // (awaited inline, as await_ does, so with_ may suspend) or __enter__ and
 // __exit__ attributes, such as a struct a script builds. Those are called
 // without a self argument: __enter__() and __exit__(exc_type, exc, tb),
@@ -25,7 +25,7 @@ func with_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	if err != nil {
 		return nil, err
 	}
-	v, err := mgr.enter(thread)
+	v, err := mgr.Enter(thread)
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +40,7 @@ func with_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	if err != nil {
 		err = toException(err)
 	}
-	if xerr := mgr.exit(thread, err); xerr != nil {
+	if xerr := mgr.Exit(thread, err); xerr != nil {
 		return nil, xerr
 	}
 	if err != nil {
@@ -49,19 +49,19 @@ func with_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	return result, nil
 }
 
-// contextManager is a context manager with_ takes: enter returns the value
+// ContextManager is a context manager with_ takes: enter returns the value
 // given to the body; exit gets the body's exception (nil if none) and
 // returns the error with_ raises: nil to go on (suppressing the exception,
 // if there was one), the exception itself to let it through, or another.
 // enter and exit may suspend the current task.
-type contextManager interface {
-	enter(thread *starlark.Thread) (starlark.Value, error)
-	exit(thread *starlark.Thread, err error) error
+type ContextManager interface {
+	Enter(thread *starlark.Thread) (starlark.Value, error)
+	Exit(thread *starlark.Thread, err error) error
 }
 
-// managerOf returns cm as a contextManager: itself, or its attributes.
-func managerOf(cm starlark.Value) (contextManager, error) {
-	if m, ok := cm.(contextManager); ok {
+// managerOf returns cm as a ContextManager: itself, or its attributes.
+func managerOf(cm starlark.Value) (ContextManager, error) {
+	if m, ok := cm.(ContextManager); ok {
 		return m, nil
 	}
 	if ha, ok := cm.(starlark.HasAttrs); ok {
@@ -90,11 +90,11 @@ func (m *attrManager) call(thread *starlark.Thread, fn starlark.Value, args star
 	return await_(thread, starlark.Tuple{v}, nil)
 }
 
-func (m *attrManager) enter(thread *starlark.Thread) (starlark.Value, error) {
+func (m *attrManager) Enter(thread *starlark.Thread) (starlark.Value, error) {
 	return m.call(thread, m.enterFn, nil)
 }
 
-func (m *attrManager) exit(thread *starlark.Thread, err error) error {
+func (m *attrManager) Exit(thread *starlark.Thread, err error) error {
 	args := starlark.Tuple{starlark.None, starlark.None, starlark.None}
 	e, isExc := err.(*exception)
 	if isExc {

@@ -1,7 +1,8 @@
-package builtins
+package locks
 
 import (
 	"bytes"
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"strconv"
 	"testing"
 
@@ -17,7 +18,7 @@ import (
 func benchScript(b *testing.B, src string) {
 	b.Helper()
 	var out bytes.Buffer
-	rt := NewRuntime(Config{Stdout: &out, Stderr: &out})
+	rt := builtins.NewRuntime(builtins.Config{Parts: []builtins.Part{Part}, Stdout: &out, Stderr: &out})
 	defer rt.Close()
 	opts := &syntax.FileOptions{While: true, TopLevelControl: true, GlobalReassign: true, Recursion: true, Set: true}
 	src = "N = " + strconv.Itoa(b.N) + "\n" + src

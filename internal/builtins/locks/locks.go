@@ -1,8 +1,13 @@
-package builtins
+// Package locks is asyncio's synchronisation primitives as scripts see
+// them, beside CPython's own module split (asyncio.locks, asyncio.queues):
+// Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier, Queue,
+// PriorityQueue and LifoQueue, each a thin value over its type in package
+// loop, built on the exported hooks of package builtins only. Part is
+// what package interp merges into the asyncio module.
+package locks
 
 import (
-	"errors"
-
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 )
@@ -17,92 +22,6 @@ import (
 // As in Python 3.11, a primitive takes no loop: it binds to the loop of the
 // first task that waits on it.
 
-// object is what the primitives' values share: truth, hashing by identity,
-// and nothing to freeze (they change only through their methods, as
-// Python's objects do).
-type object struct{ id uint32 }
-
-func (o *object) Freeze()               {}
-func (o *object) Truth() starlark.Bool  { return true }
-func (o *object) Hash() (uint32, error) { return o.id, nil }
-
-// newObject returns the object part of a new value made on thread.
-func newObject(thread *starlark.Thread) (object, error) {
-	rt := rtOf(thread)
-	if rt == nil {
-		return object{}, errForeignThread
-	}
-	return object{rt.nextID()}, nil
-}
-
-// syncClass returns the class asyncio.NAME whose call is fn.
-func syncClass(name string, fn func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)) *class {
-	return &class{name: name, call: newBuiltin(name, fn)}
-}
-
-// suspending returns the coroutine that a method CPython declares `async
-// def` returns: named name (CPython's qualified name, "StreamReader.read"),
-// its body runs op, a loop operation of the awaiting task, under the
-// suspension protocol. op's value must be a Starlark value, or nil for
-// None. The primitives' methods use awaitOp instead.
-func suspending(name string, op func(t *loop.Task) (any, error)) *coroutine {
-	return &coroutine{name: name, native: func(th *starlark.Thread, t *loop.Task) (starlark.Value, error) {
-		return stateOf(th).rt.suspend(th, t, func() (any, error) { return op(t) })
-	}}
-}
-
-// awaitOp is what a primitive's method that CPython declares `async def`
-// (Lock.acquire, Queue.get, ...) does when its coroutine runs. The
-// coroutine carries it in its result field and the method's arguments in
-// its args (see opCoroutine), so that calling the method makes one object,
-// the coroutine, and no closure. await_ runs the op straight away (see
-// awaitNativeInTask), and the op does at once what needs no wait, as CPython's
-// coroutine does before its first await: Queue.get on a queue that holds
-// an item, Lock.acquire of a free lock nobody waits for. Only when it must
-// wait does it suspend the task (see awaitIn).
-//
-// An op is a one-pointer struct over the primitive's value, so that it
-// fits in an interface without an allocation; it is a starlark.Value only
-// to fit in the coroutine's field, and never reaches a script.
-type awaitOp interface {
-	starlark.Value
-	// qualname is CPython's qualified name of the method ("Lock.acquire"),
-	// the name of its coroutine.
-	qualname() string
-	// await runs the op in task t with the method's arguments.
-	await(thread *starlark.Thread, t *loop.Task, args starlark.Tuple) (starlark.Value, error)
-}
-
-// opCoroutine returns the coroutine of op called with args.
-func opCoroutine(op awaitOp, args starlark.Tuple) *coroutine {
-	return &coroutine{name: op.qualname(), native: opBody, result: op, args: args}
-}
-
-// opBody is the native body of opCoroutine's coroutines. It is never
-// called: coroutine.runNative runs the op in its result field instead.
-// It is there because a coroutine written in Go has a native body.
-func opBody(*starlark.Thread, *loop.Task) (starlark.Value, error) {
-	return nil, errors.New("asyncrun: an awaitOp's coroutine ran without its op")
-}
-
-// runOp runs the op of coroutine co, made by opCoroutine, in task t. The
-// arguments are dropped once passed, as in coroutine.run.
-func runOp(thread *starlark.Thread, t *loop.Task, co *coroutine, op awaitOp) (starlark.Value, error) {
-	args := co.args
-	co.args = nil
-	return op.await(thread, t, args)
-}
-
-// awaitIn is the slow path of an op: run the loop operation wait, which
-// may suspend t, under the suspension protocol. wait's value must be a
-// Starlark value, or nil for None.
-func awaitIn(thread *starlark.Thread, t *loop.Task, wait func() (any, error)) (starlark.Value, error) {
-	rt := stateOf(thread).rt
-	rt.park(thread, t)
-	v, err := wait()
-	return rt.resume(thread, v, err)
-}
-
 // trueOr returns Python's True, the value of acquire() and wait(), or err.
 func trueOr(err error) (any, error) {
 	if err != nil {
@@ -114,7 +33,7 @@ func trueOr(err error) (any, error) {
 // acquirer is a primitive that async with acquires and releases: a Lock, a
 // Condition or a semaphore.
 type acquirer interface {
-	acquireOp() awaitOp
+	acquireOp() builtins.AwaitOp
 	release() error
 }
 
@@ -123,10 +42,10 @@ type acquirer interface {
 // CPython. In a task, no coroutine is made.
 func enterAcquire(thread *starlark.Thread, a acquirer) (starlark.Value, error) {
 	var err error
-	if ts := stateOf(thread); ts != nil && ts.task != nil {
-		_, err = a.acquireOp().await(thread, ts.task.f.Task(), nil)
+	if t := builtins.CurrentTask(thread); t != nil {
+		_, err = a.acquireOp().Await(thread, t, nil)
 	} else {
-		_, err = await_(thread, starlark.Tuple{opCoroutine(a.acquireOp(), nil)}, nil)
+		_, err = builtins.Await(thread, builtins.OpCoroutine(a.acquireOp(), nil))
 	}
 	if err != nil {
 		return nil, err
@@ -139,7 +58,7 @@ func enterAcquire(thread *starlark.Thread, a acquirer) (starlark.Value, error) {
 // ValueError then replaces it, as in CPython).
 func exitRelease(a acquirer, err error) error {
 	if rerr := a.release(); rerr != nil {
-		return toException(rerr)
+		return builtins.ToException(rerr)
 	}
 	return err
 }
@@ -147,33 +66,33 @@ func exitRelease(a acquirer, err error) error {
 // lockValue is asyncio.Lock(). Its methods and with_ may be used only by
 // script code of its runtime, as every value's.
 type lockValue struct {
-	object
+	builtins.Object
 	lk    *loop.Lock
-	bound boundMethods
+	bound builtins.BoundMethods
 }
 
 var (
-	_ starlark.HasAttrs = (*lockValue)(nil)
-	_ contextManager    = (*lockValue)(nil)
+	_ starlark.HasAttrs       = (*lockValue)(nil)
+	_ builtins.ContextManager = (*lockValue)(nil)
 )
 
 func (v *lockValue) String() string { return v.lk.String() }
 func (v *lockValue) Type() string   { return "Lock" }
 func (v *lockValue) Attr(name string) (starlark.Value, error) {
-	return lockMethods.attr(&v.bound, v, name), nil
+	return lockMethods.Attr(&v.bound, v, name), nil
 }
-func (v *lockValue) AttrNames() []string { return lockMethods.names() }
+func (v *lockValue) AttrNames() []string { return lockMethods.Names() }
 
-func (v *lockValue) acquireOp() awaitOp { return lockAcquireOp{v.lk} }
-func (v *lockValue) release() error     { return v.lk.Release() }
+func (v *lockValue) acquireOp() builtins.AwaitOp { return lockAcquireOp{v.lk} }
+func (v *lockValue) release() error              { return v.lk.Release() }
 
 // enter acquires the lock (async with lock:).
-func (v *lockValue) enter(thread *starlark.Thread) (starlark.Value, error) {
+func (v *lockValue) Enter(thread *starlark.Thread) (starlark.Value, error) {
 	return enterAcquire(thread, v)
 }
 
 // exit releases the lock.
-func (v *lockValue) exit(thread *starlark.Thread, err error) error { return exitRelease(v, err) }
+func (v *lockValue) Exit(thread *starlark.Thread, err error) error { return exitRelease(v, err) }
 
 // lockAcquireOp is Lock.acquire(), which returns True: at once if the lock
 // is free and no task waits for it, as in CPython. It serves a Condition's
@@ -185,16 +104,16 @@ func (op lockAcquireOp) Type() string          { return "Lock" }
 func (op lockAcquireOp) Freeze()               {}
 func (op lockAcquireOp) Truth() starlark.Bool  { return true }
 func (op lockAcquireOp) Hash() (uint32, error) { return 0, nil }
-func (op lockAcquireOp) qualname() string      { return "Lock.acquire" }
+func (op lockAcquireOp) Qualname() string      { return "Lock.acquire" }
 
-func (op lockAcquireOp) await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
+func (op lockAcquireOp) Await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
 	if op.TryAcquire() {
 		return starlark.True, nil
 	}
-	return awaitIn(thread, t, func() (any, error) { return trueOr(op.Acquire(t)) })
+	return builtins.AwaitIn(thread, t, func() (any, error) { return trueOr(op.Acquire(t)) })
 }
 
-var lockMethods = newMethodSet(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+var lockMethods = builtins.NewMethodSet(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"acquire": lockAcquire,
 	"locked":  lockLocked,
 	"release": lockRelease,
@@ -202,42 +121,42 @@ var lockMethods = newMethodSet(map[string]func(*starlark.Thread, *starlark.Built
 
 // newLock is asyncio.Lock().
 func newLock(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	o, err := newObject(thread)
+	o, err := builtins.NewObject(thread)
 	if err != nil {
 		return nil, err
 	}
-	return &lockValue{object: o, lk: loop.NewLock(nil)}, nil
+	return &lockValue{Object: o, lk: loop.NewLock(nil)}, nil
 }
 
 func lockAcquire(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return opCoroutine(b.Receiver().(*lockValue).acquireOp(), nil), nil
+	return builtins.OpCoroutine(b.Receiver().(*lockValue).acquireOp(), nil), nil
 }
 
 func lockLocked(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.Bool(b.Receiver().(*lockValue).lk.Locked()), nil
 }
 
 func lockRelease(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return starlark.None, toException(b.Receiver().(*lockValue).release())
+	return starlark.None, builtins.ToException(b.Receiver().(*lockValue).release())
 }
 
 // eventValue is asyncio.Event().
 type eventValue struct {
-	object
+	builtins.Object
 	e     *loop.Event
-	bound boundMethods
+	bound builtins.BoundMethods
 }
 
 var _ starlark.HasAttrs = (*eventValue)(nil)
@@ -245,11 +164,11 @@ var _ starlark.HasAttrs = (*eventValue)(nil)
 func (v *eventValue) String() string { return v.e.String() }
 func (v *eventValue) Type() string   { return "Event" }
 func (v *eventValue) Attr(name string) (starlark.Value, error) {
-	return eventMethods.attr(&v.bound, v, name), nil
+	return eventMethods.Attr(&v.bound, v, name), nil
 }
-func (v *eventValue) AttrNames() []string { return eventMethods.names() }
+func (v *eventValue) AttrNames() []string { return eventMethods.Names() }
 
-var eventMethods = newMethodSet(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+var eventMethods = builtins.NewMethodSet(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"clear":  eventClear,
 	"is_set": eventIsSet,
 	"set":    eventSet,
@@ -258,18 +177,18 @@ var eventMethods = newMethodSet(map[string]func(*starlark.Thread, *starlark.Buil
 
 // newEvent is asyncio.Event().
 func newEvent(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	o, err := newObject(thread)
+	o, err := builtins.NewObject(thread)
 	if err != nil {
 		return nil, err
 	}
-	return &eventValue{object: o, e: loop.NewEvent(nil)}, nil
+	return &eventValue{Object: o, e: loop.NewEvent(nil)}, nil
 }
 
 func eventClear(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	b.Receiver().(*eventValue).e.Clear()
@@ -277,14 +196,14 @@ func eventClear(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 }
 
 func eventIsSet(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.Bool(b.Receiver().(*eventValue).e.IsSet()), nil
 }
 
 func eventSet(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	b.Receiver().(*eventValue).e.Set()
@@ -293,57 +212,57 @@ func eventSet(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 
 // eventWait is Event.wait(), a coroutine that returns True.
 func eventWait(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return opCoroutine(eventWaitOp{b.Receiver().(*eventValue)}, nil), nil
+	return builtins.OpCoroutine(eventWaitOp{b.Receiver().(*eventValue)}, nil), nil
 }
 
 // eventWaitOp is Event.wait(), which returns True: at once if the event is
 // set, as in CPython.
 type eventWaitOp struct{ *eventValue }
 
-func (eventWaitOp) qualname() string { return "Event.wait" }
+func (eventWaitOp) Qualname() string { return "Event.wait" }
 
-func (op eventWaitOp) await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
+func (op eventWaitOp) Await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
 	if op.e.IsSet() {
 		return starlark.True, nil
 	}
-	return awaitIn(thread, t, func() (any, error) { return trueOr(op.e.Wait(t)) })
+	return builtins.AwaitIn(thread, t, func() (any, error) { return trueOr(op.e.Wait(t)) })
 }
 
 // condValue is asyncio.Condition(lock=None).
 type condValue struct {
-	object
+	builtins.Object
 	c     *loop.Condition
-	bound boundMethods
+	bound builtins.BoundMethods
 }
 
 var (
-	_ starlark.HasAttrs = (*condValue)(nil)
-	_ contextManager    = (*condValue)(nil)
+	_ starlark.HasAttrs       = (*condValue)(nil)
+	_ builtins.ContextManager = (*condValue)(nil)
 )
 
 func (v *condValue) String() string { return v.c.String() }
 func (v *condValue) Type() string   { return "Condition" }
 func (v *condValue) Attr(name string) (starlark.Value, error) {
-	return condMethods.attr(&v.bound, v, name), nil
+	return condMethods.Attr(&v.bound, v, name), nil
 }
-func (v *condValue) AttrNames() []string { return condMethods.names() }
+func (v *condValue) AttrNames() []string { return condMethods.Names() }
 
 // acquireOp is the lock's acquire(), as CPython's Condition exports it.
-func (v *condValue) acquireOp() awaitOp { return lockAcquireOp{v.c.Lock()} }
-func (v *condValue) release() error     { return v.c.Release() }
+func (v *condValue) acquireOp() builtins.AwaitOp { return lockAcquireOp{v.c.Lock()} }
+func (v *condValue) release() error              { return v.c.Release() }
 
 // enter acquires the condition's lock (async with cond:).
-func (v *condValue) enter(thread *starlark.Thread) (starlark.Value, error) {
+func (v *condValue) Enter(thread *starlark.Thread) (starlark.Value, error) {
 	return enterAcquire(thread, v)
 }
 
 // exit releases the condition's lock.
-func (v *condValue) exit(thread *starlark.Thread, err error) error { return exitRelease(v, err) }
+func (v *condValue) Exit(thread *starlark.Thread, err error) error { return exitRelease(v, err) }
 
-var condMethods = newMethodSet(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+var condMethods = builtins.NewMethodSet(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"acquire":    condAcquire,
 	"locked":     condLocked,
 	"notify":     condNotify,
@@ -366,34 +285,34 @@ func newCondition(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	case *lockValue:
 		lk = lv.lk
 	default:
-		return nil, newExc(exc.TypeError, "Condition: lock must be an asyncio.Lock or None, got %s", lv.Type())
+		return nil, builtins.Errorf(builtins.Exc.TypeError, "Condition: lock must be an asyncio.Lock or None, got %s", lv.Type())
 	}
-	o, err := newObject(thread)
+	o, err := builtins.NewObject(thread)
 	if err != nil {
 		return nil, err
 	}
-	return &condValue{object: o, c: loop.NewCondition(nil, lk)}, nil
+	return &condValue{Object: o, c: loop.NewCondition(nil, lk)}, nil
 }
 
 func condAcquire(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return opCoroutine(b.Receiver().(*condValue).acquireOp(), nil), nil
+	return builtins.OpCoroutine(b.Receiver().(*condValue).acquireOp(), nil), nil
 }
 
 func condLocked(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.Bool(b.Receiver().(*condValue).c.Locked()), nil
 }
 
 func condRelease(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return starlark.None, toException(b.Receiver().(*condValue).release())
+	return starlark.None, builtins.ToException(b.Receiver().(*condValue).release())
 }
 
 // condNotify is Condition.notify(n=1).
@@ -402,32 +321,32 @@ func condNotify(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "n?", &n); err != nil {
 		return nil, err
 	}
-	return starlark.None, toException(b.Receiver().(*condValue).c.Notify(n))
+	return starlark.None, builtins.ToException(b.Receiver().(*condValue).c.Notify(n))
 }
 
 func condNotifyAll(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return starlark.None, toException(b.Receiver().(*condValue).c.NotifyAll())
+	return starlark.None, builtins.ToException(b.Receiver().(*condValue).c.NotifyAll())
 }
 
 // condWait is Condition.wait(), a coroutine that returns True.
 func condWait(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return opCoroutine(condWaitOp{b.Receiver().(*condValue)}, nil), nil
+	return builtins.OpCoroutine(condWaitOp{b.Receiver().(*condValue)}, nil), nil
 }
 
 // condWaitOp is Condition.wait(), which returns True. It always waits; the
 // lock is taken back at once if it is free (see loop.Condition.Wait).
 type condWaitOp struct{ *condValue }
 
-func (condWaitOp) qualname() string { return "Condition.wait" }
+func (condWaitOp) Qualname() string { return "Condition.wait" }
 
-func (op condWaitOp) await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
-	return awaitIn(thread, t, func() (any, error) { return trueOr(op.c.Wait(t)) })
+func (op condWaitOp) Await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
+	return builtins.AwaitIn(thread, t, func() (any, error) { return trueOr(op.c.Wait(t)) })
 }
 
 // condWaitFor is Condition.wait_for(predicate), a coroutine that calls
@@ -442,20 +361,20 @@ func condWaitFor(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	if len(args) != 1 {
 		args = starlark.Tuple{pred}
 	}
-	return opCoroutine(condWaitForOp{b.Receiver().(*condValue)}, args), nil
+	return builtins.OpCoroutine(condWaitForOp{b.Receiver().(*condValue)}, args), nil
 }
 
 // condWaitForOp is Condition.wait_for(predicate); args holds the
 // predicate.
 type condWaitForOp struct{ *condValue }
 
-func (condWaitForOp) qualname() string { return "Condition.wait_for" }
+func (condWaitForOp) Qualname() string { return "Condition.wait_for" }
 
-func (op condWaitForOp) await(thread *starlark.Thread, t *loop.Task, args starlark.Tuple) (starlark.Value, error) {
+func (op condWaitForOp) Await(thread *starlark.Thread, t *loop.Task, args starlark.Tuple) (starlark.Value, error) {
 	pred := args[0]
 	v, err := starlark.Call(thread, pred, nil, nil)
 	for err == nil && !v.Truth() {
-		if _, err = awaitIn(thread, t, func() (any, error) { return nil, op.c.Wait(t) }); err == nil {
+		if _, err = builtins.AwaitIn(thread, t, func() (any, error) { return nil, op.c.Wait(t) }); err == nil {
 			v, err = starlark.Call(thread, pred, nil, nil)
 		}
 	}
@@ -464,14 +383,14 @@ func (op condWaitForOp) await(thread *starlark.Thread, t *loop.Task, args starla
 
 // semValue is asyncio.Semaphore(value=1) or BoundedSemaphore(value=1).
 type semValue struct {
-	object
+	builtins.Object
 	s     *loop.Semaphore
-	bound boundMethods
+	bound builtins.BoundMethods
 }
 
 var (
-	_ starlark.HasAttrs = (*semValue)(nil)
-	_ contextManager    = (*semValue)(nil)
+	_ starlark.HasAttrs       = (*semValue)(nil)
+	_ builtins.ContextManager = (*semValue)(nil)
 )
 
 func (v *semValue) String() string { return v.s.String() }
@@ -484,36 +403,36 @@ func (v *semValue) Type() string {
 	return "Semaphore"
 }
 func (v *semValue) Attr(name string) (starlark.Value, error) {
-	return semMethods.attr(&v.bound, v, name), nil
+	return semMethods.Attr(&v.bound, v, name), nil
 }
-func (v *semValue) AttrNames() []string { return semMethods.names() }
+func (v *semValue) AttrNames() []string { return semMethods.Names() }
 
-func (v *semValue) acquireOp() awaitOp { return semAcquireOp{v} }
-func (v *semValue) release() error     { return v.s.Release() }
+func (v *semValue) acquireOp() builtins.AwaitOp { return semAcquireOp{v} }
+func (v *semValue) release() error              { return v.s.Release() }
 
 // semAcquireOp is acquire(), which returns True: at once if the semaphore
 // is not locked, as in CPython. A BoundedSemaphore's is named
 // Semaphore.acquire too: CPython inherits it.
 type semAcquireOp struct{ *semValue }
 
-func (semAcquireOp) qualname() string { return "Semaphore.acquire" }
+func (semAcquireOp) Qualname() string { return "Semaphore.acquire" }
 
-func (op semAcquireOp) await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
+func (op semAcquireOp) Await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
 	if op.s.TryAcquire() {
 		return starlark.True, nil
 	}
-	return awaitIn(thread, t, func() (any, error) { return trueOr(op.s.Acquire(t)) })
+	return builtins.AwaitIn(thread, t, func() (any, error) { return trueOr(op.s.Acquire(t)) })
 }
 
 // enter acquires the semaphore (async with sem:).
-func (v *semValue) enter(thread *starlark.Thread) (starlark.Value, error) {
+func (v *semValue) Enter(thread *starlark.Thread) (starlark.Value, error) {
 	return enterAcquire(thread, v)
 }
 
 // exit releases the semaphore.
-func (v *semValue) exit(thread *starlark.Thread, err error) error { return exitRelease(v, err) }
+func (v *semValue) Exit(thread *starlark.Thread, err error) error { return exitRelease(v, err) }
 
-var semMethods = newMethodSet(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+var semMethods = builtins.NewMethodSet(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"acquire": semAcquire,
 	"locked":  semLocked,
 	"release": semRelease,
@@ -527,50 +446,50 @@ func newSemaphore(bounded bool) func(*starlark.Thread, *starlark.Builtin, starla
 		if err := starlark.UnpackArgs(b.Name(), args, kwargs, "value?", &value); err != nil {
 			return nil, err
 		}
-		o, err := newObject(thread)
+		o, err := builtins.NewObject(thread)
 		if err != nil {
 			return nil, err
 		}
 		s, err := loop.NewSemaphore(nil, value, bounded)
 		if err != nil {
-			return nil, toException(err)
+			return nil, builtins.ToException(err)
 		}
-		return &semValue{object: o, s: s}, nil
+		return &semValue{Object: o, s: s}, nil
 	}
 }
 
 func semAcquire(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return opCoroutine(b.Receiver().(*semValue).acquireOp(), nil), nil
+	return builtins.OpCoroutine(b.Receiver().(*semValue).acquireOp(), nil), nil
 }
 
 func semLocked(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.Bool(b.Receiver().(*semValue).s.Locked()), nil
 }
 
 func semRelease(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return starlark.None, toException(b.Receiver().(*semValue).release())
+	return starlark.None, builtins.ToException(b.Receiver().(*semValue).release())
 }
 
 // barrierValue is asyncio.Barrier(parties). Python's properties parties,
 // n_waiting and broken are attributes.
 type barrierValue struct {
-	object
+	builtins.Object
 	b     *loop.Barrier
-	bound boundMethods
+	bound builtins.BoundMethods
 }
 
 var (
-	_ starlark.HasAttrs = (*barrierValue)(nil)
-	_ contextManager    = (*barrierValue)(nil)
+	_ starlark.HasAttrs       = (*barrierValue)(nil)
+	_ builtins.ContextManager = (*barrierValue)(nil)
 )
 
 func (v *barrierValue) String() string { return v.b.String() }
@@ -587,26 +506,26 @@ func (v *barrierValue) Attr(name string) (starlark.Value, error) {
 	case "parties":
 		return starlark.MakeInt(v.b.Parties()), nil
 	}
-	return barrierMethods.attr(&v.bound, v, name), nil
+	return barrierMethods.Attr(&v.bound, v, name), nil
 }
 
 func (v *barrierValue) AttrNames() []string {
-	return barrierMethods.names("broken", "n_waiting", "parties")
+	return barrierMethods.Names("broken", "n_waiting", "parties")
 }
 
 // enter waits at the barrier and gives the block the index wait() returns
 // (async with barrier as i:).
-func (v *barrierValue) enter(thread *starlark.Thread) (starlark.Value, error) {
-	if ts := stateOf(thread); ts != nil && ts.task != nil {
-		return barrierWaitOp{v}.await(thread, ts.task.f.Task(), nil)
+func (v *barrierValue) Enter(thread *starlark.Thread) (starlark.Value, error) {
+	if t := builtins.CurrentTask(thread); t != nil {
+		return barrierWaitOp{v}.Await(thread, t, nil)
 	}
-	return await_(thread, starlark.Tuple{opCoroutine(barrierWaitOp{v}, nil)}, nil)
+	return builtins.Await(thread, builtins.OpCoroutine(barrierWaitOp{v}, nil))
 }
 
 // exit does nothing: the block's exception goes through, as in CPython.
-func (v *barrierValue) exit(thread *starlark.Thread, err error) error { return err }
+func (v *barrierValue) Exit(thread *starlark.Thread, err error) error { return err }
 
-var barrierMethods = newMethodSet(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+var barrierMethods = builtins.NewMethodSet(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"abort": barrierAbort,
 	"reset": barrierReset,
 	"wait":  barrierWait,
@@ -618,15 +537,15 @@ func newBarrier(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "parties", &parties); err != nil {
 		return nil, err
 	}
-	o, err := newObject(thread)
+	o, err := builtins.NewObject(thread)
 	if err != nil {
 		return nil, err
 	}
 	br, err := loop.NewBarrier(nil, parties)
 	if err != nil {
-		return nil, toException(err)
+		return nil, builtins.ToException(err)
 	}
-	return &barrierValue{object: o, b: br}, nil
+	return &barrierValue{Object: o, b: br}, nil
 }
 
 // barrierWaitOp is Barrier.wait(), which returns the task's index of
@@ -634,10 +553,10 @@ func newBarrier(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 // wait (the last party's), as the barrier is seldom hot.
 type barrierWaitOp struct{ *barrierValue }
 
-func (barrierWaitOp) qualname() string { return "Barrier.wait" }
+func (barrierWaitOp) Qualname() string { return "Barrier.wait" }
 
-func (op barrierWaitOp) await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
-	return awaitIn(thread, t, func() (any, error) {
+func (op barrierWaitOp) Await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
+	return builtins.AwaitIn(thread, t, func() (any, error) {
 		i, err := op.b.Wait(t)
 		if err != nil {
 			return nil, err
@@ -649,40 +568,40 @@ func (op barrierWaitOp) await(thread *starlark.Thread, t *loop.Task, _ starlark.
 // barrierResetOp is Barrier.reset(), which returns None.
 type barrierResetOp struct{ *barrierValue }
 
-func (barrierResetOp) qualname() string { return "Barrier.reset" }
+func (barrierResetOp) Qualname() string { return "Barrier.reset" }
 
-func (op barrierResetOp) await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
-	return awaitIn(thread, t, func() (any, error) { return nil, op.b.Reset(t) })
+func (op barrierResetOp) Await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
+	return builtins.AwaitIn(thread, t, func() (any, error) { return nil, op.b.Reset(t) })
 }
 
 // barrierAbortOp is Barrier.abort(), which returns None.
 type barrierAbortOp struct{ *barrierValue }
 
-func (barrierAbortOp) qualname() string { return "Barrier.abort" }
+func (barrierAbortOp) Qualname() string { return "Barrier.abort" }
 
-func (op barrierAbortOp) await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
-	return awaitIn(thread, t, func() (any, error) { return nil, op.b.Abort(t) })
+func (op barrierAbortOp) Await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
+	return builtins.AwaitIn(thread, t, func() (any, error) { return nil, op.b.Abort(t) })
 }
 
 func barrierWait(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return opCoroutine(barrierWaitOp{b.Receiver().(*barrierValue)}, nil), nil
+	return builtins.OpCoroutine(barrierWaitOp{b.Receiver().(*barrierValue)}, nil), nil
 }
 
 // barrierReset is Barrier.reset(), a coroutine that returns None.
 func barrierReset(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return opCoroutine(barrierResetOp{b.Receiver().(*barrierValue)}, nil), nil
+	return builtins.OpCoroutine(barrierResetOp{b.Receiver().(*barrierValue)}, nil), nil
 }
 
 // barrierAbort is Barrier.abort(), a coroutine that returns None.
 func barrierAbort(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return opCoroutine(barrierAbortOp{b.Receiver().(*barrierValue)}, nil), nil
+	return builtins.OpCoroutine(barrierAbortOp{b.Receiver().(*barrierValue)}, nil), nil
 }

@@ -1,9 +1,10 @@
-package builtins
+package locks
 
 import (
 	"fmt"
 	"strings"
 
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
@@ -15,9 +16,9 @@ import (
 // Python 3.11, a queue takes no loop: it binds to the loop of the first task
 // that waits on it.
 type queueValue struct {
-	object
+	builtins.Object
 	q     *loop.Queue
-	bound boundMethods
+	bound builtins.BoundMethods
 }
 
 var _ starlark.HasAttrs = (*queueValue)(nil)
@@ -34,7 +35,7 @@ func (v *queueValue) String() string {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			writeRepr(&b, x.(starlark.Value), nil)
+			builtins.WriteRepr(&b, x.(starlark.Value))
 		}
 		b.WriteString("]")
 	}
@@ -59,12 +60,12 @@ func (v *queueValue) Attr(name string) (starlark.Value, error) {
 	if name == "maxsize" {
 		return starlark.MakeInt(v.q.Maxsize()), nil
 	}
-	return queueMethods.attr(&v.bound, v, name), nil
+	return queueMethods.Attr(&v.bound, v, name), nil
 }
 
-func (v *queueValue) AttrNames() []string { return queueMethods.names("maxsize") }
+func (v *queueValue) AttrNames() []string { return queueMethods.Names("maxsize") }
 
-var queueMethods = newMethodSet(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+var queueMethods = builtins.NewMethodSet(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"empty":      queueEmpty,
 	"full":       queueFull,
 	"get":        queueGet,
@@ -84,7 +85,7 @@ func newQueue(k loop.QueueKind) func(*starlark.Thread, *starlark.Builtin, starla
 		if err := starlark.UnpackArgs(b.Name(), args, kwargs, "maxsize?", &maxsize); err != nil {
 			return nil, err
 		}
-		o, err := newObject(thread)
+		o, err := builtins.NewObject(thread)
 		if err != nil {
 			return nil, err
 		}
@@ -92,7 +93,7 @@ func newQueue(k loop.QueueKind) func(*starlark.Thread, *starlark.Builtin, starla
 		if k == loop.Priority {
 			less = itemLess
 		}
-		return &queueValue{object: o, q: loop.NewQueue(nil, maxsize, k, less)}, nil
+		return &queueValue{Object: o, q: loop.NewQueue(nil, maxsize, k, less)}, nil
 	}
 }
 
@@ -105,7 +106,7 @@ func itemLess(a, b any) (bool, error) {
 	lt, err := starlark.Compare(syntax.LT, x, y)
 	if err != nil {
 		x, y = unordered(x, y)
-		return false, newExc(exc.TypeError, "'<' not supported between instances of '%s' and '%s'", pyTypeName(x), pyTypeName(y))
+		return false, builtins.Errorf(builtins.Exc.TypeError, "'<' not supported between instances of '%s' and '%s'", builtins.TypeName(x), builtins.TypeName(y))
 	}
 	return lt, nil
 }
@@ -137,21 +138,21 @@ func unordered(x, y starlark.Value) (starlark.Value, starlark.Value) {
 func recvQueue(b *starlark.Builtin) *loop.Queue { return b.Receiver().(*queueValue).q }
 
 func queueEmpty(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.Bool(recvQueue(b).Empty()), nil
 }
 
 func queueFull(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.Bool(recvQueue(b).Full()), nil
 }
 
 func queueQsize(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.MakeInt(recvQueue(b).Qsize()), nil
@@ -160,27 +161,27 @@ func queueQsize(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 // queueGet is Queue.get(), a coroutine that returns an item.
 func queueGet(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) > 0 || len(kwargs) > 0 {
-		if err := noArgs(b, args, kwargs); err != nil {
+		if err := builtins.NoArgs(b, args, kwargs); err != nil {
 			return nil, err
 		}
 	}
-	return opCoroutine(queueGetOp{b.Receiver().(*queueValue)}, nil), nil
+	return builtins.OpCoroutine(queueGetOp{b.Receiver().(*queueValue)}, nil), nil
 }
 
 // queueGetOp is Queue.get(): at once if the queue holds an item, as in
 // CPython (whose get awaits only while the queue is empty).
 type queueGetOp struct{ *queueValue }
 
-func (queueGetOp) qualname() string { return "Queue.get" }
+func (queueGetOp) Qualname() string { return "Queue.get" }
 
-func (op queueGetOp) await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
+func (op queueGetOp) Await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
 	q := op.q
 	if q.Empty() {
-		return awaitIn(thread, t, func() (any, error) { return q.Get(t) })
+		return builtins.AwaitIn(thread, t, func() (any, error) { return q.Get(t) })
 	}
 	v, err := q.GetNowait()
 	if err != nil {
-		return nil, toException(err)
+		return nil, builtins.ToException(err)
 	}
 	return v.(starlark.Value), nil
 }
@@ -195,55 +196,55 @@ func queuePut(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 		}
 		args = starlark.Tuple{item}
 	}
-	return opCoroutine(queuePutOp{b.Receiver().(*queueValue)}, args), nil
+	return builtins.OpCoroutine(queuePutOp{b.Receiver().(*queueValue)}, args), nil
 }
 
 // queuePutOp is Queue.put(item), args holding item: at once if the queue
 // is not full, as in CPython (whose put awaits only while it is full).
 type queuePutOp struct{ *queueValue }
 
-func (queuePutOp) qualname() string { return "Queue.put" }
+func (queuePutOp) Qualname() string { return "Queue.put" }
 
-func (op queuePutOp) await(thread *starlark.Thread, t *loop.Task, args starlark.Tuple) (starlark.Value, error) {
+func (op queuePutOp) Await(thread *starlark.Thread, t *loop.Task, args starlark.Tuple) (starlark.Value, error) {
 	q, item := op.q, args[0]
 	if q.Full() {
-		return awaitIn(thread, t, func() (any, error) { return nil, q.Put(t, item) })
+		return builtins.AwaitIn(thread, t, func() (any, error) { return nil, q.Put(t, item) })
 	}
 	if err := q.PutNowait(item); err != nil {
-		return nil, toException(err)
+		return nil, builtins.ToException(err)
 	}
 	return starlark.None, nil
 }
 
 // queueJoin is Queue.join(), a coroutine that returns None.
 func queueJoin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return opCoroutine(queueJoinOp{b.Receiver().(*queueValue)}, nil), nil
+	return builtins.OpCoroutine(queueJoinOp{b.Receiver().(*queueValue)}, nil), nil
 }
 
 // queueJoinOp is Queue.join(): at once if every item put is done, as in
 // CPython.
 type queueJoinOp struct{ *queueValue }
 
-func (queueJoinOp) qualname() string { return "Queue.join" }
+func (queueJoinOp) Qualname() string { return "Queue.join" }
 
-func (op queueJoinOp) await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
+func (op queueJoinOp) Await(thread *starlark.Thread, t *loop.Task, _ starlark.Tuple) (starlark.Value, error) {
 	q := op.q
 	if q.Unfinished() == 0 {
 		return starlark.None, nil
 	}
-	return awaitIn(thread, t, func() (any, error) { return nil, q.Join(t) })
+	return builtins.AwaitIn(thread, t, func() (any, error) { return nil, q.Join(t) })
 }
 
 func queueGetNowait(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	v, err := recvQueue(b).GetNowait()
 	if err != nil {
-		return nil, toException(err)
+		return nil, builtins.ToException(err)
 	}
 	return v.(starlark.Value), nil
 }
@@ -253,12 +254,12 @@ func queuePutNowait(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "item", &item); err != nil {
 		return nil, err
 	}
-	return starlark.None, toException(recvQueue(b).PutNowait(item))
+	return starlark.None, builtins.ToException(recvQueue(b).PutNowait(item))
 }
 
 func queueTaskDone(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return starlark.None, toException(recvQueue(b).TaskDone())
+	return starlark.None, builtins.ToException(recvQueue(b).TaskDone())
 }

@@ -1,6 +1,7 @@
-package builtins
+package locks
 
 import (
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"strings"
 	"testing"
 )
@@ -166,7 +167,7 @@ asyncio.run(asyncio.coroutine(main)())
 	if err == nil {
 		t.Fatal("got no error, want a deadlock")
 	}
-	msg := FormatError(err)
+	msg := builtins.FormatError(err)
 	for _, want := range []string{
 		"RuntimeError: deadlock: ",
 		"\n  <Task pending name='Task-1' coro=<main() running at x.star:12> wait_for=<Future pending cb=[",

@@ -1,7 +1,8 @@
-package builtins
+package locks
 
 import (
 	"bytes"
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"runtime"
 	"strconv"
 	"testing"
@@ -17,7 +18,7 @@ func allocsPerRound(t *testing.T, src string, n int) float64 {
 	t.Helper()
 	run := func(n int) uint64 {
 		var out bytes.Buffer
-		rt := NewRuntime(Config{Stdout: &out, Stderr: &out})
+		rt := builtins.NewRuntime(builtins.Config{Parts: []builtins.Part{Part}, Stdout: &out, Stderr: &out})
 		defer rt.Close()
 		opts := &syntax.FileOptions{While: true, TopLevelControl: true, GlobalReassign: true, Recursion: true, Set: true}
 		var before, after runtime.MemStats
