@@ -49,19 +49,18 @@
 //	taskgroup.go   asyncio.TaskGroup over loop.TaskGroup
 //	timeout.go     asyncio.timeout and timeout_at over loop.Timeout
 //	methods.go     method tables: how every value type dispatches methods
-//	streams.go     the runtime's I/O (aio.Env), open_connection, StreamReader, StreamWriter
-//	server.go      start_server, Server, sockets
-//	subprocess.go  create_subprocess_exec and _shell, Process, asyncio.subprocess
-//	files.go       open() and file values
+//	io.go          the runtime's I/O (aio.Env) and the hooks of package streams
 //	streamerrors.go  IncompleteReadError, LimitOverrunError; aio's errors as exceptions
-//	sys.go, datetime.go, functools.go  the small modules
+//	sys.go         sys (argv, stdout, stderr); socket is in streamerrors.go
 //
 // # Parts beside the core
 //
 // Groups of builtins that serve one purpose live in packages of their own
 // beside the core, as go.starlark.net keeps lib/time and lib/json beside its
 // interpreter: package locks (Lock, Event, Condition, the semaphores,
-// Barrier and the queues). Each is a Part, a starlark.StringDict merged into
+// Barrier and the queues) and package streams (streams, servers,
+// subprocesses, open() and files) and package modules (datetime,
+// functools, time). Each is a Part, a starlark.StringDict merged into
 // the asyncio module or the predeclared names, built on the core's exported
 // hooks only; package interp passes them all in Config.Parts.
 //

@@ -136,3 +136,12 @@ func TypeName(v starlark.Value) string { return pyTypeName(v) }
 func NewBuiltin(name string, fn func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)) *starlark.Builtin {
 	return newBuiltin(name, fn)
 }
+
+// ClassWith returns the class name whose call is fn and whose class
+// attributes are attrs (datetime.datetime.now, say).
+func ClassWith(name string, fn func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error), attrs starlark.StringDict) starlark.Value {
+	return &class{name: name, call: newBuiltin(name, fn), attrs: attrs}
+}
+
+// Clock returns the clock of thread's runtime, virtual or real.
+func Clock(thread *starlark.Thread) *loop.Clock { return rtOf(thread).clock }

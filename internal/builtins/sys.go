@@ -51,6 +51,13 @@ func (rt *Runtime) sysModule() *starlarkstruct.Module {
 	}}
 }
 
+// A TextFile is a file value that print(file=f) can write to: TextWriter
+// returns its writer, which fails for a file opened in binary mode.
+type TextFile interface {
+	starlark.Value
+	TextWriter() io.Writer
+}
+
 // writerFor resolves a file= argument: None is stderr (for print_stack),
 // sys.stdout, sys.stderr, or a file open() returned in text mode.
 func (rt *Runtime) writerFor(file starlark.Value) (io.Writer, error) {
@@ -59,8 +66,8 @@ func (rt *Runtime) writerFor(file starlark.Value) (io.Writer, error) {
 		return rt.stderr, nil
 	case *stream:
 		return f.w, nil
-	case *fileValue:
-		return fileWriter{f}, nil
+	case TextFile:
+		return f.TextWriter(), nil
 	}
 	return nil, newExc(exc.TypeError, "file must be sys.stdout, sys.stderr, a file open() returned or None, got %s", file.Type())
 }

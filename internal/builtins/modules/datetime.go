@@ -1,9 +1,14 @@
-package builtins
+// Package modules is the small modules scripts see beside asyncio:
+// datetime, functools and time (following the runtime's clock, virtual or
+// real), built on the exported hooks of package builtins only. Part is
+// what package interp merges into the predeclared names.
+package modules
 
 import (
 	"strings"
 	"time"
 
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	startime "go.starlark.net/lib/time"
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
@@ -13,21 +18,21 @@ import (
 // datetimeModule has datetime.now() (following the runtime's clock, virtual
 // or real) and datetime.fromtimestamp(t).
 var datetimeModule = &starlarkstruct.Module{Name: "datetime", Members: starlark.StringDict{
-	"datetime": &class{name: "datetime", call: newBuiltin("datetime", datetimeNew), attrs: starlark.StringDict{
-		"now": newBuiltin("now", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	"datetime": builtins.ClassWith("datetime", datetimeNew, starlark.StringDict{
+		"now": builtins.NewBuiltin("now", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
 				return nil, err
 			}
-			return dateTime(rtOf(thread).clock.Wall().Local()), nil
+			return dateTime(builtins.Clock(thread).Wall().Local()), nil
 		}),
-		"fromtimestamp": newBuiltin("fromtimestamp", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		"fromtimestamp": builtins.NewBuiltin("fromtimestamp", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			var ts float64
 			if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &ts); err != nil {
 				return nil, err
 			}
 			return dateTime(time.Unix(0, int64(ts*1e9)).Local()), nil
 		}),
-	}},
+	}),
 }}
 
 func datetimeNew(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -53,7 +58,7 @@ func (d dateTime) Freeze()               {}
 func (d dateTime) Truth() starlark.Bool  { return true }
 func (d dateTime) Hash() (uint32, error) { return uint32(time.Time(d).UnixNano()), nil }
 func (d dateTime) AttrNames() []string {
-	return dateTimeMethods.names("day", "hour", "microsecond", "minute", "month", "second", "year")
+	return dateTimeMethods.Names("day", "hour", "microsecond", "minute", "month", "second", "year")
 }
 
 // Attr returns the datetime's fields and its methods isoformat() and
@@ -76,18 +81,18 @@ func (d dateTime) Attr(name string) (starlark.Value, error) {
 	case "microsecond":
 		return starlark.MakeInt(t.Nanosecond() / 1000), nil
 	}
-	return dateTimeMethods.attr(d, name), nil
+	return dateTimeMethods.Attr(d, name), nil
 }
 
-var dateTimeMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+var dateTimeMethods = builtins.NewMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"timestamp": func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		if err := NoArgs(b, args, kwargs); err != nil {
+		if err := builtins.NoArgs(b, args, kwargs); err != nil {
 			return nil, err
 		}
 		return starlark.Float(float64(time.Time(b.Receiver().(dateTime)).UnixNano()) / 1e9), nil
 	},
 	"isoformat": func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		if err := NoArgs(b, args, kwargs); err != nil {
+		if err := builtins.NoArgs(b, args, kwargs); err != nil {
 			return nil, err
 		}
 		return starlark.String(strings.Replace(b.Receiver().(dateTime).String(), " ", "T", 1)), nil
@@ -119,11 +124,11 @@ var timeModule = func() *starlarkstruct.Module {
 	for k, v := range startime.Module.Members {
 		members[k] = v
 	}
-	members["now"] = newBuiltin("now", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	members["now"] = builtins.NewBuiltin("now", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
 			return nil, err
 		}
-		return startime.Time(rtOf(thread).clock.Wall()), nil
+		return startime.Time(builtins.Clock(thread).Wall()), nil
 	})
 	return &starlarkstruct.Module{Name: "time", Members: members}
 }()

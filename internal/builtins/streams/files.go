@@ -1,11 +1,12 @@
-package builtins
+package streams
 
 import (
-	"errors"
+	"io"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/asyncrun/asyncrun/aio"
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"go.starlark.net/starlark"
 )
 
@@ -26,37 +27,17 @@ func open_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 		return nil, err
 	}
 	if s, ok := encoding.(starlark.String); ok && !isUTF8(string(s)) {
-		return nil, newExc(exc.LookupError, "open: encoding %s is not supported: files are UTF-8", reprValue(s))
+		return nil, builtins.Errorf(builtins.Exc.LookupError, "open: encoding %s is not supported: files are UTF-8", builtins.Repr(s))
 	}
 	op := opText("open", starlark.String(name))
 	if mode != "r" {
 		op = opText("open", starlark.String(name), starlark.String(mode))
 	}
-	rt := rtOf(thread)
-	f, err := rt.io.Open(op, name, mode)
+	f, err := builtins.IO(thread).Open(op, name, mode)
 	if err != nil {
-		return nil, rt.fileError(err)
+		return nil, builtins.FileError(thread, err)
 	}
-	return &fileValue{Object{rt.nextID()}, f}, nil
-}
-
-// fileError is the exception of a failed file operation (see ioError),
-// except when the run was stopped meanwhile (a limit, a timeout, a
-// cancelled context: Interrupt closes the files, so a read in progress
-// fails): then it is the error that stopped the run, as MemoryError for
-// the memory limit, not the closed file's. An open() that Ctrl-C
-// interrupted (see KeyboardInterruptRunning) raises KeyboardInterrupt.
-func (rt *Runtime) fileError(err error) error {
-	if err == nil {
-		return nil
-	}
-	if a := rt.abort.Load(); a != nil {
-		return a
-	}
-	if errors.Is(err, aio.ErrInterrupted) {
-		return err // Ctrl-C: checkAbort makes it the KeyboardInterrupt
-	}
-	return ioError(err)
+	return &fileValue{builtins.NewObjectOf(thread), f}, nil
 }
 
 func isUTF8(enc string) bool {
@@ -69,23 +50,23 @@ func isUTF8(enc string) bool {
 
 // fileValue is a file open() returned.
 type fileValue struct {
-	Object
+	builtins.Object
 	f *aio.File
 }
 
 var (
-	_ starlark.HasAttrs = (*fileValue)(nil)
-	_ starlark.Iterable = (*fileValue)(nil)
-	_ ContextManager    = (*fileValue)(nil)
+	_ starlark.HasAttrs       = (*fileValue)(nil)
+	_ starlark.Iterable       = (*fileValue)(nil)
+	_ builtins.ContextManager = (*fileValue)(nil)
 )
 
 // String returns Python's form: <_io.TextIOWrapper name='x.txt' mode='r'
 // encoding='UTF-8'>, <_io.BufferedReader name='x.bin'>.
 func (v *fileValue) String() string {
 	if !v.f.Binary {
-		return "<_io.TextIOWrapper name=" + pyQuote(v.f.Name) + " mode=" + pyQuote(v.f.Mode) + " encoding='UTF-8'>"
+		return "<_io.TextIOWrapper name=" + builtins.Quote(v.f.Name) + " mode=" + builtins.Quote(v.f.Mode) + " encoding='UTF-8'>"
 	}
-	return "<_io." + v.Type() + " name=" + pyQuote(v.f.Name) + ">"
+	return "<_io." + v.Type() + " name=" + builtins.Quote(v.f.Name) + ">"
 }
 
 // Type returns Python's class name: TextIOWrapper, BufferedReader or
@@ -110,10 +91,10 @@ func (v *fileValue) Attr(name string) (starlark.Value, error) {
 	case "name":
 		return starlark.String(v.f.Name), nil
 	}
-	return fileMethods.attr(v, name), nil
+	return fileMethods.Attr(v, name), nil
 }
 
-func (v *fileValue) AttrNames() []string { return fileMethods.names("closed", "mode", "name") }
+func (v *fileValue) AttrNames() []string { return fileMethods.Names("closed", "mode", "name") }
 
 // enter returns the file (with open(...) as f:).
 func (v *fileValue) Enter(thread *starlark.Thread) (starlark.Value, error) { return v, nil }
@@ -121,7 +102,7 @@ func (v *fileValue) Enter(thread *starlark.Thread) (starlark.Value, error) { ret
 // exit closes the file and lets the block's exception through.
 func (v *fileValue) Exit(thread *starlark.Thread, err error) error {
 	if cerr := v.f.Close(); cerr != nil && err == nil {
-		return ioError(cerr)
+		return builtins.IOError(cerr)
 	}
 	return err
 }
@@ -151,7 +132,7 @@ func (it *lineIterator) Next(p *starlark.Value) bool {
 
 func (it *lineIterator) Done() {}
 
-var fileMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+var fileMethods = builtins.NewMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"close":     fileClose,
 	"read":      fileRead,
 	"readline":  fileReadLine,
@@ -170,7 +151,7 @@ func fileRead(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	v := recvFile(b)
 	data, err := v.f.Read(n)
 	if err != nil {
-		return nil, rtOf(thread).fileError(err)
+		return nil, builtins.FileError(thread, err)
 	}
 	return v.value(data), nil
 }
@@ -178,20 +159,20 @@ func fileRead(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 // fileReadLine is readline(): the next line with its newline, or "" at
 // the end.
 func fileReadLine(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := NoArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	v := recvFile(b)
 	data, err := v.f.ReadLine()
 	if err != nil {
-		return nil, rtOf(thread).fileError(err)
+		return nil, builtins.FileError(thread, err)
 	}
 	return v.value(data), nil
 }
 
 // fileReadLines is readlines(): the list of the remaining lines.
 func fileReadLines(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := NoArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	v := recvFile(b)
@@ -199,7 +180,7 @@ func fileReadLines(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 	for {
 		line, err := v.f.ReadLine()
 		if err != nil {
-			return nil, rtOf(thread).fileError(err)
+			return nil, builtins.FileError(thread, err)
 		}
 		if len(line) == 0 {
 			return starlark.NewList(lines), nil
@@ -221,43 +202,46 @@ func fileWrite(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	switch s := x.(type) {
 	case starlark.String:
 		if v.f.Binary {
-			return nil, newExc(exc.TypeError, "a bytes-like object is required, not 'str'")
+			return nil, builtins.Errorf(builtins.Exc.TypeError, "a bytes-like object is required, not 'str'")
 		}
 		data, n = []byte(s), utf8.RuneCountInString(string(s))
 	case starlark.Bytes:
 		if !v.f.Binary {
-			return nil, newExc(exc.TypeError, "write() argument must be str, not bytes")
+			return nil, builtins.Errorf(builtins.Exc.TypeError, "write() argument must be str, not bytes")
 		}
 		data, n = []byte(s), len(s)
 	default:
 		if v.f.Binary {
-			return nil, newExc(exc.TypeError, "a bytes-like object is required, not '%s'", pyTypeName(x))
+			return nil, builtins.Errorf(builtins.Exc.TypeError, "a bytes-like object is required, not '%s'", builtins.TypeName(x))
 		}
-		return nil, newExc(exc.TypeError, "write() argument must be str, not %s", pyTypeName(x))
+		return nil, builtins.Errorf(builtins.Exc.TypeError, "write() argument must be str, not %s", builtins.TypeName(x))
 	}
 	if err := v.f.Write(data); err != nil {
-		return nil, rtOf(thread).fileError(err)
+		return nil, builtins.FileError(thread, err)
 	}
 	return starlark.MakeInt(n), nil
 }
 
 func fileClose(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := NoArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return starlark.None, rtOf(thread).fileError(recvFile(b).f.Close())
+	return starlark.None, builtins.FileError(thread, recvFile(b).f.Close())
 }
 
 // fileWriter is a text file as print's file=: writes go through the
 // file's checks (open, writable, text mode) and fail as write() does.
 type fileWriter struct{ v *fileValue }
 
+// TextWriter returns the file's writer for print(file=f).
+func (v *fileValue) TextWriter() io.Writer { return fileWriter{v} }
+
 func (w fileWriter) Write(p []byte) (int, error) {
 	if w.v.f.Binary {
-		return 0, newExc(exc.TypeError, "a bytes-like object is required, not 'str'")
+		return 0, builtins.Errorf(builtins.Exc.TypeError, "a bytes-like object is required, not 'str'")
 	}
 	if err := w.v.f.Write(p); err != nil {
-		return 0, ioError(err)
+		return 0, builtins.IOError(err)
 	}
 	return len(p), nil
 }

@@ -1,14 +1,18 @@
-package builtins
+// Package streams is asyncio's I/O as scripts see it, beside the core:
+// open_connection and start_server, StreamReader and StreamWriter, Server,
+// create_subprocess_exec and _shell, Process, and open() with its file
+// values, over package aio. It is built on the exported hooks of package
+// builtins only; Part is what package interp merges into asyncio and the
+// predeclared names.
+package streams
 
 import (
-	"context"
-	"io"
 	"net"
-	"os"
 	"strconv"
 	"strings"
 
 	"github.com/asyncrun/asyncrun/aio"
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 )
@@ -19,46 +23,12 @@ import (
 // methods CPython declares async def; what the host did not grant (see
 // Config.AllowNet) is a PermissionError when the coroutine is awaited.
 
-// newIO makes the runtime's I/O (see package aio) with the permissions of
-// its configuration. Child processes given stdout=None or stderr=None
-// write to the runtime's streams from goroutines of their own, so a
-// stream that is not a file is wrapped in a lock (one lock when stdout and
-// stderr are the same writer).
-func (rt *Runtime) newIO() *aio.Env {
-	sameStreams := sameWriter(rt.stdout, rt.stderr)
-	if _, isFile := rt.stdout.(*os.File); !isFile {
-		rt.stdout = &aio.LockedWriter{W: rt.stdout}
-	}
-	if sameStreams {
-		rt.stderr = rt.stdout
-	} else if _, isFile := rt.stderr.(*os.File); !isFile {
-		rt.stderr = &aio.LockedWriter{W: rt.stderr}
-	}
-	return aio.NewEnv(aio.Config{
-		Perm:  aio.Permissions{Net: rt.cfg.AllowNet, Run: rt.cfg.AllowRun, Read: rt.cfg.AllowRead, Write: rt.cfg.AllowWrite},
-		Stdin: rt.cfg.Stdin, Stdout: rt.stdout, Stderr: rt.stderr,
-		MaxProcesses: rt.cfg.MaxProcesses,
-	})
-}
-
-// sameWriter reports whether a and b are the same writer.
-func sameWriter(a, b io.Writer) (same bool) {
-	defer func() { recover() }() // writers of types that do not compare
-	return a == b
-}
-
-// CloseIO closes the runtime's connections, servers and files, kills its
-// child processes, and waits until they are reaped and the goroutines of
-// its I/O have ended, or until ctx is done (it then returns ctx's error).
-// It may be called from any goroutine.
-func (rt *Runtime) CloseIO(ctx context.Context) error { return rt.io.Close(ctx) }
-
 // opText returns how a call is written, for a PermissionError:
 // "open_connection('example.com', 80)".
 func opText(name string, args ...starlark.Value) string {
 	parts := make([]string, len(args))
 	for i, a := range args {
-		parts[i] = reprValue(a)
+		parts[i] = builtins.Repr(a)
 	}
 	return name + "(" + strings.Join(parts, ", ") + ")"
 }
@@ -73,10 +43,10 @@ func hostPortArgs(fn string, host, port starlark.Value, hostOptional bool) (stri
 		h = string(host)
 	case starlark.NoneType:
 		if !hostOptional {
-			return "", 0, newExc(exc.ValueError, "host and port was not specified and no sock specified")
+			return "", 0, builtins.Errorf(builtins.Exc.ValueError, "host and port was not specified and no sock specified")
 		}
 	default:
-		return "", 0, newExc(exc.TypeError, "%s: host must be a str or None, got %s", fn, pyTypeName(host))
+		return "", 0, builtins.Errorf(builtins.Exc.TypeError, "%s: host must be a str or None, got %s", fn, builtins.TypeName(host))
 	}
 	switch port := port.(type) {
 	case starlark.Int:
@@ -84,25 +54,25 @@ func hostPortArgs(fn string, host, port starlark.Value, hostOptional bool) (stri
 		if ok && p >= 0 && p <= 65535 {
 			return h, int(p), nil
 		}
-		return "", 0, newExc(exc.OverflowError, "%s: port must be 0-65535.", fn)
+		return "", 0, builtins.Errorf(builtins.Exc.OverflowError, "%s: port must be 0-65535.", fn)
 	case starlark.String:
 		if p, err := strconv.Atoi(string(port)); err == nil && p >= 0 && p <= 65535 {
 			return h, p, nil
 		}
-		return "", 0, newExc(exc.OSError, "%s: port %s is not a number", fn, reprValue(port))
+		return "", 0, builtins.Errorf(builtins.Exc.OSError, "%s: port %s is not a number", fn, builtins.Repr(port))
 	case starlark.NoneType:
 		if hostOptional {
 			return h, 0, nil
 		}
-		return "", 0, newExc(exc.ValueError, "host and port was not specified and no sock specified")
+		return "", 0, builtins.Errorf(builtins.Exc.ValueError, "host and port was not specified and no sock specified")
 	}
-	return "", 0, newExc(exc.TypeError, "%s: port must be an int, got %s", fn, pyTypeName(port))
+	return "", 0, builtins.Errorf(builtins.Exc.TypeError, "%s: port must be an int, got %s", fn, builtins.TypeName(port))
 }
 
 // openConnection is asyncio.open_connection(host=None, port=None, *,
 // limit=2**16, ssl=None): a coroutine that connects and returns (reader,
 // writer). ssl=True uses TLS with the system's roots.
-func openConnection(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (nativeBody, error) {
+func openConnection(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (builtins.NativeBody, error) {
 	var host, port, ssl starlark.Value = starlark.None, starlark.None, starlark.None
 	limit := aio.DefaultLimit
 	if err := starlark.UnpackArgs("open_connection", args, kwargs, "host?", &host, "port?", &port, "limit?", &limit, "ssl?", &ssl); err != nil {
@@ -118,13 +88,13 @@ func openConnection(thread *starlark.Thread, args starlark.Tuple, kwargs []starl
 		if err != nil {
 			return nil, err
 		}
-		rt := stateOf(th).rt
-		return rt.suspend(th, t, func() (any, error) {
-			c, err := rt.io.Dial(t, op, h, p, useTLS, limit)
+		env := builtins.IO(th)
+		return builtins.Suspend(th, t, func() (any, error) {
+			c, err := env.Dial(t, op, h, p, useTLS, limit)
 			if err != nil {
-				return nil, ioError(err)
+				return nil, builtins.IOError(err)
 			}
-			r, w := rt.connValues(c)
+			r, w := connValues(th, c)
 			return starlark.Tuple{r, w}, nil
 		})
 	}, nil
@@ -139,19 +109,19 @@ func sslArg(v starlark.Value) (bool, error) {
 	case starlark.Bool:
 		return bool(v), nil
 	}
-	return false, newExc(exc.TypeError, "open_connection: ssl must be None, False or True (the system's roots), got %s", pyTypeName(v))
+	return false, builtins.Errorf(builtins.Exc.TypeError, "open_connection: ssl must be None, False or True (the system's roots), got %s", builtins.TypeName(v))
 }
 
 // connValues returns the script values of a connection's reader and
 // writer.
-func (rt *Runtime) connValues(c *aio.Conn) (*readerValue, *writerValue) {
-	r := &readerValue{Object{rt.nextID()}, c.R}
-	return r, &writerValue{Object: Object{rt.nextID()}, w: c.W, conn: c, reader: r}
+func connValues(thread *starlark.Thread, c *aio.Conn) (*readerValue, *writerValue) {
+	r := &readerValue{builtins.NewObjectOf(thread), c.R}
+	return r, &writerValue{Object: builtins.NewObjectOf(thread), w: c.W, conn: c, reader: r}
 }
 
 // readerValue is asyncio.StreamReader.
 type readerValue struct {
-	Object
+	builtins.Object
 	r *aio.Reader
 }
 
@@ -182,11 +152,11 @@ func (v *readerValue) String() string {
 
 func (v *readerValue) Type() string { return "StreamReader" }
 func (v *readerValue) Attr(name string) (starlark.Value, error) {
-	return readerMethods.attr(v, name), nil
+	return readerMethods.Attr(v, name), nil
 }
-func (v *readerValue) AttrNames() []string { return readerMethods.names() }
+func (v *readerValue) AttrNames() []string { return readerMethods.Names() }
 
-var readerMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+var readerMethods = builtins.NewMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"at_eof":        readerAtEOF,
 	"exception":     readerException,
 	"feed_data":     readerFeedData,
@@ -206,16 +176,15 @@ func newStreamReader(thread *starlark.Thread, b *starlark.Builtin, args starlark
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "limit?", &limit, "loop?", &lv); err != nil {
 		return nil, err
 	}
-	rt := rtOf(thread)
-	l, err := rt.eventLoopArg(lv)
+	l, err := builtins.LoopArg(thread, lv)
 	if err != nil {
 		return nil, err
 	}
-	r, err := aio.NewReader(l.l, limit)
+	r, err := aio.NewReader(l, limit)
 	if err != nil {
-		return nil, ioError(err)
+		return nil, builtins.IOError(err)
 	}
-	return &readerValue{Object{rt.nextID()}, r}, nil
+	return &readerValue{builtins.NewObjectOf(thread), r}, nil
 }
 
 func recvReader(b *starlark.Builtin) *aio.Reader { return b.Receiver().(*readerValue).r }
@@ -223,7 +192,7 @@ func recvReader(b *starlark.Builtin) *aio.Reader { return b.Receiver().(*readerV
 // bytesResult returns data as bytes, or err as a script's exception.
 func bytesResult(data []byte, err error) (any, error) {
 	if err != nil {
-		return nil, ioError(err)
+		return nil, builtins.IOError(err)
 	}
 	return starlark.Bytes(data), nil
 }
@@ -235,7 +204,7 @@ func readerRead(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 		return nil, err
 	}
 	r := recvReader(b)
-	return suspending("StreamReader.read", func(t *loop.Task) (any, error) { return bytesResult(r.Read(t, n)) }), nil
+	return builtins.Suspending("StreamReader.read", func(t *loop.Task) (any, error) { return bytesResult(r.Read(t, n)) }), nil
 }
 
 // readerReadExactly is readexactly(n), a coroutine.
@@ -245,16 +214,16 @@ func readerReadExactly(thread *starlark.Thread, b *starlark.Builtin, args starla
 		return nil, err
 	}
 	r := recvReader(b)
-	return suspending("StreamReader.readexactly", func(t *loop.Task) (any, error) { return bytesResult(r.ReadExactly(t, n)) }), nil
+	return builtins.Suspending("StreamReader.readexactly", func(t *loop.Task) (any, error) { return bytesResult(r.ReadExactly(t, n)) }), nil
 }
 
 // readerReadLine is readline(), a coroutine.
 func readerReadLine(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := NoArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	r := recvReader(b)
-	return suspending("StreamReader.readline", func(t *loop.Task) (any, error) { return bytesResult(r.ReadLine(t)) }), nil
+	return builtins.Suspending("StreamReader.readline", func(t *loop.Task) (any, error) { return bytesResult(r.ReadLine(t)) }), nil
 }
 
 // readerReadUntil is readuntil(separator=b"\n"), a coroutine.
@@ -264,11 +233,11 @@ func readerReadUntil(thread *starlark.Thread, b *starlark.Builtin, args starlark
 		return nil, err
 	}
 	r := recvReader(b)
-	return suspending("StreamReader.readuntil", func(t *loop.Task) (any, error) { return bytesResult(r.ReadUntil(t, []byte(sep))) }), nil
+	return builtins.Suspending("StreamReader.readuntil", func(t *loop.Task) (any, error) { return bytesResult(r.ReadUntil(t, []byte(sep))) }), nil
 }
 
 func readerAtEOF(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := NoArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.Bool(recvReader(b).AtEOF()), nil
@@ -276,17 +245,17 @@ func readerAtEOF(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 
 // readerException is exception(): the reader's exception, or None.
 func readerException(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := NoArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	if err := recvReader(b).Exception(); err != nil {
-		return rtOf(thread).toValue(ioError(err)), nil
+		return builtins.ExceptionValue(thread, builtins.IOError(err)), nil
 	}
 	return starlark.None, nil
 }
 
 func readerSetException(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var e *exception
+	var e *builtins.Exception
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &e); err != nil {
 		return nil, err
 	}
@@ -299,11 +268,11 @@ func readerFeedData(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &data); err != nil {
 		return nil, err
 	}
-	return starlark.None, ioError(recvReader(b).FeedData([]byte(data)))
+	return starlark.None, builtins.IOError(recvReader(b).FeedData([]byte(data)))
 }
 
 func readerFeedEOF(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := NoArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	recvReader(b).FeedEOF()
@@ -313,7 +282,7 @@ func readerFeedEOF(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 // writerValue is asyncio.StreamWriter: of a connection, or of a child's
 // stdin (conn nil).
 type writerValue struct {
-	Object
+	builtins.Object
 	w      *aio.Writer
 	conn   *aio.Conn
 	reader *readerValue
@@ -329,11 +298,11 @@ func (v *writerValue) String() string {
 }
 func (v *writerValue) Type() string { return "StreamWriter" }
 func (v *writerValue) Attr(name string) (starlark.Value, error) {
-	return writerMethods.attr(v, name), nil
+	return writerMethods.Attr(v, name), nil
 }
-func (v *writerValue) AttrNames() []string { return writerMethods.names() }
+func (v *writerValue) AttrNames() []string { return writerMethods.Names() }
 
-var writerMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+var writerMethods = builtins.NewMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"can_write_eof":  writerCanWriteEOF,
 	"close":          writerClose,
 	"drain":          writerDrain,
@@ -355,9 +324,9 @@ func writerWrite(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	}
 	bs, ok := data.(starlark.Bytes)
 	if !ok {
-		return nil, newExc(exc.TypeError, "data argument must be a bytes-like object, not '%s'", pyTypeName(data))
+		return nil, builtins.Errorf(builtins.Exc.TypeError, "data argument must be a bytes-like object, not '%s'", builtins.TypeName(data))
 	}
-	return starlark.None, ioError(recvWriter(b).w.Write([]byte(bs)))
+	return starlark.None, builtins.IOError(recvWriter(b).w.Write([]byte(bs)))
 }
 
 // writerWriteLines is writelines(list_of_data): each item must be bytes.
@@ -373,33 +342,33 @@ func writerWriteLines(thread *starlark.Thread, b *starlark.Builtin, args starlar
 	for i := 0; it.Next(&x); i++ {
 		bs, ok := x.(starlark.Bytes)
 		if !ok {
-			return nil, newExc(exc.TypeError, "sequence item %d: expected a bytes-like object, %s found", i, pyTypeName(x))
+			return nil, builtins.Errorf(builtins.Exc.TypeError, "sequence item %d: expected a bytes-like object, %s found", i, builtins.TypeName(x))
 		}
 		data = append(data, bs...)
 	}
-	return starlark.None, ioError(recvWriter(b).w.Write(data))
+	return starlark.None, builtins.IOError(recvWriter(b).w.Write(data))
 }
 
 // writerDrain is drain(), a coroutine.
 func writerDrain(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := NoArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	w := recvWriter(b).w
-	return suspending("StreamWriter.drain", func(t *loop.Task) (any, error) { return nil, ioError(w.Drain(t)) }), nil
+	return builtins.Suspending("StreamWriter.drain", func(t *loop.Task) (any, error) { return nil, builtins.IOError(w.Drain(t)) }), nil
 }
 
 // writerWaitClosed is wait_closed(), a coroutine.
 func writerWaitClosed(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := NoArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	w := recvWriter(b).w
-	return suspending("StreamWriter.wait_closed", func(t *loop.Task) (any, error) { return nil, ioError(w.WaitClosed(t)) }), nil
+	return builtins.Suspending("StreamWriter.wait_closed", func(t *loop.Task) (any, error) { return nil, builtins.IOError(w.WaitClosed(t)) }), nil
 }
 
 func writerClose(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := NoArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	recvWriter(b).w.Close()
@@ -407,24 +376,24 @@ func writerClose(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 }
 
 func writerIsClosing(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := NoArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.Bool(recvWriter(b).w.IsClosing()), nil
 }
 
 func writerCanWriteEOF(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := NoArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return starlark.Bool(recvWriter(b).w.CanWriteEOF()), nil
 }
 
 func writerWriteEOF(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := NoArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
-	return starlark.None, ioError(recvWriter(b).w.WriteEOF())
+	return starlark.None, builtins.IOError(recvWriter(b).w.WriteEOF())
 }
 
 // writerGetExtraInfo is get_extra_info(name, default=None): 'peername'

@@ -1,22 +1,23 @@
-package builtins
+package modules
 
 import (
 	"fmt"
 	"strings"
 
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
 )
 
 // functoolsModule has partial(fn, *args, **kwargs).
 var functoolsModule = &starlarkstruct.Module{Name: "functools", Members: starlark.StringDict{
-	"partial": newBuiltin("partial", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	"partial": builtins.NewBuiltin("partial", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		if len(args) == 0 {
-			return nil, newExc(exc.TypeError, "partial: missing the function argument")
+			return nil, builtins.Errorf(builtins.Exc.TypeError, "partial: missing the function argument")
 		}
 		fn, ok := args[0].(starlark.Callable)
 		if !ok {
-			return nil, newExc(exc.TypeError, "partial: the first argument must be callable, got %s", args[0].Type())
+			return nil, builtins.Errorf(builtins.Exc.TypeError, "partial: the first argument must be callable, got %s", args[0].Type())
 		}
 		return &partial{fn: fn, args: args[1:], kwargs: kwargs}, nil
 	}),
@@ -34,11 +35,11 @@ func (p *partial) Name() string { return p.fn.Name() }
 func (p *partial) String() string {
 	parts := []string{p.fn.String()}
 	for _, a := range p.args {
-		parts = append(parts, reprValue(a))
+		parts = append(parts, builtins.Repr(a))
 	}
 	for _, kv := range p.kwargs {
 		k, _ := starlark.AsString(kv[0])
-		parts = append(parts, k+"="+reprValue(kv[1]))
+		parts = append(parts, k+"="+builtins.Repr(kv[1]))
 	}
 	return "functools.partial(" + strings.Join(parts, ", ") + ")"
 }

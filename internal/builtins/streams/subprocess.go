@@ -1,4 +1,4 @@
-package builtins
+package streams
 
 import (
 	"sort"
@@ -6,6 +6,7 @@ import (
 	"syscall"
 
 	"github.com/asyncrun/asyncrun/aio"
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
@@ -29,8 +30,8 @@ var subprocessModule = &starlarkstruct.Module{Name: "subprocess", Members: starl
 	"DEVNULL":                 starlark.MakeInt(stdioDEVNULL),
 	"PIPE":                    starlark.MakeInt(stdioPIPE),
 	"STDOUT":                  starlark.MakeInt(stdioSTDOUT),
-	"create_subprocess_exec":  nativeCoro("create_subprocess_exec", createSubprocessExec),
-	"create_subprocess_shell": nativeCoro("create_subprocess_shell", createSubprocessShell),
+	"create_subprocess_exec":  builtins.NativeCoro("create_subprocess_exec", createSubprocessExec),
+	"create_subprocess_shell": builtins.NativeCoro("create_subprocess_shell", createSubprocessShell),
 }}
 
 // stdioArg reads stdin=, stdout= or stderr=: None, PIPE, DEVNULL, or (for
@@ -49,8 +50,8 @@ func stdioArg(fn, name string, v starlark.Value) (aio.Stdio, error) {
 	case n == stdioSTDOUT && name == "stderr":
 		return aio.ToStdout, nil
 	}
-	return 0, newExc(exc.ValueError, "%s: %s must be None, asyncio.subprocess.PIPE or DEVNULL%s, got %s", fn, name,
-		map[bool]string{true: " or STDOUT", false: ""}[name == "stderr"], reprValue(v))
+	return 0, builtins.Errorf(builtins.Exc.ValueError, "%s: %s must be None, asyncio.subprocess.PIPE or DEVNULL%s, got %s", fn, name,
+		map[bool]string{true: " or STDOUT", false: ""}[name == "stderr"], builtins.Repr(v))
 }
 
 // processArgs are the keyword arguments both functions take.
@@ -83,7 +84,7 @@ func (pa *processArgs) config(fn, op string, args []string, shell bool) (aio.Pro
 	case starlark.String:
 		cfg.Dir = string(cwd)
 	default:
-		return cfg, newExc(exc.TypeError, "%s: cwd must be a str or None, got %s", fn, pyTypeName(cwd))
+		return cfg, builtins.Errorf(builtins.Exc.TypeError, "%s: cwd must be a str or None, got %s", fn, builtins.TypeName(cwd))
 	}
 	switch env := pa.env.(type) {
 	case starlark.NoneType:
@@ -93,33 +94,33 @@ func (pa *processArgs) config(fn, op string, args []string, shell bool) (aio.Pro
 			k, ok1 := starlark.AsString(kv[0])
 			v, ok2 := starlark.AsString(kv[1])
 			if !ok1 || !ok2 {
-				return cfg, newExc(exc.TypeError, "%s: env must map str to str", fn)
+				return cfg, builtins.Errorf(builtins.Exc.TypeError, "%s: env must map str to str", fn)
 			}
 			cfg.Env = append(cfg.Env, k+"="+v)
 		}
 		sort.Strings(cfg.Env)
 	default:
-		return cfg, newExc(exc.TypeError, "%s: env must be a dict or None, got %s", fn, pyTypeName(env))
+		return cfg, builtins.Errorf(builtins.Exc.TypeError, "%s: env must be a dict or None, got %s", fn, builtins.TypeName(env))
 	}
 	return cfg, nil
 }
 
 // createSubprocessExec is create_subprocess_exec(program, *args,
 // stdin=None, stdout=None, stderr=None, limit=2**16, cwd=None, env=None).
-func createSubprocessExec(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (nativeBody, error) {
+func createSubprocessExec(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (builtins.NativeBody, error) {
 	const fn = "create_subprocess_exec"
 	var pa processArgs
 	if err := starlark.UnpackArgs(fn, nil, kwargs, pa.pairs()...); err != nil {
 		return nil, err
 	}
 	if len(args) == 0 {
-		return nil, newExc(exc.TypeError, "create_subprocess_exec() missing 1 required positional argument: 'program'")
+		return nil, builtins.Errorf(builtins.Exc.TypeError, "create_subprocess_exec() missing 1 required positional argument: 'program'")
 	}
 	argv := make([]string, len(args))
 	for i, a := range args {
 		s, ok := starlark.AsString(a)
 		if !ok {
-			return nil, newExc(exc.TypeError, "expected str, bytes or os.PathLike object, not %s", pyTypeName(a))
+			return nil, builtins.Errorf(builtins.Exc.TypeError, "expected str, bytes or os.PathLike object, not %s", builtins.TypeName(a))
 		}
 		argv[i] = s
 	}
@@ -129,7 +130,7 @@ func createSubprocessExec(thread *starlark.Thread, args starlark.Tuple, kwargs [
 // createSubprocessShell is create_subprocess_shell(cmd, stdin=None,
 // stdout=None, stderr=None, limit=2**16, cwd=None, env=None): cmd runs
 // with /bin/sh -c.
-func createSubprocessShell(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (nativeBody, error) {
+func createSubprocessShell(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (builtins.NativeBody, error) {
 	const fn = "create_subprocess_shell"
 	var pa processArgs
 	var cmd string
@@ -140,19 +141,19 @@ func createSubprocessShell(thread *starlark.Thread, args starlark.Tuple, kwargs 
 }
 
 // processBody is the body of the coroutine that starts a process.
-func processBody(fn, op string, argv []string, shell bool, pa *processArgs) nativeBody {
+func processBody(fn, op string, argv []string, shell bool, pa *processArgs) builtins.NativeBody {
 	return func(th *starlark.Thread, t *loop.Task) (starlark.Value, error) {
 		cfg, err := pa.config(fn, op, argv, shell)
 		if err != nil {
 			return nil, err
 		}
-		rt := stateOf(th).rt
-		return rt.suspend(th, t, func() (any, error) {
-			p, err := rt.io.Start(t, cfg)
+		env := builtins.IO(th)
+		return builtins.Suspend(th, t, func() (any, error) {
+			p, err := env.Start(t, cfg)
 			if err != nil {
-				return nil, ioError(err)
+				return nil, builtins.IOError(err)
 			}
-			return rt.processValue(p), nil
+			return newProcessValue(th, p), nil
 		})
 	}
 }
@@ -160,21 +161,21 @@ func processBody(fn, op string, argv []string, shell bool, pa *processArgs) nati
 // processValue is a Process: pid, returncode (None while it runs), stdin,
 // stdout, stderr (None unless PIPE), and its methods.
 type processValue struct {
-	Object
+	builtins.Object
 	p                     *aio.Process
 	stdin, stdout, stderr starlark.Value
 }
 
-func (rt *Runtime) processValue(p *aio.Process) *processValue {
-	v := &processValue{Object: Object{rt.nextID()}, p: p, stdin: starlark.None, stdout: starlark.None, stderr: starlark.None}
+func newProcessValue(thread *starlark.Thread, p *aio.Process) *processValue {
+	v := &processValue{Object: builtins.NewObjectOf(thread), p: p, stdin: starlark.None, stdout: starlark.None, stderr: starlark.None}
 	if p.Stdin != nil {
-		v.stdin = &writerValue{Object: Object{rt.nextID()}, w: p.Stdin}
+		v.stdin = &writerValue{Object: builtins.NewObjectOf(thread), w: p.Stdin}
 	}
 	if p.Stdout != nil {
-		v.stdout = &readerValue{Object{rt.nextID()}, p.Stdout}
+		v.stdout = &readerValue{builtins.NewObjectOf(thread), p.Stdout}
 	}
 	if p.Stderr != nil {
-		v.stderr = &readerValue{Object{rt.nextID()}, p.Stderr}
+		v.stderr = &readerValue{builtins.NewObjectOf(thread), p.Stderr}
 	}
 	return v
 }
@@ -201,14 +202,14 @@ func (v *processValue) Attr(name string) (starlark.Value, error) {
 	case "stderr":
 		return v.stderr, nil
 	}
-	return processMethods.attr(v, name), nil
+	return processMethods.Attr(v, name), nil
 }
 
 func (v *processValue) AttrNames() []string {
-	return processMethods.names("pid", "returncode", "stderr", "stdin", "stdout")
+	return processMethods.Names("pid", "returncode", "stderr", "stdin", "stdout")
 }
 
-var processMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+var processMethods = builtins.NewMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"communicate": processCommunicate,
 	"kill":        processSignal("kill", syscall.SIGKILL),
 	"send_signal": processSendSignal,
@@ -221,14 +222,14 @@ func recvProcess(b *starlark.Builtin) *aio.Process { return b.Receiver().(*proce
 // processWait is wait(), a coroutine returning the returncode. Cancelling
 // it leaves the process running, as in CPython.
 func processWait(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := NoArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	p := recvProcess(b)
-	return suspending("Process.wait", func(t *loop.Task) (any, error) {
+	return builtins.Suspending("Process.wait", func(t *loop.Task) (any, error) {
 		code, err := p.Wait(t)
 		if err != nil {
-			return nil, ioError(err)
+			return nil, builtins.IOError(err)
 		}
 		return starlark.MakeInt(code), nil
 	}), nil
@@ -247,13 +248,13 @@ func processCommunicate(thread *starlark.Thread, b *starlark.Builtin, args starl
 	case starlark.Bytes:
 		in = []byte(x)
 	default:
-		return nil, newExc(exc.TypeError, "communicate: input must be bytes or None, got %s", pyTypeName(input))
+		return nil, builtins.Errorf(builtins.Exc.TypeError, "communicate: input must be bytes or None, got %s", builtins.TypeName(input))
 	}
 	p := recvProcess(b)
-	return suspending("Process.communicate", func(t *loop.Task) (any, error) {
+	return builtins.Suspending("Process.communicate", func(t *loop.Task) (any, error) {
 		out, errb, err := p.Communicate(t, in)
 		if err != nil {
-			return nil, ioError(err)
+			return nil, builtins.IOError(err)
 		}
 		return starlark.Tuple{bytesOrNone(out, p.Stdout != nil), bytesOrNone(errb, p.Stderr != nil)}, nil
 	}), nil
@@ -269,10 +270,10 @@ func bytesOrNone(b []byte, piped bool) starlark.Value {
 // processSignal returns kill() or terminate().
 func processSignal(name string, sig syscall.Signal) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 	return func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		if err := NoArgs(b, args, kwargs); err != nil {
+		if err := builtins.NoArgs(b, args, kwargs); err != nil {
 			return nil, err
 		}
-		return starlark.None, ioError(recvProcess(b).SendSignal(sig))
+		return starlark.None, builtins.IOError(recvProcess(b).SendSignal(sig))
 	}
 }
 
@@ -283,7 +284,7 @@ func processSendSignal(thread *starlark.Thread, b *starlark.Builtin, args starla
 		return nil, err
 	}
 	if sig < 0 || sig > 64 {
-		return nil, newExc(exc.ValueError, "signal number out of range")
+		return nil, builtins.Errorf(builtins.Exc.ValueError, "signal number out of range")
 	}
-	return starlark.None, ioError(recvProcess(b).SendSignal(syscall.Signal(sig)))
+	return starlark.None, builtins.IOError(recvProcess(b).SendSignal(syscall.Signal(sig)))
 }
