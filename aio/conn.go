@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"io"
 	"net"
 	"strconv"
@@ -121,7 +122,7 @@ func (e *Env) Dial(t *loop.Task, op, host string, port int, useTLS bool, limit i
 		return nil, err
 	}
 	if limit <= 0 {
-		return nil, errorf("ValueError", "Limit cannot be <= 0")
+		return nil, errorf(pyexc.ValueError, "Limit cannot be <= 0")
 	}
 	v, err := e.off(t, func(ctx context.Context) (any, error) {
 		var d net.Dialer

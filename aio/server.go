@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"net"
 	"strconv"
 	"strings"
@@ -45,7 +46,7 @@ func (e *Env) Listen(t *loop.Task, op, host string, port, limit int, serve bool,
 		return nil, err
 	}
 	if limit <= 0 {
-		return nil, errorf("ValueError", "Limit cannot be <= 0")
+		return nil, errorf(pyexc.ValueError, "Limit cannot be <= 0")
 	}
 	v, err := e.off(t, func(ctx context.Context) (any, error) {
 		var lc net.ListenConfig
@@ -213,10 +214,10 @@ func (s *Server) WaitClosed(t *loop.Task) error {
 // come at any time.
 func (s *Server) ServeForever(t *loop.Task) error {
 	if s.forever != nil {
-		return errorf("RuntimeError", "server %s is already being awaited on serve_forever()", s)
+		return errorf(pyexc.RuntimeError, "server %s is already being awaited on serve_forever()", s)
 	}
 	if s.closed {
-		return errorf("RuntimeError", "server %s is closed", s)
+		return errorf(pyexc.RuntimeError, "server %s is closed", s)
 	}
 	s.StartServing()
 	f := loop.NewFuture(s.l)

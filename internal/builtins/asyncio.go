@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"math"
 	"sort"
 
@@ -191,7 +192,7 @@ func setEventLoop(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	case *eventLoop:
 		rt.current, rt.unset = v, false
 	default:
-		return nil, newExc(exc.TypeError, "set_event_loop: loop must be an event loop or None, got %s", v.Type())
+		return nil, newExc(pyexc.TypeError, "set_event_loop: loop must be an event loop or None, got %s", v.Type())
 	}
 	return starlark.None, nil
 }
@@ -201,11 +202,11 @@ func setEventLoop(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 func (rt *Runtime) futuresOf(name string, it starlark.Value, l *eventLoop) ([]*future, error) {
 	switch it.(type) {
 	case *future, *coroutine:
-		return nil, newExc(exc.TypeError, "%s: expect a list of futures, not %s", name, it.Type())
+		return nil, newExc(pyexc.TypeError, "%s: expect a list of futures, not %s", name, it.Type())
 	}
 	iter, ok := it.(starlark.Iterable)
 	if !ok {
-		return nil, newExc(exc.TypeError, "%s: expect a list of futures, not %s", name, it.Type())
+		return nil, newExc(pyexc.TypeError, "%s: expect a list of futures, not %s", name, it.Type())
 	}
 	var xs []starlark.Value
 	i := iter.Iterate()
@@ -222,7 +223,7 @@ func (rt *Runtime) ensureAll(name string, xs []starlark.Value, l *eventLoop) ([]
 	out := make([]*future, 0, len(xs))
 	for _, x := range xs {
 		if err := checkAwaitable(name, x); err != nil {
-			return nil, newExc(exc.TypeError, "An asyncio.Future, a coroutine or an awaitable is required")
+			return nil, newExc(pyexc.TypeError, "An asyncio.Future, a coroutine or an awaitable is required")
 		}
 		if f, ok := seen[x]; ok { // x is a *future or *coroutine: hashable
 			out = append(out, f)
@@ -306,7 +307,7 @@ func timeoutArg(name string, v starlark.Value) (float64, error) {
 		return 0, err
 	}
 	if math.IsNaN(t) {
-		return 0, newExc(exc.ValueError, "%s: timeout is NaN", name)
+		return 0, newExc(pyexc.ValueError, "%s: timeout is NaN", name)
 	}
 	return math.Max(t, 0), nil
 }
@@ -367,7 +368,7 @@ func newSleep(dv, result starlark.Value) (*coroutine, error) {
 		return nil, err
 	}
 	if math.IsNaN(delay) {
-		return nil, newExc(exc.ValueError, "sleep: delay is NaN")
+		return nil, newExc(pyexc.ValueError, "sleep: delay is NaN")
 	}
 	return &coroutine{name: "sleep", sleep: true, delay: delay, result: result}, nil
 }
@@ -386,13 +387,13 @@ func waitCoro(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tu
 	switch returnWhen {
 	case loop.FirstCompleted, loop.FirstException, loop.AllCompleted:
 	default:
-		return nil, newExc(exc.ValueError, "Invalid return_when value: %s", strValue(rw))
+		return nil, newExc(pyexc.ValueError, "Invalid return_when value: %s", strValue(rw))
 	}
 	if _, ok := fs.(starlark.Iterable); !ok {
-		return nil, newExc(exc.TypeError, "wait: expect a list of futures, not %s", fs.Type())
+		return nil, newExc(pyexc.TypeError, "wait: expect a list of futures, not %s", fs.Type())
 	}
 	if n := starlark.Len(fs); n == 0 {
-		return nil, newExc(exc.ValueError, "Set of Tasks/Futures is empty.")
+		return nil, newExc(pyexc.ValueError, "Set of Tasks/Futures is empty.")
 	}
 	rt := rtOf(thread)
 	return func(th *starlark.Thread, t *loop.Task) (starlark.Value, error) {
@@ -462,7 +463,7 @@ func run(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 		// In top-level code of a hosted loop: run main as a task of it.
 		coro, ok := x.(*coroutine)
 		if !ok {
-			return nil, newExc(exc.ValueError, "a coroutine was expected, got %s", reprValue(x))
+			return nil, newExc(pyexc.ValueError, "a coroutine was expected, got %s", reprValue(x))
 		}
 		task, err := rt.newTask(ts.task.loopOf(), coro, "")
 		if err != nil {
@@ -471,7 +472,7 @@ func run(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 		return rt.awaitInTask(thread, ts.task.f.Task(), task)
 	}
 	if rt.running != nil || stateOf(thread).task != nil {
-		return nil, newExc(exc.RuntimeError, "asyncio.run() cannot be called from a running event loop")
+		return nil, newExc(pyexc.RuntimeError, "asyncio.run() cannot be called from a running event loop")
 	}
 	r := &runner{rt: rt, debug: debug}
 	result, err := r.run(thread, x)

@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"fmt"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
@@ -55,7 +56,7 @@ func (*awaitBuiltin) CallInternal(thread *starlark.Thread, args starlark.Tuple, 
 //go:noinline
 func await_(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) != 1 || len(kwargs) != 0 {
-		return nil, newExc(exc.TypeError, "await_: takes exactly one positional argument (%d given)", len(args)+len(kwargs))
+		return nil, newExc(pyexc.TypeError, "await_: takes exactly one positional argument (%d given)", len(args)+len(kwargs))
 	}
 	ts := stateOf(thread)
 	if ts == nil {
@@ -65,7 +66,7 @@ func await_(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tupl
 		return ts.rt.awaitInTask(thread, ts.task.f.Task(), args[0])
 	}
 	if ts.rt.running != nil {
-		return nil, newExc(exc.RuntimeError, "await_ outside a task while the event loop is running: only coroutines run by a task can await (use asyncio.ensure_future(...) to start one from a callback)")
+		return nil, newExc(pyexc.RuntimeError, "await_ outside a task while the event loop is running: only coroutines run by a task can await (use asyncio.ensure_future(...) to start one from a callback)")
 	}
 	if err := checkAwaitable("await_", args[0]); err != nil {
 		return nil, err
@@ -84,11 +85,11 @@ func checkAwaitable(fn string, x starlark.Value) error {
 	case *coroutine, *future:
 		return nil
 	case *coroutineFunction:
-		return newExc(exc.TypeError, "%s: expected a coroutine, Future or Task, got coroutine function %s; call it: %s(...)", fn, x.name, x.name)
+		return newExc(pyexc.TypeError, "%s: expected a coroutine, Future or Task, got coroutine function %s; call it: %s(...)", fn, x.name, x.name)
 	case starlark.Callable:
-		return newExc(exc.TypeError, "%s: expected a coroutine, Future or Task, got %s; did you mean asyncio.coroutine(%s)?", fn, x.Type(), x.Name())
+		return newExc(pyexc.TypeError, "%s: expected a coroutine, Future or Task, got %s; did you mean asyncio.coroutine(%s)?", fn, x.Type(), x.Name())
 	}
-	return newExc(exc.TypeError, "%s: expected a coroutine, Future or Task, got %s", fn, x.Type())
+	return newExc(pyexc.TypeError, "%s: expected a coroutine, Future or Task, got %s", fn, x.Type())
 }
 
 // awaitInTask is await_(x) in task t.

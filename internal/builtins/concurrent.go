@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"fmt"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"sync"
 	"time"
 
@@ -50,11 +51,11 @@ func runCoroutineThreadsafe(thread *starlark.Thread, b *starlark.Builtin, args s
 	}
 	co, ok := x.(*coroutine)
 	if !ok {
-		return nil, newExc(exc.TypeError, "A coroutine object is required")
+		return nil, newExc(pyexc.TypeError, "A coroutine object is required")
 	}
 	l, ok := lv.(*eventLoop)
 	if !ok {
-		return nil, newExc(exc.TypeError, "run_coroutine_threadsafe: loop must be an event loop, got %s", lv.Type())
+		return nil, newExc(pyexc.TypeError, "run_coroutine_threadsafe: loop must be an event loop, got %s", lv.Type())
 	}
 	rt := rtOf(thread)
 	c := loop.NewConcurrentFuture()
@@ -159,7 +160,7 @@ func cfOutcome(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	cf := cfRecv(b)
 	if !cf.c.Done() && rtOf(thread) == cf.l.rt {
 		if timeout < 0 {
-			return nil, newExc(exc.RuntimeError, "%s: the future is not done and waiting for it here would block its own event loop forever", b.Name())
+			return nil, newExc(pyexc.RuntimeError, "%s: the future is not done and waiting for it here would block its own event loop forever", b.Name())
 		}
 		timeout = 0
 	}

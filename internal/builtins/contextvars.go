@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"fmt"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"maps"
 
 	"go.starlark.net/starlark"
@@ -49,7 +50,7 @@ var contextVarsModule = &starlarkstruct.Module{Name: "contextvars", Members: sta
 	"ContextVar": &class{name: "ContextVar", module: "contextvars", call: newBuiltin("ContextVar", newContextVar)},
 	"Token": &class{name: "Token", module: "contextvars", attrs: starlark.StringDict{"MISSING": tokenMissing},
 		call: newBuiltin("Token", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-			return nil, newExc(exc.RuntimeError, "Tokens can only be created by ContextVars")
+			return nil, newExc(pyexc.RuntimeError, "Tokens can only be created by ContextVars")
 		})},
 }}
 
@@ -123,7 +124,7 @@ func contextVarGet(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 	if v.def != nil {
 		return v.def, nil
 	}
-	return nil, &exception{typ: exc.LookupError, args: starlark.Tuple{v}}
+	return nil, &exception{typ: exc[pyexc.LookupError], args: starlark.Tuple{v}}
 }
 
 func contextVarSet(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -154,11 +155,11 @@ func contextVarReset(thread *starlark.Thread, b *starlark.Builtin, args starlark
 	c := contextOf(thread)
 	switch {
 	case t.used:
-		return nil, newExc(exc.RuntimeError, "%s has already been used once", t)
+		return nil, newExc(pyexc.RuntimeError, "%s has already been used once", t)
 	case t.v != v:
-		return nil, newExc(exc.ValueError, "%s was created by a different ContextVar", t)
+		return nil, newExc(pyexc.ValueError, "%s was created by a different ContextVar", t)
 	case t.ctx != c:
-		return nil, newExc(exc.ValueError, "%s was created in a different Context", t)
+		return nil, newExc(pyexc.ValueError, "%s was created in a different Context", t)
 	}
 	t.used = true
 	if t.old == nil {
@@ -192,7 +193,7 @@ func (t *contextToken) Type() string         { return "Token" }
 func (t *contextToken) Freeze()              {}
 func (t *contextToken) Truth() starlark.Bool { return true }
 func (t *contextToken) Hash() (uint32, error) {
-	return 0, newExc(exc.TypeError, "unhashable type: 'Token'")
+	return 0, newExc(pyexc.TypeError, "unhashable type: 'Token'")
 }
 func (t *contextToken) AttrNames() []string { return []string{"old_value", "var"} }
 

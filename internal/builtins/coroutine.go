@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"fmt"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"sync/atomic"
 
 	"github.com/asyncrun/asyncrun/loop"
@@ -93,7 +94,7 @@ func (c *coroutine) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: c
 
 func (c *coroutine) start() error {
 	if c.started {
-		return newExc(exc.RuntimeError, "cannot reuse already awaited coroutine %s()", c.name)
+		return newExc(pyexc.RuntimeError, "cannot reuse already awaited coroutine %s()", c.name)
 	}
 	c.started = true
 	return nil

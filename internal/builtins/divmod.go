@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"math"
 
 	"go.starlark.net/starlark"
@@ -20,7 +21,7 @@ func divmod_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	yi, yInt := y.(starlark.Int)
 	if xInt && yInt {
 		if yi.Sign() == 0 {
-			return nil, newExc(exc.ZeroDivisionError, "integer division or modulo by zero")
+			return nil, newExc(pyexc.ZeroDivisionError, "integer division or modulo by zero")
 		}
 		q, err := starlark.Binary(syntax.SLASHSLASH, xi, yi)
 		if err != nil {
@@ -35,10 +36,10 @@ func divmod_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	xf, ok1 := starlark.AsFloat(x)
 	yf, ok2 := starlark.AsFloat(y)
 	if !ok1 || !ok2 {
-		return nil, newExc(exc.TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'", pyTypeName(x), pyTypeName(y))
+		return nil, newExc(pyexc.TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'", pyTypeName(x), pyTypeName(y))
 	}
 	if yf == 0 {
-		return nil, newExc(exc.ZeroDivisionError, "float divmod()")
+		return nil, newExc(pyexc.ZeroDivisionError, "float divmod()")
 	}
 	q, r := floatDivmod(xf, yf)
 	return starlark.Tuple{starlark.Float(q), starlark.Float(r)}, nil

@@ -82,8 +82,9 @@
 //     never release the step budget or convert errors by hand.
 //  4. The loop argument, where there is one, is resolved by eventLoopArg;
 //     get_running_loop() semantics by runningLoop. No other resolver.
-//  5. New exception types go into the table in exceptions.go; errors of
-//     package loop carry a loop.Kind named after the Python type.
+//  5. A new exception type is one row of the table of internal/pyexc,
+//     the one vocabulary of kinds: errors of packages loop and aio carry a
+//     pyexc.Kind, and exceptions.go makes a type of every kind.
 //  6. The constructor goes into asyncioModule's table, in alphabetical
 //     order; a CPython 3.11 twin in spec_tests comes first.
 //

@@ -3,6 +3,7 @@ package builtins
 import (
 	"errors"
 	"fmt"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"runtime/debug"
 
 	"github.com/asyncrun/asyncrun/loop"
@@ -60,7 +61,7 @@ func (rt *Runtime) checkAbort(th *starlark.Thread, err error) error {
 	if ts := stateOf(th); ts != nil && ts.keyboard.CompareAndSwap(true, false) {
 		rt.keyboardPending.Store(0)
 		th.Uncancel()
-		return &exception{typ: exc.KeyboardInterrupt, traceback: ee.CallStack, cause: err}
+		return &exception{typ: exc[pyexc.KeyboardInterrupt], traceback: ee.CallStack, cause: err}
 	}
 	return err
 }
@@ -76,7 +77,7 @@ func (rt *Runtime) panicked(what string, r any) error {
 	if l := rt.cfg.Logger; l != nil {
 		l.Printf("asyncrun: %s panicked: %v\n%s", what, r, debug.Stack())
 	}
-	return newExc(exc.RuntimeError, "%s panicked: %v", what, r)
+	return newExc(pyexc.RuntimeError, "%s panicked: %v", what, r)
 }
 
 // toException turns any error that reaches a script into an exception
@@ -99,7 +100,7 @@ func toException(err error) error {
 	}
 	var le *loop.Error
 	if errors.As(err, &le) {
-		e := &exception{typ: exc.ofKind(le.Kind), args: msgArgs(le.Msg), cause: err}
+		e := &exception{typ: exc[le.Kind], args: msgArgs(le.Msg), cause: err}
 		if c, ok := toException(le.Cause).(*exception); ok && le.Cause != nil {
 			e.causeExc, e.contextExc, e.suppressContext = c, c, true
 		}
@@ -107,7 +108,7 @@ func toException(err error) error {
 	}
 	var ce *loop.CancelledError
 	if errors.As(err, &ce) {
-		return &exception{typ: exc.CancelledError, args: cancelArgs(ce.Msg), cause: err}
+		return &exception{typ: exc[pyexc.CancelledError], args: cancelArgs(ce.Msg), cause: err}
 	}
 	var ge *loop.ExceptionGroup
 	if errors.As(err, &ge) {
@@ -115,7 +116,7 @@ func toException(err error) error {
 	}
 	var de *loop.DeadlockError
 	if errors.As(err, &de) {
-		return &exception{typ: exc.RuntimeError, args: msgArgs(deadlockMessage(de)), cause: err}
+		return &exception{typ: exc[pyexc.RuntimeError], args: msgArgs(deadlockMessage(de)), cause: err}
 	}
 	var ee *starlark.EvalError
 	if errors.As(err, &ee) {
@@ -125,14 +126,14 @@ func toException(err error) error {
 		for inner := (*starlark.EvalError)(nil); errors.As(errors.Unwrap(ee), &inner); {
 			ee = inner
 		}
-		e := &exception{typ: exc.Exception, args: msgArgs(ee.Msg)}
+		e := &exception{typ: exc[pyexc.Exception], args: msgArgs(ee.Msg)}
 		if inner := errors.Unwrap(ee); inner != nil && !errors.As(inner, new(*starlark.EvalError)) {
 			e.typ, e.args = starlarkError(inner)
 		}
 		e.traceback, e.cause = ee.CallStack, err
 		return e
 	}
-	return &exception{typ: exc.Exception, args: msgArgs(err.Error()), cause: err}
+	return &exception{typ: exc[pyexc.Exception], args: msgArgs(err.Error()), cause: err}
 }
 
 // groupOf converts a TaskGroup's group of errors into a script's group:
@@ -148,7 +149,7 @@ func groupOf(ge *loop.ExceptionGroup) error {
 		}
 		excs[i] = e
 	}
-	g, err := newExceptionGroup(exc.BaseExceptionGroup, starlark.Tuple{starlark.String(ge.Msg), starlark.NewList(excs)}, nil)
+	g, err := newExceptionGroup(exc[pyexc.BaseExceptionGroup], starlark.Tuple{starlark.String(ge.Msg), starlark.NewList(excs)}, nil)
 	if err != nil {
 		return err // no errors: loop.TaskGroup never makes such a group
 	}

@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"strconv"
 
 	"go.starlark.net/starlark"
@@ -37,37 +38,37 @@ func (g *excGroup) str() string {
 // BaseException that is not an Exception.
 func newExceptionGroup(t *exceptionType, args starlark.Tuple, kwargs []starlark.Tuple) (*exception, error) {
 	if len(args) != 2 {
-		return nil, newExc(exc.TypeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments (%d given)", len(args))
+		return nil, newExc(pyexc.TypeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments (%d given)", len(args))
 	}
 	msg, ok := args[0].(starlark.String)
 	if !ok {
-		return nil, newExc(exc.TypeError, "BaseExceptionGroup.__new__() argument 1 must be str, not %s", pyTypeName(args[0]))
+		return nil, newExc(pyexc.TypeError, "BaseExceptionGroup.__new__() argument 1 must be str, not %s", pyTypeName(args[0]))
 	}
 	seq, ok := args[1].(starlark.Indexable)
 	if !ok {
-		return nil, newExc(exc.TypeError, "second argument (exceptions) must be a sequence")
+		return nil, newExc(pyexc.TypeError, "second argument (exceptions) must be a sequence")
 	}
 	if seq.Len() == 0 {
-		return nil, newExc(exc.ValueError, "second argument (exceptions) must be a non-empty sequence")
+		return nil, newExc(pyexc.ValueError, "second argument (exceptions) must be a non-empty sequence")
 	}
 	excs := make(starlark.Tuple, seq.Len())
 	allExceptions := true
 	for i := range excs {
 		e, ok := seq.Index(i).(*exception)
 		if !ok {
-			return nil, newExc(exc.ValueError, "Item %d of second argument (exceptions) is not an exception", i)
+			return nil, newExc(pyexc.ValueError, "Item %d of second argument (exceptions) is not an exception", i)
 		}
-		allExceptions = allExceptions && e.typ.isSubtype(exc.Exception)
+		allExceptions = allExceptions && e.typ.isSubtype(exc[pyexc.Exception])
 		excs[i] = e
 	}
 	switch {
-	case t == exc.BaseExceptionGroup && allExceptions:
-		t = exc.ExceptionGroup
-	case t == exc.ExceptionGroup && !allExceptions:
-		return nil, newExc(exc.TypeError, "Cannot nest BaseExceptions in an ExceptionGroup")
+	case t == exc[pyexc.BaseExceptionGroup] && allExceptions:
+		t = exc[pyexc.ExceptionGroup]
+	case t == exc[pyexc.ExceptionGroup] && !allExceptions:
+		return nil, newExc(pyexc.TypeError, "Cannot nest BaseExceptions in an ExceptionGroup")
 	}
 	if len(kwargs) > 0 {
-		return nil, newExc(exc.TypeError, "%s() takes no keyword arguments", t.name)
+		return nil, newExc(pyexc.TypeError, "%s() takes no keyword arguments", t.name)
 	}
 	return &exception{typ: t, args: starlark.Tuple{msg, args[1]}, group: &excGroup{msg: string(msg), excs: excs}}, nil
 }
@@ -106,7 +107,7 @@ func groupDerive(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 }
 
 func (e *exception) derive(excs starlark.Value) (*exception, error) {
-	return newExceptionGroup(exc.BaseExceptionGroup, starlark.Tuple{starlark.String(e.group.msg), excs}, nil)
+	return newExceptionGroup(exc[pyexc.BaseExceptionGroup], starlark.Tuple{starlark.String(e.group.msg), excs}, nil)
 }
 
 // groupSplit is split(cond): the 2-tuple (match, rest) of subgroups, each
@@ -143,10 +144,10 @@ type matcher func(thread *starlark.Thread, e *exception) (bool, error)
 // type, a tuple of them, or a predicate function.
 func matcherArg(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (matcher, error) {
 	if len(kwargs) > 0 {
-		return nil, newExc(exc.TypeError, "%s() takes no keyword arguments", b.Name())
+		return nil, newExc(pyexc.TypeError, "%s() takes no keyword arguments", b.Name())
 	}
 	if len(args) != 1 {
-		return nil, newExc(exc.TypeError, "%s expected 1 argument, got %d", b.Name(), len(args))
+		return nil, newExc(pyexc.TypeError, "%s expected 1 argument, got %d", b.Name(), len(args))
 	}
 	byType := func(types []*exceptionType) matcher {
 		return func(_ *starlark.Thread, e *exception) (bool, error) { return matches(e, types), nil }
@@ -159,7 +160,7 @@ func matcherArg(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tupl
 		for i, x := range c {
 			t, ok := x.(*exceptionType)
 			if !ok {
-				return nil, newExc(exc.TypeError, "expected a function, exception type or tuple of exception types")
+				return nil, newExc(pyexc.TypeError, "expected a function, exception type or tuple of exception types")
 			}
 			types[i] = t
 		}
@@ -174,7 +175,7 @@ func matcherArg(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tupl
 			return bool(v.Truth()), nil
 		}, nil
 	}
-	return nil, newExc(exc.TypeError, "expected a function, exception type or tuple of exception types")
+	return nil, newExc(pyexc.TypeError, "expected a function, exception type or tuple of exception types")
 }
 
 // split splits e by m as CPython does: e itself if it matches (a group

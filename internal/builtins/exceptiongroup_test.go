@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"testing"
 )
 
@@ -74,19 +75,19 @@ func TestExceptionTypeSecondBase(t *testing.T) {
 		t, u *exceptionType
 		want bool
 	}{
-		{exc.ExceptionGroup, exc.BaseExceptionGroup, true},
-		{exc.ExceptionGroup, exc.Exception, true},
-		{exc.ExceptionGroup, exc.BaseException, true},
-		{exc.BaseExceptionGroup, exc.Exception, false},
-		{exc.BaseExceptionGroup, exc.ExceptionGroup, false},
-		{exc.ValueError, exc.BaseExceptionGroup, false},
+		{exc[pyexc.ExceptionGroup], exc[pyexc.BaseExceptionGroup], true},
+		{exc[pyexc.ExceptionGroup], exc[pyexc.Exception], true},
+		{exc[pyexc.ExceptionGroup], exc[pyexc.BaseException], true},
+		{exc[pyexc.BaseExceptionGroup], exc[pyexc.Exception], false},
+		{exc[pyexc.BaseExceptionGroup], exc[pyexc.ExceptionGroup], false},
+		{exc[pyexc.ValueError], exc[pyexc.BaseExceptionGroup], false},
 	} {
 		if got := tc.t.isSubtype(tc.u); got != tc.want {
 			t.Errorf("%s.isSubtype(%s): got %v, want %v", tc.t.name, tc.u.name, got, tc.want)
 		}
 	}
-	for _, ty := range exc.all {
-		if ty.also != nil && ty != exc.ExceptionGroup {
+	for _, ty := range exc {
+		if ty.also != nil && ty != exc[pyexc.ExceptionGroup] {
 			t.Errorf("%s has a second base %s", ty.name, ty.also.name)
 		}
 	}

@@ -3,6 +3,7 @@ package builtins
 import (
 	"errors"
 	"fmt"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"hash/fnv"
 	"sort"
 	"unsafe"
@@ -30,101 +31,35 @@ var (
 	_ starlark.HasAttrs = (*exceptionType)(nil)
 )
 
-// excTypes holds the exception types scripts see, in Python 3.11's
-// hierarchy. They are immutable values, shared by all runtimes.
-type excTypes struct {
-	BaseException, SystemExit, KeyboardInterrupt, GeneratorExit, BaseExceptionGroup,
-	Exception, ArithmeticError, ZeroDivisionError, OverflowError, AssertionError,
-	AttributeError, EOFError, LookupError, IndexError, KeyError, MemoryError, NameError,
-	RuntimeError, NotImplementedError, RecursionError,
-	OSError, ConnectionError, BrokenPipeError, ConnectionAbortedError,
-	ConnectionRefusedError, ConnectionResetError, FileExistsError, FileNotFoundError,
-	IsADirectoryError, NotADirectoryError, PermissionError, ProcessLookupError, TimeoutError,
-	StopIteration, TypeError, ValueError, UnicodeError, ExceptionGroup,
-	CancelledError, InvalidStateError, BrokenBarrierError, QueueEmpty, QueueFull,
-	IncompleteReadError, LimitOverrunError *exceptionType
-	Gaierror *exceptionType // socket.gaierror
-
-	all []*exceptionType // in the order of exceptionTable
-}
+// excTypes holds the exception types scripts see, one for each kind of
+// package pyexc, in Python 3.11's hierarchy. They are immutable values,
+// shared by all runtimes.
+type excTypes [pyexc.NumKinds]*exceptionType
 
 // exc is the one table of exception types: every other place (predeclared
-// names, the asyncio module, loop kinds, NewException) reads it.
+// names, the asyncio module, the kinds of loop's and aio's errors,
+// NewException) reads it. It is made from pyexc's table, so a new type is
+// one row there.
 var exc = newExcTypes()
 
 func newExcTypes() *excTypes {
 	e := &excTypes{}
-	// The table lists each type with its base (nil for the root) and its
-	// module, in Python 3.11's hierarchy. Bases come before their subtypes.
-	// The one second base (see exceptionType.also) is set below.
-	table := []struct {
-		t      **exceptionType
-		name   string
-		base   **exceptionType
-		module string
-	}{
-		{&e.BaseException, "BaseException", nil, ""},
-		{&e.SystemExit, "SystemExit", &e.BaseException, ""},
-		{&e.KeyboardInterrupt, "KeyboardInterrupt", &e.BaseException, ""},
-		{&e.GeneratorExit, "GeneratorExit", &e.BaseException, ""},
-		{&e.BaseExceptionGroup, "BaseExceptionGroup", &e.BaseException, ""},
-		{&e.CancelledError, "CancelledError", &e.BaseException, "asyncio"},
-		{&e.Exception, "Exception", &e.BaseException, ""},
-		{&e.ArithmeticError, "ArithmeticError", &e.Exception, ""},
-		{&e.ZeroDivisionError, "ZeroDivisionError", &e.ArithmeticError, ""},
-		{&e.OverflowError, "OverflowError", &e.ArithmeticError, ""},
-		{&e.AssertionError, "AssertionError", &e.Exception, ""},
-		{&e.AttributeError, "AttributeError", &e.Exception, ""},
-		{&e.EOFError, "EOFError", &e.Exception, ""},
-		{&e.LookupError, "LookupError", &e.Exception, ""},
-		{&e.IndexError, "IndexError", &e.LookupError, ""},
-		{&e.KeyError, "KeyError", &e.LookupError, ""},
-		{&e.MemoryError, "MemoryError", &e.Exception, ""},
-		{&e.NameError, "NameError", &e.Exception, ""},
-		{&e.RuntimeError, "RuntimeError", &e.Exception, ""},
-		{&e.NotImplementedError, "NotImplementedError", &e.RuntimeError, ""},
-		{&e.RecursionError, "RecursionError", &e.RuntimeError, ""},
-		{&e.OSError, "OSError", &e.Exception, ""},
-		{&e.ConnectionError, "ConnectionError", &e.OSError, ""},
-		{&e.BrokenPipeError, "BrokenPipeError", &e.ConnectionError, ""},
-		{&e.ConnectionAbortedError, "ConnectionAbortedError", &e.ConnectionError, ""},
-		{&e.ConnectionRefusedError, "ConnectionRefusedError", &e.ConnectionError, ""},
-		{&e.ConnectionResetError, "ConnectionResetError", &e.ConnectionError, ""},
-		{&e.FileExistsError, "FileExistsError", &e.OSError, ""},
-		{&e.FileNotFoundError, "FileNotFoundError", &e.OSError, ""},
-		{&e.IsADirectoryError, "IsADirectoryError", &e.OSError, ""},
-		{&e.NotADirectoryError, "NotADirectoryError", &e.OSError, ""},
-		{&e.PermissionError, "PermissionError", &e.OSError, ""},
-		{&e.ProcessLookupError, "ProcessLookupError", &e.OSError, ""},
-		{&e.TimeoutError, "TimeoutError", &e.OSError, ""}, // asyncio.TimeoutError too: see members
-		{&e.Gaierror, "gaierror", &e.OSError, "socket"},
-		{&e.StopIteration, "StopIteration", &e.Exception, ""},
-		{&e.TypeError, "TypeError", &e.Exception, ""},
-		{&e.ValueError, "ValueError", &e.Exception, ""},
-		{&e.UnicodeError, "UnicodeError", &e.ValueError, ""},
-		{&e.ExceptionGroup, "ExceptionGroup", &e.Exception, ""},
-		{&e.InvalidStateError, "InvalidStateError", &e.Exception, "asyncio"},
-		{&e.BrokenBarrierError, "BrokenBarrierError", &e.RuntimeError, "asyncio"},
-		{&e.QueueEmpty, "QueueEmpty", &e.Exception, "asyncio"},
-		{&e.QueueFull, "QueueFull", &e.Exception, "asyncio"},
-		{&e.IncompleteReadError, "IncompleteReadError", &e.EOFError, "asyncio"},
-		{&e.LimitOverrunError, "LimitOverrunError", &e.Exception, "asyncio"},
-	}
-	for _, row := range table {
-		t := &exceptionType{name: row.name, module: row.module}
-		if row.base != nil {
-			t.base = *row.base
+	for k := range pyexc.NumKinds {
+		info := k.Info()
+		t := &exceptionType{name: info.Name, module: info.Module}
+		if info.Base != k {
+			t.base = e[info.Base] // bases come before their subtypes
 		}
-		*row.t = t
-		e.all = append(e.all, t)
+		e[k] = t
 	}
-	e.ExceptionGroup.also = e.BaseExceptionGroup
+	// The one second base (see exceptionType.also).
+	e[pyexc.ExceptionGroup].also = e[pyexc.BaseExceptionGroup]
 	return e
 }
 
 // byName returns the type named name, or nil.
 func (e *excTypes) byName(name string) *exceptionType {
-	for _, t := range e.all {
+	for _, t := range e {
 		if t.name == name {
 			return t
 		}
@@ -132,20 +67,12 @@ func (e *excTypes) byName(name string) *exceptionType {
 	return nil
 }
 
-// ofKind returns the type of a loop error of kind k.
-func (e *excTypes) ofKind(k loop.Kind) *exceptionType {
-	if t := e.byName(k.String()); t != nil {
-		return t
-	}
-	return e.RuntimeError
-}
-
 // members returns the types of module ("" for the predeclared ones) by
 // name. TimeoutError is both: Python 3.11 has one type.
 func (e *excTypes) members(module string) starlark.StringDict {
 	d := starlark.StringDict{}
-	for _, t := range e.all {
-		if t.module == module || (module == "asyncio" && t == e.TimeoutError) {
+	for _, t := range e {
+		if t.module == module || (module == "asyncio" && t == e[pyexc.TimeoutError]) {
 			d[t.name] = t
 		}
 	}
@@ -168,7 +95,7 @@ func (t *exceptionType) String() string {
 // asyncio.queues, socket), bare for builtins and a script's own types.
 func (t *exceptionType) qualName() string {
 	switch {
-	case t.module == "asyncio" && (t == exc.QueueEmpty || t == exc.QueueFull):
+	case t.module == "asyncio" && (t == exc[pyexc.QueueEmpty] || t == exc[pyexc.QueueFull]):
 		return "asyncio.queues." + t.name
 	case t.module == "asyncio":
 		return "asyncio.exceptions." + t.name
@@ -210,13 +137,13 @@ func (t *exceptionType) isSubtype(u *exceptionType) bool {
 // CallInternal makes an exception: T(), T("message"), T(arg, ...); a group
 // type takes (message, exceptions) (see newExceptionGroup).
 func (t *exceptionType) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if t.isSubtype(exc.BaseExceptionGroup) {
+	if t.isSubtype(exc[pyexc.BaseExceptionGroup]) {
 		return newExceptionGroup(t, args, kwargs)
 	}
 	if len(kwargs) > 0 {
-		return nil, newExc(exc.TypeError, "%s() takes no keyword arguments", t.name)
+		return nil, newExc(pyexc.TypeError, "%s() takes no keyword arguments", t.name)
 	}
-	if t.isSubtype(exc.OSError) {
+	if t.isSubtype(exc[pyexc.OSError]) {
 		return newOSError(t, args), nil
 	}
 	if mk := streamErrors[t]; mk != nil {
@@ -273,9 +200,9 @@ var (
 	_ loop.Cancellation = (*exception)(nil)
 )
 
-// newExc returns an exception of type t with a formatted message.
-func newExc(t *exceptionType, format string, a ...any) *exception {
-	return &exception{typ: t, args: starlark.Tuple{starlark.String(fmt.Sprintf(format, a...))}}
+// newExc returns an exception of kind k with a formatted message.
+func newExc(k pyexc.Kind, format string, a ...any) *exception {
+	return &exception{typ: exc[k], args: starlark.Tuple{starlark.String(fmt.Sprintf(format, a...))}}
 }
 
 // message returns str(e): the single argument, or the tuple of them; a
@@ -291,7 +218,7 @@ func (e *exception) message() string {
 	case 0:
 		return ""
 	case 1:
-		if e.typ == exc.KeyError {
+		if e.typ == exc[pyexc.KeyError] {
 			return reprValue(e.args[0]) // as CPython: str(KeyError('k')) is "'k'"
 		}
 		return strValue(e.args[0])
@@ -322,7 +249,7 @@ func (e *exception) Unwrap() error { return e.cause }
 
 // IsCancellation reports whether e is a CancelledError, so that a task whose
 // body raises it ends cancelled.
-func (e *exception) IsCancellation() bool { return e.typ.isSubtype(exc.CancelledError) }
+func (e *exception) IsCancellation() bool { return e.typ.isSubtype(exc[pyexc.CancelledError]) }
 
 func (e *exception) String() string        { return e.message() }
 func (e *exception) Type() string          { return e.typ.name }
@@ -351,7 +278,7 @@ func (e *exception) Attr(name string) (starlark.Value, error) {
 	if v, ok := e.attrs[name]; ok {
 		return v, nil
 	}
-	if e.typ.isSubtype(exc.OSError) {
+	if e.typ.isSubtype(exc[pyexc.OSError]) {
 		return e.os.attr(name), nil
 	}
 	return nil, nil
@@ -363,7 +290,7 @@ func (e *exception) AttrNames() []string {
 	if e.group != nil {
 		names = append(names, groupAttrNames()...)
 	}
-	if e.typ.isSubtype(exc.OSError) {
+	if e.typ.isSubtype(exc[pyexc.OSError]) {
 		names = append(names, "errno", "filename", "strerror")
 	}
 	names = append(names, e.attrs.Keys()...)
@@ -398,11 +325,11 @@ func raise_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		if e := ts.handlingNow(); e != nil {
 			return nil, e
 		}
-		return nil, newExc(exc.RuntimeError, "No active exception to reraise")
+		return nil, newExc(pyexc.RuntimeError, "No active exception to reraise")
 	}
 	e, err := exceptionOf(thread, v)
 	if err == errNotException {
-		return nil, newExc(exc.TypeError, "exceptions must derive from BaseException")
+		return nil, newExc(pyexc.TypeError, "exceptions must derive from BaseException")
 	} else if err != nil {
 		return nil, err // calling the type failed, as Python's raise T does
 	}
@@ -410,7 +337,7 @@ func raise_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		if from == starlark.None {
 			e.causeExc = nil
 		} else if e.causeExc, err = exceptionOf(thread, from); err != nil {
-			return nil, newExc(exc.TypeError, "exception causes must derive from BaseException")
+			return nil, newExc(pyexc.TypeError, "exception causes must derive from BaseException")
 		}
 		e.suppressContext = true
 	}
@@ -431,7 +358,7 @@ func assert_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	if cond.Truth() {
 		return starlark.None, nil
 	}
-	e := &exception{typ: exc.AssertionError}
+	e := &exception{typ: exc[pyexc.AssertionError]}
 	if msg != nil {
 		e.args = starlark.Tuple{msg}
 	}

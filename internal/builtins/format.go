@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"errors"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 
 	"github.com/asyncrun/asyncrun/internal/pyfmt"
 	"go.starlark.net/starlark"
@@ -17,7 +18,7 @@ func format_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	}
 	s, ok := spec.(starlark.String)
 	if !ok {
-		return nil, newExc(exc.TypeError, "format() argument 2 must be str, not %s", pyfmt.TypeName(spec))
+		return nil, newExc(pyexc.TypeError, "format() argument 2 must be str, not %s", pyfmt.TypeName(spec))
 	}
 	out, err := pyfmt.Format(v, string(s))
 	if err != nil {
@@ -32,9 +33,5 @@ func fromPyfmt(err error) error {
 	if !errors.As(err, &pe) {
 		return err
 	}
-	t := exc.byName(pe.Type)
-	if t == nil {
-		t = exc.ValueError
-	}
-	return newExc(t, "%s", pe.Msg)
+	return newExc(pe.Kind, "%s", pe.Msg)
 }

@@ -3,6 +3,7 @@ package builtins
 import (
 	"context"
 	"fmt"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"strings"
 	"sync/atomic"
 
@@ -321,7 +322,7 @@ func settable(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple)
 	}
 	fv := recv(b)
 	if fv.f.Task() != nil {
-		return nil, nil, newExc(exc.RuntimeError, "Task does not support %s operation", b.Name())
+		return nil, nil, newExc(pyexc.RuntimeError, "Task does not support %s operation", b.Name())
 	}
 	return fv, v, nil
 }
@@ -346,7 +347,7 @@ func futureSetException(thread *starlark.Thread, b *starlark.Builtin, args starl
 	case *exceptionType:
 		e = &exception{typ: v}
 	default:
-		return nil, newExc(exc.TypeError, "set_exception: expected an exception, got %s", v.Type())
+		return nil, newExc(pyexc.TypeError, "set_exception: expected an exception, got %s", v.Type())
 	}
 	return starlark.None, toException(fv.f.SetException(e))
 }

@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"testing"
 
 	"github.com/asyncrun/asyncrun/aio"
@@ -10,7 +11,7 @@ import (
 // OSError with errno -2 and CPython's text.
 func TestGaierror(t *testing.T) {
 	e, ok := ioError(&aio.GAIError{Code: -2, Msg: "Name or service not known"}).(*exception)
-	if !ok || e.typ != exc.Gaierror || !e.typ.isSubtype(exc.OSError) {
+	if !ok || e.typ != exc[pyexc.Gaierror] || !e.typ.isSubtype(exc[pyexc.OSError]) {
 		t.Fatalf("got %v, want a socket.gaierror", e)
 	}
 	if got, want := e.message(), "[Errno -2] Name or service not known"; got != want {
@@ -19,7 +20,7 @@ func TestGaierror(t *testing.T) {
 	if got := e.os.attr("errno").String(); got != "-2" {
 		t.Errorf("errno: got %s", got)
 	}
-	if socketModule.Members["gaierror"] != exc.Gaierror || exc.Gaierror.String() != "<class 'socket.gaierror'>" {
+	if socketModule.Members["gaierror"] != exc[pyexc.Gaierror] || exc[pyexc.Gaierror].String() != "<class 'socket.gaierror'>" {
 		t.Errorf("socket.gaierror is not the type: %v", socketModule.Members["gaierror"])
 	}
 }

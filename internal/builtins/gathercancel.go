@@ -1,6 +1,10 @@
 package builtins
 
-import "go.starlark.net/starlark"
+import (
+	"go.starlark.net/starlark"
+
+	"github.com/asyncrun/asyncrun/internal/pyexc"
+)
 
 // gatheredCancel gives a CancelledError standing for a cancelled child in
 // the results of gather(..., return_exceptions=True) the args CPython
@@ -10,7 +14,7 @@ import "go.starlark.net/starlark"
 // as in CPython. A list of results ([]any) comes only from gather, and
 // each of its exceptions is made fresh for it.
 func gatheredCancel(v starlark.Value) {
-	if e, ok := v.(*exception); ok && e.typ == exc.CancelledError && len(e.args) == 0 {
+	if e, ok := v.(*exception); ok && e.typ == exc[pyexc.CancelledError] && len(e.args) == 0 {
 		e.args = starlark.Tuple{starlark.String("")}
 	}
 }

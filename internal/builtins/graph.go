@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"fmt"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"io"
 	"strings"
 
@@ -246,11 +247,11 @@ func (rt *Runtime) captureGraph(thread *starlark.Thread, fut starlark.Value, dep
 	fv, _ := fut.(*future)
 	switch {
 	case fut != starlark.None && fv == nil:
-		return nil, newExc(exc.TypeError, "%s object does not appear to be compatible with asyncio.Future", reprValue(fut))
+		return nil, newExc(pyexc.TypeError, "%s object does not appear to be compatible with asyncio.Future", reprValue(fut))
 	case fv != nil && (rt.running == nil || fv != cur):
 		return rt.graphOf(fv.f, lim, nil), nil
 	case fv == nil && rt.running == nil:
-		return nil, newExc(exc.RuntimeError, "capture_call_graph() is called outside of a running event loop and no *future* to introspect was provided")
+		return nil, newExc(pyexc.RuntimeError, "capture_call_graph() is called outside of a running event loop and no *future* to introspect was provided")
 	case cur == nil:
 		return nil, nil
 	}
@@ -281,7 +282,7 @@ func unpackGraphArgs(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark
 	}
 	lim.set = true
 	if lim.n, err = starlark.AsInt32(limit); err != nil {
-		err = newExc(exc.TypeError, "%s: limit must be an int or None, got %s", b.Name(), limit.Type())
+		err = newExc(pyexc.TypeError, "%s: limit must be an int or None, got %s", b.Name(), limit.Type())
 	}
 	return
 }

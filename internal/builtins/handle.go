@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"fmt"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"strings"
 
 	"github.com/asyncrun/asyncrun/loop"
@@ -91,18 +92,18 @@ func (lv *eventLoop) newHandle(h *loop.Handle, fn starlark.Value, args starlark.
 func unpackCallback(name string, args starlark.Tuple, kwargs []starlark.Tuple, skip int) (starlark.Callable, starlark.Tuple, error) {
 	for _, kv := range kwargs {
 		if k, _ := starlark.AsString(kv[0]); k != "context" {
-			return nil, nil, newExc(exc.TypeError, "%s() got an unexpected keyword argument '%s'", name, k)
+			return nil, nil, newExc(pyexc.TypeError, "%s() got an unexpected keyword argument '%s'", name, k)
 		}
 	}
 	if len(args) <= skip {
-		return nil, nil, newExc(exc.TypeError, "%s: missing the callback argument", name)
+		return nil, nil, newExc(pyexc.TypeError, "%s: missing the callback argument", name)
 	}
 	fn, ok := args[skip].(starlark.Callable)
 	if !ok {
-		return nil, nil, newExc(exc.TypeError, "%s: a callable object was expected, got %s", name, args[skip].Type())
+		return nil, nil, newExc(pyexc.TypeError, "%s: a callable object was expected, got %s", name, args[skip].Type())
 	}
 	if _, isCoro := fn.(*coroutineFunction); isCoro {
-		return nil, nil, newExc(exc.TypeError, "%s: coroutines cannot be used with %s()", name, name)
+		return nil, nil, newExc(pyexc.TypeError, "%s: coroutines cannot be used with %s()", name, name)
 	}
 	return fn, args[skip+1:], nil
 }
@@ -132,7 +133,7 @@ func loopCallSoonThreadsafe(thread *starlark.Thread, b *starlark.Builtin, args s
 // given to sched with the callback.
 func timed(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple, what string, sched func(l *loop.Loop, t float64, run func()) (*loop.Handle, error)) (starlark.Value, error) {
 	if len(args) == 0 {
-		return nil, newExc(exc.TypeError, "%s: missing the %s argument", b.Name(), what)
+		return nil, newExc(pyexc.TypeError, "%s: missing the %s argument", b.Name(), what)
 	}
 	t, err := delayArg(b.Name(), what, args[0])
 	if err != nil {
@@ -158,7 +159,7 @@ func delayArg(name, what string, v starlark.Value) (float64, error) {
 	case starlark.Float:
 		return float64(v), nil
 	}
-	return 0, newExc(exc.TypeError, "%s: %s must be a number, got %s", name, what, v.Type())
+	return 0, newExc(pyexc.TypeError, "%s: %s must be a number, got %s", name, what, v.Type())
 }
 
 // call runs a plain callback on the loop's callback thread, in context ctx

@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"fmt"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"sort"
 	"strings"
 
@@ -133,7 +134,7 @@ func loopSetExceptionHandler(thread *starlark.Thread, b *starlark.Builtin, args 
 		return nil, err
 	}
 	if _, ok := h.(starlark.Callable); !ok && h != starlark.None {
-		return nil, newExc(exc.TypeError, "A callable object or None is expected, got %s", reprValue(h))
+		return nil, newExc(pyexc.TypeError, "A callable object or None is expected, got %s", reprValue(h))
 	}
 	loopRecv(b).handler = h
 	return starlark.None, nil

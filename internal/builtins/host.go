@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"context"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -183,7 +184,7 @@ func (rt *Runtime) codeTask(s *Submission, lv *eventLoop, c Code) (*future, erro
 			return c.Fn(th)
 		}
 		if s.c.Cancelled() {
-			return nil, newExc(exc.CancelledError, "")
+			return nil, newExc(pyexc.CancelledError, "")
 		}
 		v, err := c.Fn(th)
 		if err != nil {
@@ -298,7 +299,7 @@ func NewHostFuture(thread *starlark.Thread, name string) (*loop.Future, starlark
 		return nil, nil, err
 	}
 	if lv.l.IsClosed() {
-		return nil, nil, newExc(exc.RuntimeError, "%s: Event loop is closed", name)
+		return nil, nil, newExc(pyexc.RuntimeError, "%s: Event loop is closed", name)
 	}
 	f := loop.NewFuture(lv.l)
 	f.SetLabel(name + "()") // what a task awaiting it waits on
@@ -311,7 +312,7 @@ func NewHostFuture(thread *starlark.Thread, name string) (*loop.Future, starlark
 func NewException(typeName, msg string) error {
 	t := exc.byName(typeName)
 	if t == nil {
-		t = exc.Exception
+		t = exc[pyexc.Exception]
 	}
 	return &exception{typ: t, args: msgArgs(msg)}
 }

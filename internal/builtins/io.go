@@ -3,6 +3,7 @@ package builtins
 import (
 	"context"
 	"errors"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"io"
 	"os"
 
@@ -121,7 +122,7 @@ func LoopValue(t *loop.Task) starlark.Value { return loopValue(t.Loop()) }
 
 // NewOSError returns OSError(errno, strerror).
 func NewOSError(errno int, strerror string) error {
-	return newOSError(exc.OSError, starlark.Tuple{starlark.MakeInt(errno), starlark.String(strerror)})
+	return newOSError(exc[pyexc.OSError], starlark.Tuple{starlark.MakeInt(errno), starlark.String(strerror)})
 }
 
 // Repr is Python's repr of v.

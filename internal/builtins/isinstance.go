@@ -1,6 +1,10 @@
 package builtins
 
-import "go.starlark.net/starlark"
+import (
+	"go.starlark.net/starlark"
+
+	"github.com/asyncrun/asyncrun/internal/pyexc"
+)
 
 // isinstance(x, T) and issubclass(T1, T2), as Python programs test values:
 // T is an exception type, one of the builtins int, float, str, bool, list,
@@ -16,7 +20,7 @@ func isinstance_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	}
 	types, ok := classInfo(t)
 	if !ok {
-		return nil, newExc(exc.TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union")
+		return nil, newExc(pyexc.TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union")
 	}
 	if e, ok := x.(*exception); ok && matches(e, types) {
 		return starlark.True, nil
@@ -87,11 +91,11 @@ func issubclass_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	sub, isExc := x.(*exceptionType)
 	subName := builtinTypeName(x)
 	if !isExc && subName == "" {
-		return nil, newExc(exc.TypeError, "issubclass() arg 1 must be a class")
+		return nil, newExc(pyexc.TypeError, "issubclass() arg 1 must be a class")
 	}
 	types, ok := classInfo(t)
 	if !ok {
-		return nil, newExc(exc.TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union")
+		return nil, newExc(pyexc.TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union")
 	}
 	if !isExc {
 		// A builtin type: itself, and bool is an int.

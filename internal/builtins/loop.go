@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"fmt"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
@@ -61,7 +62,7 @@ func (rt *Runtime) eventLoopArg(v starlark.Value) (*eventLoop, error) {
 		}
 		if rt.current == nil {
 			if rt.unset {
-				return nil, newExc(exc.RuntimeError, "There is no current event loop in thread 'MainThread'.")
+				return nil, newExc(pyexc.RuntimeError, "There is no current event loop in thread 'MainThread'.")
 			}
 			rt.current = rt.newLoop()
 		}
@@ -69,13 +70,13 @@ func (rt *Runtime) eventLoopArg(v starlark.Value) (*eventLoop, error) {
 	case *eventLoop:
 		return v, nil
 	}
-	return nil, newExc(exc.TypeError, "loop must be an event loop or None, got %s", v.Type())
+	return nil, newExc(pyexc.TypeError, "loop must be an event loop or None, got %s", v.Type())
 }
 
 // runningLoop is asyncio.get_running_loop().
 func (rt *Runtime) runningLoop() (*eventLoop, error) {
 	if rt.running == nil {
-		return nil, newExc(exc.RuntimeError, "no running event loop")
+		return nil, newExc(pyexc.RuntimeError, "no running event loop")
 	}
 	return rt.running, nil
 }
@@ -150,13 +151,13 @@ func (lv *eventLoop) fail(err error) {
 // checkRun reports why the loop cannot run now, as CPython does.
 func (lv *eventLoop) checkRun() error {
 	if lv.l.IsClosed() {
-		return newExc(exc.RuntimeError, "Event loop is closed")
+		return newExc(pyexc.RuntimeError, "Event loop is closed")
 	}
 	if lv.l.IsRunning() {
-		return newExc(exc.RuntimeError, "This event loop is already running")
+		return newExc(pyexc.RuntimeError, "This event loop is already running")
 	}
 	if lv.rt.running != nil {
-		return newExc(exc.RuntimeError, "Cannot run the event loop while another loop is running")
+		return newExc(pyexc.RuntimeError, "Cannot run the event loop while another loop is running")
 	}
 	return nil
 }
@@ -206,7 +207,7 @@ func (rt *Runtime) ensureFuture(x starlark.Value, lv *eventLoop) (*future, error
 	switch x := x.(type) {
 	case *future:
 		if lv != nil && x.f.Loop() != lv.l {
-			return nil, newExc(exc.ValueError, "The future belongs to a different loop than the one specified as the loop argument")
+			return nil, newExc(pyexc.ValueError, "The future belongs to a different loop than the one specified as the loop argument")
 		}
 		return x, nil
 	case *coroutine:
@@ -218,7 +219,7 @@ func (rt *Runtime) ensureFuture(x starlark.Value, lv *eventLoop) (*future, error
 		}
 		return rt.newTask(lv, x, "")
 	}
-	return nil, newExc(exc.TypeError, "An asyncio.Future, a coroutine or an awaitable is required")
+	return nil, newExc(pyexc.TypeError, "An asyncio.Future, a coroutine or an awaitable is required")
 }
 
 // inHostedTask reports whether thread runs top-level code that the host

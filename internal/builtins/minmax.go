@@ -1,6 +1,10 @@
 package builtins
 
-import "go.starlark.net/starlark"
+import (
+	"go.starlark.net/starlark"
+
+	"github.com/asyncrun/asyncrun/internal/pyexc"
+)
 
 // minmax_ is Python's min and max: Starlark's (one iterable or several
 // arguments, key=), with default=, the value for an empty iterable, and
@@ -16,7 +20,7 @@ func minmax_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 		rest = append(rest, kv)
 	}
 	if def != nil && len(args) != 1 {
-		return nil, newExc(exc.TypeError, "Cannot specify a default for %s() with multiple positional arguments", b.Name())
+		return nil, newExc(pyexc.TypeError, "Cannot specify a default for %s() with multiple positional arguments", b.Name())
 	}
 	if len(args) == 1 {
 		if it, ok := args[0].(starlark.Iterable); ok {
@@ -29,7 +33,7 @@ func minmax_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 				if def != nil {
 					return def, nil
 				}
-				return nil, newExc(exc.ValueError, "%s() arg is an empty sequence", b.Name())
+				return nil, newExc(pyexc.ValueError, "%s() arg is an empty sequence", b.Name())
 			}
 		}
 	}

@@ -1,5 +1,7 @@
 package builtins
 
+import "github.com/asyncrun/asyncrun/internal/pyexc"
+
 import (
 	"errors"
 	"strings"
@@ -111,8 +113,8 @@ func (m methods) Names(extra ...string) []string { return m.names(extra...) }
 // Exc is the table of exception types, for Errorf.
 var Exc = exc
 
-// Errorf returns the exception of type t with the formatted message.
-func Errorf(t *exceptionType, format string, a ...any) error { return newExc(t, format, a...) }
+// Errorf returns the exception of kind k with the formatted message.
+func Errorf(k pyexc.Kind, format string, a ...any) error { return newExc(k, format, a...) }
 
 // ToException returns err as the exception a script sees.
 func ToException(err error) error { return toException(err) }

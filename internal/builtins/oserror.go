@@ -3,6 +3,7 @@ package builtins
 import (
 	"errors"
 	"fmt"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"strings"
 	"syscall"
 
@@ -21,19 +22,19 @@ type osError struct {
 
 // errnoTypes maps errno values to the subclass OSError(errno, ...) makes.
 var errnoTypes = map[syscall.Errno]*exceptionType{
-	syscall.EPERM:        exc.PermissionError,
-	syscall.EACCES:       exc.PermissionError,
-	syscall.ENOENT:       exc.FileNotFoundError,
-	syscall.EEXIST:       exc.FileExistsError,
-	syscall.EISDIR:       exc.IsADirectoryError,
-	syscall.ENOTDIR:      exc.NotADirectoryError,
-	syscall.EPIPE:        exc.BrokenPipeError,
-	syscall.ESHUTDOWN:    exc.BrokenPipeError,
-	syscall.ECONNABORTED: exc.ConnectionAbortedError,
-	syscall.ECONNREFUSED: exc.ConnectionRefusedError,
-	syscall.ECONNRESET:   exc.ConnectionResetError,
-	syscall.ESRCH:        exc.ProcessLookupError,
-	syscall.ETIMEDOUT:    exc.TimeoutError,
+	syscall.EPERM:        exc[pyexc.PermissionError],
+	syscall.EACCES:       exc[pyexc.PermissionError],
+	syscall.ENOENT:       exc[pyexc.FileNotFoundError],
+	syscall.EEXIST:       exc[pyexc.FileExistsError],
+	syscall.EISDIR:       exc[pyexc.IsADirectoryError],
+	syscall.ENOTDIR:      exc[pyexc.NotADirectoryError],
+	syscall.EPIPE:        exc[pyexc.BrokenPipeError],
+	syscall.ESHUTDOWN:    exc[pyexc.BrokenPipeError],
+	syscall.ECONNABORTED: exc[pyexc.ConnectionAbortedError],
+	syscall.ECONNREFUSED: exc[pyexc.ConnectionRefusedError],
+	syscall.ECONNRESET:   exc[pyexc.ConnectionResetError],
+	syscall.ESRCH:        exc[pyexc.ProcessLookupError],
+	syscall.ETIMEDOUT:    exc[pyexc.TimeoutError],
 }
 
 // newOSError makes an exception of t, a subtype of OSError, from its
@@ -48,7 +49,7 @@ func newOSError(t *exceptionType, args starlark.Tuple) *exception {
 		e.os.filename = args[2]
 		e.args = args[:2]
 	}
-	if t == exc.OSError {
+	if t == exc[pyexc.OSError] {
 		if n, err := starlark.AsInt32(args[0]); err == nil {
 			if sub, ok := errnoTypes[syscall.Errno(n)]; ok {
 				e.typ = sub
@@ -68,9 +69,9 @@ func osErrorOf(err error) *exception {
 		if msg != "" {
 			msg = strings.ToUpper(msg[:1]) + msg[1:]
 		}
-		return newOSError(exc.OSError, starlark.Tuple{starlark.MakeInt(int(n)), starlark.String(msg)})
+		return newOSError(exc[pyexc.OSError], starlark.Tuple{starlark.MakeInt(int(n)), starlark.String(msg)})
 	}
-	return &exception{typ: exc.OSError, args: msgArgs(err.Error()), cause: err}
+	return &exception{typ: exc[pyexc.OSError], args: msgArgs(err.Error()), cause: err}
 }
 
 // message returns str() of an OSError with an errno: "[Errno 2] No such

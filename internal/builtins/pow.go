@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"math"
 	"math/big"
 
@@ -26,31 +27,31 @@ func pow_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 	if m != starlark.None {
 		mi, mInt := m.(starlark.Int)
 		if !xInt || !yInt || !mInt {
-			return nil, newExc(exc.TypeError, "pow() 3rd argument not allowed unless all arguments are integers")
+			return nil, newExc(pyexc.TypeError, "pow() 3rd argument not allowed unless all arguments are integers")
 		}
 		return powMod(xi.BigInt(), yi.BigInt(), mi.BigInt())
 	}
 	if xInt && yInt && yi.Sign() >= 0 {
 		bx, by := xi.BigInt(), yi.BigInt()
 		if bx.CmpAbs(big.NewInt(1)) > 0 && (!by.IsInt64() || int64(bx.BitLen())*by.Int64() > maxPowBits) {
-			return nil, newExc(exc.MemoryError, "pow(): result too large")
+			return nil, newExc(pyexc.MemoryError, "pow(): result too large")
 		}
 		return starlark.MakeBigInt(new(big.Int).Exp(bx, by, nil)), nil
 	}
 	xf, ok1 := starlark.AsFloat(x)
 	yf, ok2 := starlark.AsFloat(y)
 	if !ok1 || !ok2 {
-		return nil, newExc(exc.TypeError, "unsupported operand type(s) for ** or pow(): '%s' and '%s'", pyTypeName(x), pyTypeName(y))
+		return nil, newExc(pyexc.TypeError, "unsupported operand type(s) for ** or pow(): '%s' and '%s'", pyTypeName(x), pyTypeName(y))
 	}
 	if xf == 0 && yf < 0 {
-		return nil, newExc(exc.ZeroDivisionError, "0.0 cannot be raised to a negative power")
+		return nil, newExc(pyexc.ZeroDivisionError, "0.0 cannot be raised to a negative power")
 	}
 	if xf < 0 && yf != math.Trunc(yf) && !math.IsInf(yf, 0) {
-		return nil, newExc(exc.ValueError, "pow(): a negative number to a fractional power is a complex number, which asyncrun lacks")
+		return nil, newExc(pyexc.ValueError, "pow(): a negative number to a fractional power is a complex number, which asyncrun lacks")
 	}
 	r := math.Pow(xf, yf)
 	if math.IsInf(r, 0) && !math.IsInf(xf, 0) && !math.IsInf(yf, 0) {
-		return nil, newExc(exc.OverflowError, "(34, 'Numerical result out of range')")
+		return nil, newExc(pyexc.OverflowError, "(34, 'Numerical result out of range')")
 	}
 	return starlark.Float(r), nil
 }
@@ -58,13 +59,13 @@ func pow_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 // powMod is pow(x, y, m) for ints: the result has m's sign, as in Python.
 func powMod(x, y, m *big.Int) (starlark.Value, error) {
 	if m.Sign() == 0 {
-		return nil, newExc(exc.ValueError, "pow() 3rd argument cannot be 0")
+		return nil, newExc(pyexc.ValueError, "pow() 3rd argument cannot be 0")
 	}
 	am := new(big.Int).Abs(m)
 	base := new(big.Int).Mod(x, am)
 	if y.Sign() < 0 {
 		if base.ModInverse(base, am) == nil {
-			return nil, newExc(exc.ValueError, "base is not invertible for the given modulus")
+			return nil, newExc(pyexc.ValueError, "base is not invertible for the given modulus")
 		}
 		y = new(big.Int).Neg(y)
 	}

@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"math"
 	"math/big"
 	"strconv"
@@ -27,7 +28,7 @@ func round_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	if nd != starlark.None {
 		ni, ok := nd.(starlark.Int)
 		if !ok {
-			return nil, newExc(exc.TypeError, "'%s' object cannot be interpreted as an integer", pyTypeName(nd))
+			return nil, newExc(pyexc.TypeError, "'%s' object cannot be interpreted as an integer", pyTypeName(nd))
 		}
 		n64, ok := ni.Int64()
 		if !ok {
@@ -45,16 +46,16 @@ func round_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		f := float64(x)
 		if nd == starlark.None {
 			if math.IsInf(f, 0) {
-				return nil, newExc(exc.OverflowError, "cannot convert float infinity to integer")
+				return nil, newExc(pyexc.OverflowError, "cannot convert float infinity to integer")
 			}
 			if math.IsNaN(f) {
-				return nil, newExc(exc.ValueError, "cannot convert float NaN to integer")
+				return nil, newExc(pyexc.ValueError, "cannot convert float NaN to integer")
 			}
 			return starlark.NumberToInt(starlark.Float(math.RoundToEven(f)))
 		}
 		return roundFloat(f, n)
 	}
-	return nil, newExc(exc.TypeError, "type %s doesn't define __round__ method", pyTypeName(x))
+	return nil, newExc(pyexc.TypeError, "type %s doesn't define __round__ method", pyTypeName(x))
 }
 
 // roundInt rounds x to a multiple of 10**-n (n < 0), half to even.
@@ -106,7 +107,7 @@ func roundFloat(f float64, n int) (starlark.Value, error) {
 		}
 	}
 	if math.IsInf(r, 0) {
-		return nil, newExc(exc.OverflowError, "rounded value too large to represent")
+		return nil, newExc(pyexc.OverflowError, "rounded value too large to represent")
 	}
 	return starlark.Float(r), nil
 }

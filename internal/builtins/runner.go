@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"go.starlark.net/starlark"
 )
 
@@ -32,11 +33,11 @@ func runnerClass() *class {
 			return nil, err
 		}
 		if len(args) > 0 {
-			return nil, newExc(exc.TypeError, "Runner.__init__() takes 1 positional argument but %d were given", len(args)+1)
+			return nil, newExc(pyexc.TypeError, "Runner.__init__() takes 1 positional argument but %d were given", len(args)+1)
 		}
 		r := &runner{rt: rtOf(thread), debug: debug}
 		if factory != starlark.None {
-			return nil, newExc(exc.ValueError, "Runner: loop_factory is not supported")
+			return nil, newExc(pyexc.ValueError, "Runner: loop_factory is not supported")
 		}
 		return r, nil
 	})}
@@ -45,10 +46,12 @@ func runnerClass() *class {
 func (r *runner) String() string {
 	return "<asyncio.runners.Runner object>"
 }
-func (r *runner) Type() string          { return "Runner" }
-func (r *runner) Freeze()               {}
-func (r *runner) Truth() starlark.Bool  { return true }
-func (r *runner) Hash() (uint32, error) { return 0, newExc(exc.TypeError, "unhashable type: 'Runner'") }
+func (r *runner) Type() string         { return "Runner" }
+func (r *runner) Freeze()              {}
+func (r *runner) Truth() starlark.Bool { return true }
+func (r *runner) Hash() (uint32, error) {
+	return 0, newExc(pyexc.TypeError, "unhashable type: 'Runner'")
+}
 
 // Attr returns the runner's methods: run, get_loop and close.
 func (r *runner) Attr(name string) (starlark.Value, error) { return runnerMethods.attr(r, name), nil }
@@ -86,7 +89,7 @@ var runnerMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Built
 func (r *runner) init() error {
 	switch r.state {
 	case runnerClosed:
-		return newExc(exc.RuntimeError, "Runner is closed")
+		return newExc(pyexc.RuntimeError, "Runner is closed")
 	case runnerInitialized:
 		return nil
 	}
@@ -107,10 +110,10 @@ func (r *runner) init() error {
 func (r *runner) run(thread *starlark.Thread, x starlark.Value) (starlark.Value, error) {
 	co, ok := x.(*coroutine)
 	if !ok {
-		return nil, newExc(exc.ValueError, "a coroutine was expected, got %s", reprValue(x))
+		return nil, newExc(pyexc.ValueError, "a coroutine was expected, got %s", reprValue(x))
 	}
 	if r.rt.running != nil {
-		return nil, newExc(exc.RuntimeError, "Runner.run() cannot be called from a running event loop")
+		return nil, newExc(pyexc.RuntimeError, "Runner.run() cannot be called from a running event loop")
 	}
 	if err := r.init(); err != nil {
 		return nil, err

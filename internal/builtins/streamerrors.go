@@ -3,6 +3,7 @@ package builtins
 import (
 	"errors"
 	"fmt"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"syscall"
 
 	"github.com/asyncrun/asyncrun/aio"
@@ -23,8 +24,8 @@ var socketModule = &starlarkstruct.Module{Name: "socket", Members: exc.members("
 // streamErrors makes the exceptions of the types whose constructors take
 // more than a message.
 var streamErrors = map[*exceptionType]func(args starlark.Tuple) (starlark.Value, error){
-	exc.IncompleteReadError: newIncompleteReadError,
-	exc.LimitOverrunError:   newLimitOverrunError,
+	exc[pyexc.IncompleteReadError]: newIncompleteReadError,
+	exc[pyexc.LimitOverrunError]:   newLimitOverrunError,
 }
 
 // newIncompleteReadError is asyncio.IncompleteReadError(partial, expected).
@@ -32,14 +33,14 @@ func newIncompleteReadError(args starlark.Tuple) (starlark.Value, error) {
 	var partial starlark.Bytes
 	var expected starlark.Value
 	if err := starlark.UnpackPositionalArgs("IncompleteReadError", args, nil, 2, &partial, &expected); err != nil {
-		return nil, newExc(exc.TypeError, "%s", err)
+		return nil, newExc(pyexc.TypeError, "%s", err)
 	}
 	exp := "undefined"
 	if expected != starlark.None {
 		exp = reprValue(expected)
 	}
 	msg := fmt.Sprintf("%d bytes read on a total of %s expected bytes", len(partial), exp)
-	return &exception{typ: exc.IncompleteReadError, args: starlark.Tuple{starlark.String(msg)},
+	return &exception{typ: exc[pyexc.IncompleteReadError], args: starlark.Tuple{starlark.String(msg)},
 		attrs: starlark.StringDict{"partial": partial, "expected": expected}}, nil
 }
 
@@ -48,9 +49,9 @@ func newLimitOverrunError(args starlark.Tuple) (starlark.Value, error) {
 	var msg starlark.Value
 	var consumed int
 	if err := starlark.UnpackPositionalArgs("LimitOverrunError", args, nil, 2, &msg, &consumed); err != nil {
-		return nil, newExc(exc.TypeError, "%s", err)
+		return nil, newExc(pyexc.TypeError, "%s", err)
 	}
-	return &exception{typ: exc.LimitOverrunError, args: starlark.Tuple{msg},
+	return &exception{typ: exc[pyexc.LimitOverrunError], args: starlark.Tuple{msg},
 		attrs: starlark.StringDict{"consumed": starlark.MakeInt(consumed)}}, nil
 }
 
@@ -77,23 +78,19 @@ func ioError(err error) error {
 	case errors.As(err, &e):
 		return e
 	case errors.As(err, &pe):
-		return &exception{typ: exc.PermissionError, args: msgArgs(pe.Error()), cause: err}
+		return &exception{typ: exc[pyexc.PermissionError], args: msgArgs(pe.Error()), cause: err}
 	case errors.As(err, &ae):
-		t := exc.byName(ae.Type)
-		if t == nil {
-			t = exc.OSError
-		}
-		return &exception{typ: t, args: msgArgs(ae.Msg), cause: err}
+		return &exception{typ: exc[ae.Kind], args: msgArgs(ae.Msg), cause: err}
 	case errors.As(err, &oe):
 		args := starlark.Tuple{starlark.MakeInt(int(oe.Errno)), starlark.String(oe.Msg)}
 		if oe.Filename != "" {
 			args = append(args, starlark.String(oe.Filename))
 		}
-		x := newOSError(exc.OSError, args)
+		x := newOSError(exc[pyexc.OSError], args)
 		x.cause = err
 		return x
 	case errors.As(err, &ge):
-		x := newOSError(exc.Gaierror, starlark.Tuple{starlark.MakeInt(ge.Code), starlark.String(ge.Msg)})
+		x := newOSError(exc[pyexc.Gaierror], starlark.Tuple{starlark.MakeInt(ge.Code), starlark.String(ge.Msg)})
 		x.cause = err
 		return x
 	case errors.As(err, &ie):
@@ -107,9 +104,9 @@ func ioError(err error) error {
 		x, _ := newLimitOverrunError(starlark.Tuple{starlark.String(le.Msg), starlark.MakeInt(le.Consumed)})
 		return x.(*exception)
 	case errors.Is(err, aio.ErrClosed):
-		return newExc(exc.RuntimeError, "the interpreter is closing: its I/O is closed")
+		return newExc(pyexc.RuntimeError, "the interpreter is closing: its I/O is closed")
 	case errors.As(err, &n):
 		return osErrorOf(err)
 	}
-	return &exception{typ: exc.OSError, args: msgArgs(err.Error()), cause: err}
+	return &exception{typ: exc[pyexc.OSError], args: msgArgs(err.Error()), cause: err}
 }

@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 )
@@ -12,16 +13,16 @@ func sum_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 	var xs starlark.Iterable
 	var start starlark.Value = starlark.MakeInt(0)
 	if len(args) > 2 {
-		return nil, newExc(exc.TypeError, "sum() takes at most 2 arguments (%d given)", len(args))
+		return nil, newExc(pyexc.TypeError, "sum() takes at most 2 arguments (%d given)", len(args))
 	}
 	if err := starlark.UnpackArgs("sum", args, kwargs, "iterable", &xs, "start?", &start); err != nil {
 		return nil, err
 	}
 	switch start.(type) {
 	case starlark.String:
-		return nil, newExc(exc.TypeError, "sum() can't sum strings [use ''.join(seq) instead]")
+		return nil, newExc(pyexc.TypeError, "sum() can't sum strings [use ''.join(seq) instead]")
 	case starlark.Bytes:
-		return nil, newExc(exc.TypeError, "sum() can't sum bytes [use b''.join(seq) instead]")
+		return nil, newExc(pyexc.TypeError, "sum() can't sum bytes [use b''.join(seq) instead]")
 	}
 	acc := start
 	for x := range starlark.Elements(xs) {

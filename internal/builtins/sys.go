@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"io"
 
 	"go.starlark.net/starlark"
@@ -69,5 +70,5 @@ func (rt *Runtime) writerFor(file starlark.Value) (io.Writer, error) {
 	case TextFile:
 		return f.TextWriter(), nil
 	}
-	return nil, newExc(exc.TypeError, "file must be sys.stdout, sys.stderr, a file open() returned or None, got %s", file.Type())
+	return nil, newExc(pyexc.TypeError, "file must be sys.stdout, sys.stderr, a file open() returned or None, got %s", file.Type())
 }

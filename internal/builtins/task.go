@@ -3,6 +3,7 @@ package builtins
 import (
 	"errors"
 	"fmt"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"io"
 	"strconv"
 	"strings"
@@ -19,7 +20,7 @@ import (
 // CPython, only a task named by default uses up a number N.
 func (rt *Runtime) newTask(lv *eventLoop, co *coroutine, name string) (*future, error) {
 	if lv.l.IsClosed() {
-		return nil, newExc(exc.RuntimeError, "Event loop is closed")
+		return nil, newExc(pyexc.RuntimeError, "Event loop is closed")
 	}
 	if err := rt.checkTaskLimit(); err != nil {
 		return nil, err
@@ -66,7 +67,7 @@ func (rt *Runtime) checkTaskLimit() error {
 	if n < rt.cfg.MaxTasks {
 		return nil
 	}
-	e := newExc(exc.RuntimeError, "too many tasks: the interpreter's limit is %d unfinished tasks", rt.cfg.MaxTasks)
+	e := newExc(pyexc.RuntimeError, "too many tasks: the interpreter's limit is %d unfinished tasks", rt.cfg.MaxTasks)
 	e.cause = ErrTaskLimit
 	return e
 }
@@ -78,9 +79,9 @@ func createTask(lv *eventLoop, coro, name starlark.Value) (starlark.Value, error
 	c, ok := coro.(*coroutine)
 	if !ok {
 		if cf, ok := coro.(*coroutineFunction); ok {
-			return nil, newExc(exc.TypeError, "a coroutine was expected, got coroutine function %s; call it: %s(...)", cf.name, cf.name)
+			return nil, newExc(pyexc.TypeError, "a coroutine was expected, got coroutine function %s; call it: %s(...)", cf.name, cf.name)
 		}
-		return nil, newExc(exc.TypeError, "a coroutine was expected, got %s", reprValue(coro))
+		return nil, newExc(pyexc.TypeError, "a coroutine was expected, got %s", reprValue(coro))
 	}
 	n := ""
 	if name != starlark.None {
@@ -308,7 +309,7 @@ func unpackLimit(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tup
 	}
 	n, err := starlark.AsInt32(limit)
 	if err != nil {
-		return 0, newExc(exc.TypeError, "%s: limit must be an int or None", b.Name())
+		return 0, newExc(pyexc.TypeError, "%s: limit must be an int or None", b.Name())
 	}
 	return max(n, 0), nil
 }

@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"errors"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
@@ -68,7 +69,7 @@ func (g *taskGroup) Enter(thread *starlark.Thread) (starlark.Value, error) {
 		t, lv = ts.task.f.Task(), ts.task.loopOf()
 	}
 	if lv == nil {
-		return nil, newExc(exc.RuntimeError, "no running event loop")
+		return nil, newExc(pyexc.RuntimeError, "no running event loop")
 	}
 	if g.lv == nil {
 		g.lv = lv
@@ -126,17 +127,12 @@ func taskGroupCreateTask(thread *starlark.Thread, b *starlark.Builtin, args star
 
 // isBaseError is a loop.TaskGroup's IsBase: as CPython's
 // TaskGroup._is_base_error, whether err is a SystemExit or a
-// KeyboardInterrupt (looked up by name: the table may not have them), which
-// leave the group as they are instead of in a group.
+// KeyboardInterrupt, which leave the group as they are instead of in a
+// group.
 func isBaseError(err error) bool {
 	var e *exception
 	if !errors.As(err, &e) {
 		return false
 	}
-	for _, name := range []string{"SystemExit", "KeyboardInterrupt"} {
-		if t := exc.byName(name); t != nil && e.typ.isSubtype(t) {
-			return true
-		}
-	}
-	return false
+	return e.typ.isSubtype(exc[pyexc.SystemExit]) || e.typ.isSubtype(exc[pyexc.KeyboardInterrupt])
 }

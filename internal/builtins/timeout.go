@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"errors"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"math"
 	"strings"
 
@@ -72,7 +73,7 @@ func deadlineArg(fn string, v starlark.Value) (when float64, set bool, err error
 	}
 	when, err = delayArg(fn, "when", v)
 	if err == nil && math.IsNaN(when) {
-		err = newExc(exc.ValueError, "%s: when is NaN", fn)
+		err = newExc(pyexc.ValueError, "%s: when is NaN", fn)
 	}
 	return when, err == nil, err
 }
@@ -136,7 +137,7 @@ func timeoutReschedule(thread *starlark.Thread, b *starlark.Builtin, args starla
 	}
 	cm := timeoutRecv(b)
 	if cm.tm == nil {
-		return nil, newExc(exc.RuntimeError, "Timeout has not been entered")
+		return nil, newExc(pyexc.RuntimeError, "Timeout has not been entered")
 	}
 	when, set, err := deadlineArg(b.Name(), v)
 	if err != nil {
@@ -159,9 +160,9 @@ func (cm *timeout) Enter(thread *starlark.Thread) (starlark.Value, error) {
 	}
 	if ts.task == nil {
 		if ts.rt.running == nil {
-			return nil, newExc(exc.RuntimeError, "no running event loop")
+			return nil, newExc(pyexc.RuntimeError, "no running event loop")
 		}
-		return nil, newExc(exc.RuntimeError, "Timeout should be used inside a task")
+		return nil, newExc(pyexc.RuntimeError, "Timeout should be used inside a task")
 	}
 	when, set, err := deadlineArg("timeout", cm.when)
 	if err != nil {

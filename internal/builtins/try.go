@@ -1,6 +1,10 @@
 package builtins
 
-import "go.starlark.net/starlark"
+import (
+	"go.starlark.net/starlark"
+
+	"github.com/asyncrun/asyncrun/internal/pyexc"
+)
 
 // try_(body, except_=None, else_=None, finally_=None) is Python's try
 // statement. It calls body(); on an exception, except_ handles it: a function
@@ -23,7 +27,7 @@ func try_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 		v    starlark.Value
 	}{{"body", body}, {"else_", els}, {"finally_", finally}} {
 		if _, ok := f.v.(starlark.Callable); !ok && f.v != starlark.None {
-			return nil, newExc(exc.TypeError, "try_: %s must be callable, got %s", f.name, f.v.Type())
+			return nil, newExc(pyexc.TypeError, "try_: %s must be callable, got %s", f.name, f.v.Type())
 		}
 	}
 	result, err := starlark.Call(thread, body, nil, nil)
@@ -64,7 +68,7 @@ func parseHandlers(except starlark.Value) ([]handler, error) {
 		for _, item := range except.Items() {
 			fn, ok := item[1].(starlark.Callable)
 			if !ok {
-				return nil, newExc(exc.TypeError, "try_: the handler for %s must be callable, got %s", item[0], item[1].Type())
+				return nil, newExc(pyexc.TypeError, "try_: the handler for %s must be callable, got %s", item[0], item[1].Type())
 			}
 			types, err := excTypeList(item[0])
 			if err != nil {
@@ -74,16 +78,16 @@ func parseHandlers(except starlark.Value) ([]handler, error) {
 		}
 		return hs, nil
 	case starlark.Callable:
-		return []handler{{[]*exceptionType{exc.Exception}, except}}, nil
+		return []handler{{[]*exceptionType{exc[pyexc.Exception]}, except}}, nil
 	}
-	return nil, newExc(exc.TypeError, "try_: except_ must be a function or a dict of exception types to functions, got %s", except.Type())
+	return nil, newExc(pyexc.TypeError, "try_: except_ must be a function or a dict of exception types to functions, got %s", except.Type())
 }
 
 func excTypeList(v starlark.Value) ([]*exceptionType, error) {
 	if types, ok := classInfo(v); ok {
 		return types, nil
 	}
-	return nil, newExc(exc.TypeError, "try_: catching %s is not allowed: only exception types (or tuples of them)", v.Type())
+	return nil, newExc(pyexc.TypeError, "try_: catching %s is not allowed: only exception types (or tuples of them)", v.Type())
 }
 
 // handleError runs the first handler that matches err, or returns err.

@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"go.starlark.net/starlark"
 )
 
@@ -22,7 +23,7 @@ func type_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 		return newExceptionType(args[0], args[1], args[2])
 	}
 	if len(args) != 1 || len(kwargs) != 0 {
-		return nil, newExc(exc.TypeError, "type() takes 1 or 3 arguments")
+		return nil, newExc(pyexc.TypeError, "type() takes 1 or 3 arguments")
 	}
 	if e, ok := args[0].(*exception); ok {
 		return e.typ, nil
@@ -34,29 +35,29 @@ func type_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 func newExceptionType(name, bases, dict starlark.Value) (starlark.Value, error) {
 	n, ok := name.(starlark.String)
 	if !ok {
-		return nil, newExc(exc.TypeError, "type.__new__() argument 1 must be str, not %s", pyTypeName(name))
+		return nil, newExc(pyexc.TypeError, "type.__new__() argument 1 must be str, not %s", pyTypeName(name))
 	}
 	bt, ok := bases.(starlark.Tuple)
 	if !ok {
-		return nil, newExc(exc.TypeError, "type.__new__() argument 2 must be tuple, not %s", pyTypeName(bases))
+		return nil, newExc(pyexc.TypeError, "type.__new__() argument 2 must be tuple, not %s", pyTypeName(bases))
 	}
 	d, ok := dict.(*starlark.Dict)
 	if !ok {
-		return nil, newExc(exc.TypeError, "type.__new__() argument 3 must be dict, not %s", pyTypeName(dict))
+		return nil, newExc(pyexc.TypeError, "type.__new__() argument 3 must be dict, not %s", pyTypeName(dict))
 	}
 	if d.Len() != 0 {
-		return nil, newExc(exc.TypeError, "type(): a new exception type takes no attributes here: pass {} (asyncrun's types hold no methods or attributes)")
+		return nil, newExc(pyexc.TypeError, "type(): a new exception type takes no attributes here: pass {} (asyncrun's types hold no methods or attributes)")
 	}
 	var ts []*exceptionType
 	for _, x := range bt {
 		t, ok := x.(*exceptionType)
 		if !ok {
-			return nil, newExc(exc.TypeError, "type(): asyncrun makes exception types only: each base must be an exception type, not %s (use struct for records)", pyTypeName(x))
+			return nil, newExc(pyexc.TypeError, "type(): asyncrun makes exception types only: each base must be an exception type, not %s (use struct for records)", pyTypeName(x))
 		}
 		ts = append(ts, t)
 	}
 	if len(ts) == 0 || len(ts) > 2 {
-		return nil, newExc(exc.TypeError, "type(): asyncrun makes exception types only: give one exception type as base, as type(%s, (Exception,), {})", pyQuote(string(n)))
+		return nil, newExc(pyexc.TypeError, "type(): asyncrun makes exception types only: give one exception type as base, as type(%s, (Exception,), {})", pyQuote(string(n)))
 	}
 	t := &exceptionType{name: string(n), base: ts[0], module: "__main__"}
 	if len(ts) == 2 {

@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"go.starlark.net/starlark"
 )
 
@@ -73,7 +74,7 @@ func managerOf(cm starlark.Value) (ContextManager, error) {
 			}
 		}
 	}
-	return nil, newExc(exc.TypeError, "'%s' object does not support the context manager protocol", cm.Type())
+	return nil, newExc(pyexc.TypeError, "'%s' object does not support the context manager protocol", cm.Type())
 }
 
 // attrManager is a context manager given by attributes.

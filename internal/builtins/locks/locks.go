@@ -8,6 +8,7 @@ package locks
 
 import (
 	"github.com/asyncrun/asyncrun/internal/builtins"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 )
@@ -285,7 +286,7 @@ func newCondition(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	case *lockValue:
 		lk = lv.lk
 	default:
-		return nil, builtins.Errorf(builtins.Exc.TypeError, "Condition: lock must be an asyncio.Lock or None, got %s", lv.Type())
+		return nil, builtins.Errorf(pyexc.TypeError, "Condition: lock must be an asyncio.Lock or None, got %s", lv.Type())
 	}
 	o, err := builtins.NewObject(thread)
 	if err != nil {

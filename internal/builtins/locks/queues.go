@@ -2,6 +2,7 @@ package locks
 
 import (
 	"fmt"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"strings"
 
 	"github.com/asyncrun/asyncrun/internal/builtins"
@@ -106,7 +107,7 @@ func itemLess(a, b any) (bool, error) {
 	lt, err := starlark.Compare(syntax.LT, x, y)
 	if err != nil {
 		x, y = unordered(x, y)
-		return false, builtins.Errorf(builtins.Exc.TypeError, "'<' not supported between instances of '%s' and '%s'", builtins.TypeName(x), builtins.TypeName(y))
+		return false, builtins.Errorf(pyexc.TypeError, "'<' not supported between instances of '%s' and '%s'", builtins.TypeName(x), builtins.TypeName(y))
 	}
 	return lt, nil
 }

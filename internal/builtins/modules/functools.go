@@ -2,6 +2,7 @@ package modules
 
 import (
 	"fmt"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"strings"
 
 	"github.com/asyncrun/asyncrun/internal/builtins"
@@ -13,11 +14,11 @@ import (
 var functoolsModule = &starlarkstruct.Module{Name: "functools", Members: starlark.StringDict{
 	"partial": builtins.NewBuiltin("partial", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		if len(args) == 0 {
-			return nil, builtins.Errorf(builtins.Exc.TypeError, "partial: missing the function argument")
+			return nil, builtins.Errorf(pyexc.TypeError, "partial: missing the function argument")
 		}
 		fn, ok := args[0].(starlark.Callable)
 		if !ok {
-			return nil, builtins.Errorf(builtins.Exc.TypeError, "partial: the first argument must be callable, got %s", args[0].Type())
+			return nil, builtins.Errorf(pyexc.TypeError, "partial: the first argument must be callable, got %s", args[0].Type())
 		}
 		return &partial{fn: fn, args: args[1:], kwargs: kwargs}, nil
 	}),

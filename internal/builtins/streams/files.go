@@ -1,6 +1,7 @@
 package streams
 
 import (
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -27,7 +28,7 @@ func open_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 		return nil, err
 	}
 	if s, ok := encoding.(starlark.String); ok && !isUTF8(string(s)) {
-		return nil, builtins.Errorf(builtins.Exc.LookupError, "open: encoding %s is not supported: files are UTF-8", builtins.Repr(s))
+		return nil, builtins.Errorf(pyexc.LookupError, "open: encoding %s is not supported: files are UTF-8", builtins.Repr(s))
 	}
 	op := opText("open", starlark.String(name))
 	if mode != "r" {
@@ -202,19 +203,19 @@ func fileWrite(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	switch s := x.(type) {
 	case starlark.String:
 		if v.f.Binary {
-			return nil, builtins.Errorf(builtins.Exc.TypeError, "a bytes-like object is required, not 'str'")
+			return nil, builtins.Errorf(pyexc.TypeError, "a bytes-like object is required, not 'str'")
 		}
 		data, n = []byte(s), utf8.RuneCountInString(string(s))
 	case starlark.Bytes:
 		if !v.f.Binary {
-			return nil, builtins.Errorf(builtins.Exc.TypeError, "write() argument must be str, not bytes")
+			return nil, builtins.Errorf(pyexc.TypeError, "write() argument must be str, not bytes")
 		}
 		data, n = []byte(s), len(s)
 	default:
 		if v.f.Binary {
-			return nil, builtins.Errorf(builtins.Exc.TypeError, "a bytes-like object is required, not '%s'", builtins.TypeName(x))
+			return nil, builtins.Errorf(pyexc.TypeError, "a bytes-like object is required, not '%s'", builtins.TypeName(x))
 		}
-		return nil, builtins.Errorf(builtins.Exc.TypeError, "write() argument must be str, not %s", builtins.TypeName(x))
+		return nil, builtins.Errorf(pyexc.TypeError, "write() argument must be str, not %s", builtins.TypeName(x))
 	}
 	if err := v.f.Write(data); err != nil {
 		return nil, builtins.FileError(thread, err)
@@ -238,7 +239,7 @@ func (v *fileValue) TextWriter() io.Writer { return fileWriter{v} }
 
 func (w fileWriter) Write(p []byte) (int, error) {
 	if w.v.f.Binary {
-		return 0, builtins.Errorf(builtins.Exc.TypeError, "a bytes-like object is required, not 'str'")
+		return 0, builtins.Errorf(pyexc.TypeError, "a bytes-like object is required, not 'str'")
 	}
 	if err := w.v.f.Write(p); err != nil {
 		return 0, builtins.IOError(err)

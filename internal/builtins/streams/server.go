@@ -1,6 +1,7 @@
 package streams
 
 import (
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"net"
 
 	"github.com/asyncrun/asyncrun/aio"
@@ -34,7 +35,7 @@ func startServer(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark
 			return nil, err
 		}
 		if ssl != starlark.None {
-			return nil, builtins.Errorf(builtins.Exc.TypeError, "start_server: ssl is not supported (it must be None)")
+			return nil, builtins.Errorf(pyexc.TypeError, "start_server: ssl is not supported (it must be None)")
 		}
 		env, lv, serve := builtins.IO(th), builtins.LoopValue(t), builtins.ServeClient(th, t, cb)
 		return builtins.Suspend(th, t, func() (any, error) {

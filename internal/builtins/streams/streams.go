@@ -7,6 +7,7 @@
 package streams
 
 import (
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"net"
 	"strconv"
 	"strings"
@@ -43,10 +44,10 @@ func hostPortArgs(fn string, host, port starlark.Value, hostOptional bool) (stri
 		h = string(host)
 	case starlark.NoneType:
 		if !hostOptional {
-			return "", 0, builtins.Errorf(builtins.Exc.ValueError, "host and port was not specified and no sock specified")
+			return "", 0, builtins.Errorf(pyexc.ValueError, "host and port was not specified and no sock specified")
 		}
 	default:
-		return "", 0, builtins.Errorf(builtins.Exc.TypeError, "%s: host must be a str or None, got %s", fn, builtins.TypeName(host))
+		return "", 0, builtins.Errorf(pyexc.TypeError, "%s: host must be a str or None, got %s", fn, builtins.TypeName(host))
 	}
 	switch port := port.(type) {
 	case starlark.Int:
@@ -54,19 +55,19 @@ func hostPortArgs(fn string, host, port starlark.Value, hostOptional bool) (stri
 		if ok && p >= 0 && p <= 65535 {
 			return h, int(p), nil
 		}
-		return "", 0, builtins.Errorf(builtins.Exc.OverflowError, "%s: port must be 0-65535.", fn)
+		return "", 0, builtins.Errorf(pyexc.OverflowError, "%s: port must be 0-65535.", fn)
 	case starlark.String:
 		if p, err := strconv.Atoi(string(port)); err == nil && p >= 0 && p <= 65535 {
 			return h, p, nil
 		}
-		return "", 0, builtins.Errorf(builtins.Exc.OSError, "%s: port %s is not a number", fn, builtins.Repr(port))
+		return "", 0, builtins.Errorf(pyexc.OSError, "%s: port %s is not a number", fn, builtins.Repr(port))
 	case starlark.NoneType:
 		if hostOptional {
 			return h, 0, nil
 		}
-		return "", 0, builtins.Errorf(builtins.Exc.ValueError, "host and port was not specified and no sock specified")
+		return "", 0, builtins.Errorf(pyexc.ValueError, "host and port was not specified and no sock specified")
 	}
-	return "", 0, builtins.Errorf(builtins.Exc.TypeError, "%s: port must be an int, got %s", fn, builtins.TypeName(port))
+	return "", 0, builtins.Errorf(pyexc.TypeError, "%s: port must be an int, got %s", fn, builtins.TypeName(port))
 }
 
 // openConnection is asyncio.open_connection(host=None, port=None, *,
@@ -109,7 +110,7 @@ func sslArg(v starlark.Value) (bool, error) {
 	case starlark.Bool:
 		return bool(v), nil
 	}
-	return false, builtins.Errorf(builtins.Exc.TypeError, "open_connection: ssl must be None, False or True (the system's roots), got %s", builtins.TypeName(v))
+	return false, builtins.Errorf(pyexc.TypeError, "open_connection: ssl must be None, False or True (the system's roots), got %s", builtins.TypeName(v))
 }
 
 // connValues returns the script values of a connection's reader and
@@ -324,7 +325,7 @@ func writerWrite(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	}
 	bs, ok := data.(starlark.Bytes)
 	if !ok {
-		return nil, builtins.Errorf(builtins.Exc.TypeError, "data argument must be a bytes-like object, not '%s'", builtins.TypeName(data))
+		return nil, builtins.Errorf(pyexc.TypeError, "data argument must be a bytes-like object, not '%s'", builtins.TypeName(data))
 	}
 	return starlark.None, builtins.IOError(recvWriter(b).w.Write([]byte(bs)))
 }
@@ -342,7 +343,7 @@ func writerWriteLines(thread *starlark.Thread, b *starlark.Builtin, args starlar
 	for i := 0; it.Next(&x); i++ {
 		bs, ok := x.(starlark.Bytes)
 		if !ok {
-			return nil, builtins.Errorf(builtins.Exc.TypeError, "sequence item %d: expected a bytes-like object, %s found", i, builtins.TypeName(x))
+			return nil, builtins.Errorf(pyexc.TypeError, "sequence item %d: expected a bytes-like object, %s found", i, builtins.TypeName(x))
 		}
 		data = append(data, bs...)
 	}

@@ -1,6 +1,7 @@
 package streams
 
 import (
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"sort"
 	"strconv"
 	"syscall"
@@ -50,7 +51,7 @@ func stdioArg(fn, name string, v starlark.Value) (aio.Stdio, error) {
 	case n == stdioSTDOUT && name == "stderr":
 		return aio.ToStdout, nil
 	}
-	return 0, builtins.Errorf(builtins.Exc.ValueError, "%s: %s must be None, asyncio.subprocess.PIPE or DEVNULL%s, got %s", fn, name,
+	return 0, builtins.Errorf(pyexc.ValueError, "%s: %s must be None, asyncio.subprocess.PIPE or DEVNULL%s, got %s", fn, name,
 		map[bool]string{true: " or STDOUT", false: ""}[name == "stderr"], builtins.Repr(v))
 }
 
@@ -84,7 +85,7 @@ func (pa *processArgs) config(fn, op string, args []string, shell bool) (aio.Pro
 	case starlark.String:
 		cfg.Dir = string(cwd)
 	default:
-		return cfg, builtins.Errorf(builtins.Exc.TypeError, "%s: cwd must be a str or None, got %s", fn, builtins.TypeName(cwd))
+		return cfg, builtins.Errorf(pyexc.TypeError, "%s: cwd must be a str or None, got %s", fn, builtins.TypeName(cwd))
 	}
 	switch env := pa.env.(type) {
 	case starlark.NoneType:
@@ -94,13 +95,13 @@ func (pa *processArgs) config(fn, op string, args []string, shell bool) (aio.Pro
 			k, ok1 := starlark.AsString(kv[0])
 			v, ok2 := starlark.AsString(kv[1])
 			if !ok1 || !ok2 {
-				return cfg, builtins.Errorf(builtins.Exc.TypeError, "%s: env must map str to str", fn)
+				return cfg, builtins.Errorf(pyexc.TypeError, "%s: env must map str to str", fn)
 			}
 			cfg.Env = append(cfg.Env, k+"="+v)
 		}
 		sort.Strings(cfg.Env)
 	default:
-		return cfg, builtins.Errorf(builtins.Exc.TypeError, "%s: env must be a dict or None, got %s", fn, builtins.TypeName(env))
+		return cfg, builtins.Errorf(pyexc.TypeError, "%s: env must be a dict or None, got %s", fn, builtins.TypeName(env))
 	}
 	return cfg, nil
 }
@@ -114,13 +115,13 @@ func createSubprocessExec(thread *starlark.Thread, args starlark.Tuple, kwargs [
 		return nil, err
 	}
 	if len(args) == 0 {
-		return nil, builtins.Errorf(builtins.Exc.TypeError, "create_subprocess_exec() missing 1 required positional argument: 'program'")
+		return nil, builtins.Errorf(pyexc.TypeError, "create_subprocess_exec() missing 1 required positional argument: 'program'")
 	}
 	argv := make([]string, len(args))
 	for i, a := range args {
 		s, ok := starlark.AsString(a)
 		if !ok {
-			return nil, builtins.Errorf(builtins.Exc.TypeError, "expected str, bytes or os.PathLike object, not %s", builtins.TypeName(a))
+			return nil, builtins.Errorf(pyexc.TypeError, "expected str, bytes or os.PathLike object, not %s", builtins.TypeName(a))
 		}
 		argv[i] = s
 	}
@@ -248,7 +249,7 @@ func processCommunicate(thread *starlark.Thread, b *starlark.Builtin, args starl
 	case starlark.Bytes:
 		in = []byte(x)
 	default:
-		return nil, builtins.Errorf(builtins.Exc.TypeError, "communicate: input must be bytes or None, got %s", builtins.TypeName(input))
+		return nil, builtins.Errorf(pyexc.TypeError, "communicate: input must be bytes or None, got %s", builtins.TypeName(input))
 	}
 	p := recvProcess(b)
 	return builtins.Suspending("Process.communicate", func(t *loop.Task) (any, error) {
@@ -284,7 +285,7 @@ func processSendSignal(thread *starlark.Thread, b *starlark.Builtin, args starla
 		return nil, err
 	}
 	if sig < 0 || sig > 64 {
-		return nil, builtins.Errorf(builtins.Exc.ValueError, "signal number out of range")
+		return nil, builtins.Errorf(pyexc.ValueError, "signal number out of range")
 	}
 	return starlark.None, builtins.IOError(recvProcess(b).SendSignal(syscall.Signal(sig)))
 }
