@@ -3,11 +3,12 @@ package aio
 import (
 	"errors"
 	"fmt"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"net"
 	"strconv"
 	"strings"
 	"syscall"
+
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 )
 
 // Error is a failure of this package that stands for a Python exception

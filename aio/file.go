@@ -4,13 +4,14 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"io"
 	"os"
 	"strings"
 	"sync"
 	"syscall"
 	"unicode/utf8"
+
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 )
 
 // File is a file a script opened with open(path, mode): reads and writes

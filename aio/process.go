@@ -3,12 +3,12 @@ package aio
 import (
 	"context"
 	"errors"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"io"
 	"os"
 	"os/exec"
 	"syscall"
 
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 )
 

@@ -2,10 +2,10 @@ package aio
 
 import (
 	"bytes"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"io"
 	"sync"
 
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 )
 

@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"net"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 )
 
@@ -36,12 +36,20 @@ type Server struct {
 	forever *loop.Future // of ServeForever
 }
 
+// ListenConfig is where Listen listens, and how, as net.ListenConfig is.
+type ListenConfig struct {
+	Host  string // "" is every interface
+	Port  int    // 0 picks a free port
+	Limit int    // of each connection's Reader (DefaultLimit, say)
+	Serve bool   // start accepting at once (see StartServing)
+}
+
 // Listen is start_server(cb, host, port): if the permissions grant it, it
-// listens on host:port (host "" is every interface; port 0 picks a free
-// port), off the loop, and, if serve is set, starts accepting (see
-// StartServing): each connection, with a Reader of the given limit, goes
-// to handler on the loop's goroutine.
-func (e *Env) Listen(t *loop.Task, op, host string, port, limit int, serve bool, handler func(*Conn)) (*Server, error) {
+// listens as cfg says, off the loop, and, if cfg.Serve is set, starts
+// accepting (see StartServing): each connection goes to handler on the
+// loop's goroutine.
+func (e *Env) Listen(t *loop.Task, op string, cfg ListenConfig, handler func(*Conn)) (*Server, error) {
+	host, port, limit, serve := cfg.Host, cfg.Port, cfg.Limit, cfg.Serve
 	if err := e.cfg.Perm.CheckNet(op, host, port); err != nil {
 		return nil, err
 	}

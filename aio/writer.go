@@ -2,11 +2,11 @@ package aio
 
 import (
 	"bytes"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"io"
 	"slices"
 	"sync"
 
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 )
 

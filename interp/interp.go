@@ -219,7 +219,7 @@ func New(opts Options) *Interp {
 		Stdout: opts.Stdout, Stderr: opts.Stderr, Clock: clock,
 		Debug: opts.Debug, MaxSteps: opts.MaxSteps, StepsPerRun: opts.StepsPerRun, Load: load, Argv: opts.Args,
 		Logger: opts.Logger, MaxTasks: opts.MaxTasks, Host: it,
-		AllowNet: opts.AllowNet, AllowRun: opts.AllowRun, AllowRead: opts.AllowRead, AllowWrite: opts.AllowWrite, Stdin: opts.Stdin,
+		Perm: opts.permissions(), Stdin: opts.Stdin,
 	}
 	cfg.MaxProcesses = opts.MaxProcesses
 	if opts.Trace != nil {

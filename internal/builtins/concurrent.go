@@ -2,10 +2,10 @@ package builtins
 
 import (
 	"fmt"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"sync"
 	"time"
 
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 )

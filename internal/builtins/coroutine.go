@@ -2,9 +2,9 @@ package builtins
 
 import (
 	"fmt"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"sync/atomic"
 
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"

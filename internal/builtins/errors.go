@@ -3,9 +3,9 @@ package builtins
 import (
 	"errors"
 	"fmt"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"runtime/debug"
 
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 )

@@ -1,9 +1,9 @@
 package builtins
 
 import (
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"strconv"
 
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"go.starlark.net/starlark"
 )
 

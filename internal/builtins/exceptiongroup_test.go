@@ -1,8 +1,9 @@
 package builtins
 
 import (
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"testing"
+
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 )
 
 // TestExceptionGroupDetails checks what the spec programs leave out: reprs,

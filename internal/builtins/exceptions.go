@@ -3,11 +3,11 @@ package builtins
 import (
 	"errors"
 	"fmt"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"hash/fnv"
 	"sort"
 	"unsafe"
 
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 )

@@ -3,10 +3,10 @@ package builtins
 import (
 	"context"
 	"fmt"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"strings"
 	"sync/atomic"
 
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"

@@ -1,10 +1,10 @@
 package builtins
 
 import (
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"testing"
 
 	"github.com/asyncrun/asyncrun/aio"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 )
 
 // TestGaierror: a failed lookup reaches scripts as socket.gaierror, an

@@ -1,9 +1,8 @@
 package builtins
 
 import (
-	"go.starlark.net/starlark"
-
 	"github.com/asyncrun/asyncrun/internal/pyexc"
+	"go.starlark.net/starlark"
 )
 
 // gatheredCancel gives a CancelledError standing for a cancelled child in

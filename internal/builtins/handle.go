@@ -2,9 +2,9 @@ package builtins
 
 import (
 	"fmt"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"strings"
 
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 )

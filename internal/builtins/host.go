@@ -2,11 +2,11 @@ package builtins
 
 import (
 	"context"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 )

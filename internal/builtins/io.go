@@ -3,11 +3,11 @@ package builtins
 import (
 	"context"
 	"errors"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"io"
 	"os"
 
 	"github.com/asyncrun/asyncrun/aio"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 )
@@ -28,7 +28,7 @@ func (rt *Runtime) newIO() *aio.Env {
 		rt.stderr = &aio.LockedWriter{W: rt.stderr}
 	}
 	return aio.NewEnv(aio.Config{
-		Perm:  aio.Permissions{Net: rt.cfg.AllowNet, Run: rt.cfg.AllowRun, Read: rt.cfg.AllowRead, Write: rt.cfg.AllowWrite},
+		Perm:  rt.cfg.Perm,
 		Stdin: rt.cfg.Stdin, Stdout: rt.stdout, Stderr: rt.stderr,
 		MaxProcesses: rt.cfg.MaxProcesses,
 	})

@@ -1,9 +1,8 @@
 package builtins
 
 import (
-	"go.starlark.net/starlark"
-
 	"github.com/asyncrun/asyncrun/internal/pyexc"
+	"go.starlark.net/starlark"
 )
 
 // isinstance(x, T) and issubclass(T1, T2), as Python programs test values:

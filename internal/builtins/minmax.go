@@ -1,9 +1,8 @@
 package builtins
 
 import (
-	"go.starlark.net/starlark"
-
 	"github.com/asyncrun/asyncrun/internal/pyexc"
+	"go.starlark.net/starlark"
 )
 
 // minmax_ is Python's min and max: Starlark's (one iterable or several

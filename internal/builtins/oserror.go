@@ -3,10 +3,10 @@ package builtins
 import (
 	"errors"
 	"fmt"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"strings"
 	"syscall"
 
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"go.starlark.net/starlark"
 )
 

@@ -1,11 +1,11 @@
 package builtins
 
 import (
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"math"
 	"math/big"
 	"strconv"
 
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"go.starlark.net/starlark"
 )
 

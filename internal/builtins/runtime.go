@@ -49,10 +49,9 @@ type Config struct {
 	// Host is the embedding layer's own value for the runtime, which Go
 	// functions called by scripts find with HostOf.
 	Host any
-	// AllowNet, AllowRun, AllowRead and AllowWrite grant scripts the
-	// network, programs, and files to read and write, as the lists of
-	// aio.Permissions: nil denies, empty grants all.
-	AllowNet, AllowRun, AllowRead, AllowWrite []string
+	// Perm grants scripts the network, programs, and files to read and
+	// write: nil lists deny, empty ones grant all.
+	Perm aio.Permissions
 	// Stdin is what a child process given stdin=None reads: an *os.File,
 	// or nil for nothing.
 	Stdin io.Reader

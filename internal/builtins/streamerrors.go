@@ -3,10 +3,10 @@ package builtins
 import (
 	"errors"
 	"fmt"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"syscall"
 
 	"github.com/asyncrun/asyncrun/aio"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"

@@ -1,9 +1,9 @@
 package builtins
 
 import (
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"io"
 
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
 )

@@ -3,12 +3,12 @@ package builtins
 import (
 	"errors"
 	"fmt"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"io"
 	"strconv"
 	"strings"
 	"unsafe"
 
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 )

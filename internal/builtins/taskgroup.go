@@ -2,8 +2,8 @@ package builtins
 
 import (
 	"errors"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 )

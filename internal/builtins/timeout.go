@@ -2,10 +2,10 @@ package builtins
 
 import (
 	"errors"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"math"
 	"strings"
 
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 )

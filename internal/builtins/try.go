@@ -1,9 +1,8 @@
 package builtins
 
 import (
-	"go.starlark.net/starlark"
-
 	"github.com/asyncrun/asyncrun/internal/pyexc"
+	"go.starlark.net/starlark"
 )
 
 // try_(body, except_=None, else_=None, finally_=None) is Python's try

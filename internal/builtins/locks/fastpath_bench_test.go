@@ -2,10 +2,10 @@ package locks
 
 import (
 	"bytes"
-	"github.com/asyncrun/asyncrun/internal/builtins"
 	"strconv"
 	"testing"
 
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 )

@@ -2,11 +2,11 @@ package locks
 
 import (
 	"bytes"
-	"github.com/asyncrun/asyncrun/internal/builtins"
 	"runtime"
 	"strconv"
 	"testing"
 
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 )

@@ -1,9 +1,10 @@
 package locks
 
 import (
-	"github.com/asyncrun/asyncrun/internal/builtins"
 	"strings"
 	"testing"
+
+	"github.com/asyncrun/asyncrun/internal/builtins"
 )
 
 // runScript runs src as the file x.star under virtual time and returns

@@ -2,10 +2,10 @@ package locks
 
 import (
 	"fmt"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"strings"
 
 	"github.com/asyncrun/asyncrun/internal/builtins"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"

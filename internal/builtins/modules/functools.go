@@ -2,10 +2,10 @@ package modules
 
 import (
 	"fmt"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"strings"
 
 	"github.com/asyncrun/asyncrun/internal/builtins"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
 )

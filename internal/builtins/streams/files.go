@@ -1,13 +1,13 @@
 package streams
 
 import (
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"io"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/asyncrun/asyncrun/aio"
 	"github.com/asyncrun/asyncrun/internal/builtins"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"go.starlark.net/starlark"
 )
 
@@ -15,7 +15,7 @@ import (
 // input and write results: text mode reads and writes str, binary mode
 // ("rb", "wb", "ab") bytes. It blocks, as Python's does (asyncio has no
 // file API). Paths are relative to the working folder; reading needs
-// Config.AllowRead, writing Config.AllowWrite, and a file is opened through
+// Config.Perm.Read, writing Config.Perm.Write, and a file is opened through
 // its grant (see aio.Env.Open). A file is a context manager
 // (with_ closes it) and iterates over its lines.
 

@@ -1,11 +1,11 @@
 package streams
 
 import (
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"net"
 
 	"github.com/asyncrun/asyncrun/aio"
 	"github.com/asyncrun/asyncrun/internal/builtins"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 )
@@ -39,7 +39,7 @@ func startServer(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark
 		}
 		env, lv, serve := builtins.IO(th), builtins.LoopValue(t), builtins.ServeClient(th, t, cb)
 		return builtins.Suspend(th, t, func() (any, error) {
-			s, err := env.Listen(t, op, h, p, limit, startServing, func(c *aio.Conn) {
+			s, err := env.Listen(t, op, aio.ListenConfig{Host: h, Port: p, Limit: limit, Serve: startServing}, func(c *aio.Conn) {
 				r, w := connValues(th, c)
 				serve(r, w, func() { c.W.Close() })
 			})

@@ -7,13 +7,13 @@
 package streams
 
 import (
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"net"
 	"strconv"
 	"strings"
 
 	"github.com/asyncrun/asyncrun/aio"
 	"github.com/asyncrun/asyncrun/internal/builtins"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 )
@@ -22,7 +22,7 @@ import (
 // StreamReader and StreamWriter, over package aio. Data is bytes. As in
 // Python, open_connection and start_server are coroutines, and so are the
 // methods CPython declares async def; what the host did not grant (see
-// Config.AllowNet) is a PermissionError when the coroutine is awaited.
+// Config.Perm.Net) is a PermissionError when the coroutine is awaited.
 
 // opText returns how a call is written, for a PermissionError:
 // "open_connection('example.com', 80)".
@@ -91,7 +91,7 @@ func openConnection(thread *starlark.Thread, args starlark.Tuple, kwargs []starl
 		}
 		env := builtins.IO(th)
 		return builtins.Suspend(th, t, func() (any, error) {
-			c, err := env.Dial(t, op, h, p, useTLS, limit)
+			c, err := env.Dial(t, op, aio.DialConfig{Host: h, Port: p, TLS: useTLS, Limit: limit})
 			if err != nil {
 				return nil, builtins.IOError(err)
 			}

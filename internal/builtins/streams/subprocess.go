@@ -1,13 +1,13 @@
 package streams
 
 import (
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"sort"
 	"strconv"
 	"syscall"
 
 	"github.com/asyncrun/asyncrun/aio"
 	"github.com/asyncrun/asyncrun/internal/builtins"
+	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
@@ -16,7 +16,7 @@ import (
 // asyncio's subprocesses as scripts see them: create_subprocess_exec and
 // create_subprocess_shell (coroutines returning a Process), and the module
 // asyncio.subprocess with PIPE, STDOUT and DEVNULL, over package aio.
-// Running a program needs Config.AllowRun (a shell command: sh); what is
+// Running a program needs Config.Perm.Run (a shell command: sh); what is
 // not granted is a PermissionError when the coroutine is awaited.
 
 // The values of asyncio.subprocess.PIPE, STDOUT and DEVNULL, as Python's.
