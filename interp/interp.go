@@ -143,7 +143,7 @@ type Options struct {
 	// microseconds, so under VirtualTime they are simulated time. The
 	// trace is written as the run goes, in blocks of 64 KB, and Close
 	// writes its end; Close returns the first error of writing it. The
-	// interpreter does not close the writer. See trace.go for the events.
+	// interpreter does not close the writer. See internal/builtins/tracer.go for the events.
 	Trace io.Writer
 	// CancelGrace is how long code whose context ended (a Call, an
 	// ExecFile), or that Close stops, has to finish after its task is
@@ -177,8 +177,6 @@ type Interp struct {
 
 	globalsMu sync.Mutex
 	globals   starlark.StringDict // of the scripts run so far, for Call by name
-
-	trace *tracer // see Options.Trace
 
 	dumpMu sync.Mutex
 	dump   *dumpRequest // a DumpTasks no loop has answered yet
@@ -222,10 +220,7 @@ func New(opts Options) *Interp {
 		Perm: opts.permissions(), Stdin: opts.Stdin,
 	}
 	cfg.MaxProcesses = opts.MaxProcesses
-	if opts.Trace != nil {
-		it.trace = newTracer(opts.Trace, clock)
-		cfg.Tracer = it.trace
-	}
+	cfg.Trace = opts.Trace
 	if on := opts.OnUnhandled; on != nil {
 		cfg.OnReport = func(message string, err error, report string) {
 			u := Unhandled{Message: message, Report: report}

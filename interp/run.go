@@ -302,10 +302,8 @@ func (it *Interp) closeContext(ctx context.Context) error {
 	for _, s := range pending {
 		s.Abandon(ErrClosed)
 	}
-	if it.trace != nil {
-		if terr := it.trace.close(); err == nil && terr != nil {
-			err = fmt.Errorf("interp: writing the trace: %w", terr)
-		}
+	if terr := it.rt.CloseTrace(); err == nil && terr != nil {
+		err = fmt.Errorf("interp: writing the trace: %w", terr)
 	}
 	return err
 }

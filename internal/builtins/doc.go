@@ -44,7 +44,8 @@
 //	errors.go      how Go and Starlark errors become exceptions; aborts
 //	traceback.go   tracebacks, source lines, frames
 //	graph.go       call graphs: capture_call_graph, format_call_graph, print_call_graph, DumpTasks
-//	trace.go       what a timeline's events mean to a script (see Config.Tracer)
+//	trace.go       what a timeline's events mean to a script
+//	tracer.go      the timeline of Config.Trace: the loops' events as JSON (Chrome Trace Event Format)
 //	try.go         try_
 //	taskgroup.go   asyncio.TaskGroup over loop.TaskGroup
 //	timeout.go     asyncio.timeout and timeout_at over loop.Timeout

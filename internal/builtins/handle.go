@@ -82,7 +82,7 @@ func (lv *eventLoop) newHandle(h *loop.Handle, fn starlark.Value, args starlark.
 		return nil, toException(err)
 	}
 	hv := &handle{h, fn, args}
-	if lv.rt.debugOn() || lv.rt.cfg.Tracer != nil {
+	if lv.rt.debugOn() || lv.rt.tracer != nil {
 		h.Value = hv // names the callback in slow-callback reports and traces
 	}
 	return hv, nil

@@ -32,7 +32,7 @@ var _ starlark.HasAttrs = (*eventLoop)(nil)
 
 // newLoop makes a new event loop of the runtime, as asyncio.new_event_loop.
 func (rt *Runtime) newLoop() *eventLoop {
-	l := loop.New(loop.Options{Clock: rt.clock, Stderr: rt.stderr, Debug: rt.cfg.Debug, Tracer: rt.cfg.Tracer})
+	l := loop.New(loop.Options{Clock: rt.clock, Stderr: rt.stderr, Debug: rt.cfg.Debug, Tracer: rt.loopTracer()})
 	lv := &eventLoop{l: l, rt: rt, id: rt.nextID()}
 	l.Value = lv
 	lv.cbThread = rt.newThread("callbacks", nil, lv)

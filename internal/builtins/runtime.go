@@ -55,9 +55,9 @@ type Config struct {
 	// Stdin is what a child process given stdin=None reads: an *os.File,
 	// or nil for nothing.
 	Stdin io.Reader
-	// Tracer, if set, receives the events of every loop of the runtime
-	// (see loop.Tracer); the functions of trace.go describe them.
-	Tracer loop.Tracer
+	// Trace, if set, receives a timeline of every loop of the runtime (see
+	// tracer.go), written as the run goes; CloseTrace ends it.
+	Trace io.Writer
 	// Parts are the groups of builtins beside the core (see Part).
 	Parts []Part
 }
@@ -78,6 +78,7 @@ type Runtime struct {
 	stderr      io.Writer
 	clock       *loop.Clock
 	predeclared starlark.StringDict
+	tracer      *tracer // of Config.Trace, or nil
 
 	host *eventLoop // the host loop (see RunHosted)
 	// printFn and onMaxStepsFn are the method values every thread gets,
@@ -142,6 +143,9 @@ func NewRuntime(cfg Config) *Runtime {
 	}
 	rt.topContext = &varContext{}
 	rt.printFn, rt.onMaxStepsFn = rt.printLine, rt.onMaxSteps
+	if cfg.Trace != nil {
+		rt.tracer = newTracer(cfg.Trace, rt.clock)
+	}
 	rt.predeclared = rt.makePredeclared()
 	rt.current = rt.newLoop()
 	rt.host = rt.current

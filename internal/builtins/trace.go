@@ -15,11 +15,11 @@ import (
 // line a task resumes at, what it waits on, how it ended. Each is for the
 // goroutine acting for the task's loop, as the tracer's methods are.
 
-// TaskPosition returns where task t stands before a step: the function and
+// taskPosition returns where task t stands before a step: the function and
 // position of the innermost Starlark frame of its thread, where it
 // resumes. Before its first step (resumed false), it is the name of its
 // coroutine and where that is defined, when known.
-func TaskPosition(t *loop.Task) (fn string, pos syntax.Position, resumed bool) {
+func taskPosition(t *loop.Task) (fn string, pos syntax.Position, resumed bool) {
 	fv, ok := t.Value.(*future)
 	if !ok || fv.coro == nil {
 		return t.Name(), syntax.Position{}, false
@@ -38,20 +38,20 @@ func TaskPosition(t *loop.Task) (fn string, pos syntax.Position, resumed bool) {
 	return fv.coro.name, syntax.Position{}, true
 }
 
-// TaskOrigin returns the name of task t's coroutine and where the task was
+// taskOrigin returns the name of task t's coroutine and where the task was
 // made.
-func TaskOrigin(t *loop.Task) (coro string, created syntax.Position) {
+func taskOrigin(t *loop.Task) (coro string, created syntax.Position) {
 	if fv, ok := t.Value.(*future); ok && fv.coro != nil {
 		return fv.coro.name, fv.created
 	}
 	return "", syntax.Position{}
 }
 
-// DescribeWait describes what a task suspended on f waits for: "Task
+// describeWait describes what a task suspended on f waits for: "Task
 // 'Task-2'", the future's label ("sleep()", "gather()", "Queue.get()", a
 // host function's "fetch()"), "Future(id=0x7)" (as call graphs print it)
 // or "Future"; nil, a task that yielded, is "sleep(0)".
-func DescribeWait(f *loop.Future) string {
+func describeWait(f *loop.Future) string {
 	if f == nil {
 		return "sleep(0)"
 	}
@@ -66,11 +66,11 @@ func DescribeWait(f *loop.Future) string {
 	return "Future"
 }
 
-// DescribeOutcome describes how future f ended: "result" and the result's
+// describeOutcome describes how future f ended: "result" and the result's
 // repr, "exception" and "Type: message", "cancelled" and "", or, for a
 // future still pending (a task destroyed with its loop), "destroyed" and
 // "". Texts are cut to 200 bytes. It marks no exception retrieved.
-func DescribeOutcome(f *loop.Future) (kind, text string) {
+func describeOutcome(f *loop.Future) (kind, text string) {
 	switch {
 	case f.State() == loop.Pending:
 		return "destroyed", ""
@@ -100,11 +100,11 @@ func cut(s string) string {
 	return s[:i] + "..."
 }
 
-// DescribeCallback describes the callback of h as CPython's handles do
+// describeCallback describes the callback of h as CPython's handles do
 // ("cb(1, 'a') at x.star:3", cut to 200 bytes) when a script scheduled it
 // (call_soon, call_later, add_done_callback, ...); ok is false for the
 // callbacks the runtime and package loop run for themselves.
-func DescribeCallback(h *loop.Handle) (desc string, ok bool) {
+func describeCallback(h *loop.Handle) (desc string, ok bool) {
 	switch v := h.Value.(type) {
 	case *handle:
 		return cut(callbackDesc(v.fn, v.args)), true

@@ -1,16 +1,15 @@
-package interp
+package builtins
 
 import (
 	"io"
 	"strconv"
 	"unicode/utf8"
 
-	"github.com/asyncrun/asyncrun/internal/builtins"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/syntax"
 )
 
-// A timeline of the interpreter's loops (Options.Trace), in the Chrome
+// A timeline of the runtime's loops (Config.Trace, interp's Options.Trace), in the Chrome
 // Trace Event Format's JSON object form: {"traceEvents":[...]}, one event
 // a line. Process 1 is the interpreter; each task, each loop's callbacks
 // and each lane of host calls is a thread of it (a track), named by a
@@ -161,7 +160,7 @@ func (tr *tracer) writeCreated(t *loop.Task, tt *traceTask) {
 		b = strconv.AppendInt(b, int64(tid), 10)
 		b = append(b, '}')
 	}
-	coro, at := builtins.TaskOrigin(t)
+	coro, at := taskOrigin(t)
 	b = appendEvent(b, 'i', tt.created, tid)
 	b = append(b, `,"s":"t","name":"created","args":{"coro":`...)
 	b = appendString(b, coro+"()")
@@ -179,7 +178,7 @@ func (tr *tracer) StepStart(t *loop.Task) {
 	}
 	tr.writeCreated(t, tt)
 	tt.start = tr.now()
-	tt.fn, tt.pos, tt.resumed = builtins.TaskPosition(t)
+	tt.fn, tt.pos, tt.resumed = taskPosition(t)
 }
 
 func (tr *tracer) StepEnd(t *loop.Task, ended bool) {
@@ -206,7 +205,7 @@ func (tr *tracer) StepEnd(t *loop.Task, ended bool) {
 	}
 	if !ended {
 		b = append(b, `"awaits":`...)
-		b = appendString(b, builtins.DescribeWait(t.Waiter()))
+		b = appendString(b, describeWait(t.Waiter()))
 	}
 	tr.done(append(b, "}}"...))
 	if len(tr.flows) > 0 {
@@ -221,7 +220,7 @@ func (tr *tracer) TaskDone(t *loop.Task) {
 		return
 	}
 	tr.writeCreated(t, tt)
-	kind, text := builtins.DescribeOutcome(&t.Future)
+	kind, text := describeOutcome(&t.Future)
 	b := appendEvent(tr.buf, 'i', tr.now(), t.TraceID)
 	b = append(b, `,"s":"t","name":"`+kind+`"`...)
 	if kind == "result" || kind == "exception" {
@@ -243,7 +242,7 @@ func (tr *tracer) nameTask(t *loop.Task, tt *traceTask) {
 
 func (tr *tracer) CallbackStart(h *loop.Handle) {
 	cb := traceCallback{start: tr.now()}
-	if desc, ok := builtins.DescribeCallback(h); ok {
+	if desc, ok := describeCallback(h); ok {
 		cb.tid, cb.name = tr.loopTrack(h.Loop()), desc
 	}
 	tr.cbs = append(tr.cbs, cb)
@@ -461,4 +460,21 @@ func appendEscaped(b []byte, s string) []byte {
 		i++
 	}
 	return b
+}
+
+// loopTracer returns the tracer the runtime's loops report to, or nil.
+func (rt *Runtime) loopTracer() loop.Tracer {
+	if rt.tracer == nil {
+		return nil // not a nil *tracer in an interface
+	}
+	return rt.tracer
+}
+
+// CloseTrace ends the timeline of Config.Trace, once no loop runs, and
+// returns the error of writing it, if any.
+func (rt *Runtime) CloseTrace() error {
+	if rt.tracer == nil {
+		return nil
+	}
+	return rt.tracer.close()
 }
