@@ -296,15 +296,13 @@ func (it *Interp) Exec(ctx context.Context, p *Program) (starlark.StringDict, er
 		globals, err = p.prog.Init(th, it.predeclared)
 		return starlark.None, err
 	}
-	var err error
-	if it.host.hosted() {
-		_, err = it.submit(ctx, builtins.Code{Name: p.filename, Context: ctx, Fn: run})
-	} else {
-		err = it.execHere(ctx, p.filename, func(th *starlark.Thread) error {
-			_, err := run(th)
-			return err
-		})
-	}
+	err := it.execHere(ctx, p.filename, func(th *starlark.Thread) error {
+		_, err := run(th)
+		return err
+	}, func() error {
+		_, err := it.submit(ctx, builtins.Code{Name: p.filename, Context: ctx, Fn: run})
+		return err
+	})
 	it.globalsMu.Lock()
 	for k, v := range globals {
 		it.globals[k] = v
@@ -316,11 +314,17 @@ func (it *Interp) Exec(ctx context.Context, p *Program) (starlark.StringDict, er
 // execHere runs fn, top-level code, on the calling goroutine: the loop runs
 // here while it awaits. When ctx ends, the run is aborted (see run) and
 // what its scripts opened (connections, files, child processes) is closed.
-func (it *Interp) execHere(ctx context.Context, name string, fn func(th *starlark.Thread) error) error {
-	return it.host.runHere(ctx, func() error {
+// hosted, if not nil, runs instead when RunForever runs the loop (see
+// runHere).
+func (it *Interp) execHere(ctx context.Context, name string, fn func(th *starlark.Thread) error, hosted func() error) error {
+	var orHosted func() (starlark.Value, error)
+	if hosted != nil {
+		orHosted = func() (starlark.Value, error) { return nil, hosted() }
+	}
+	_, err := it.host.runHere(ctx, func() (starlark.Value, error) {
 		r, err := it.startRun(true)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		r.shutIO = true
 		stop := r.bound(ctx, true)
@@ -333,8 +337,9 @@ func (it *Interp) execHere(ctx context.Context, name string, fn func(th *starlar
 			it.rt.ResetIO(rctx)
 			cancel()
 		}
-		return it.wrapErr(ctx, it.closedErr(err))
-	}, nil)
+		return nil, it.wrapErr(ctx, it.closedErr(err))
+	}, orHosted)
+	return err
 }
 
 // wrapErr makes the error of a run an *Error, noting ctx's cause when ctx
