@@ -8,8 +8,8 @@ import (
 	"net"
 	"strconv"
 
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
+	"github.com/asyncrun/asyncrun/pyexc"
 )
 
 // Conn is a TCP connection, or TLS over one, as open_connection and

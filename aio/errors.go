@@ -8,7 +8,7 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/asyncrun/asyncrun/internal/pyexc"
+	"github.com/asyncrun/asyncrun/pyexc"
 )
 
 // Error is a failure of this package that stands for a Python exception

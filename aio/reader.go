@@ -5,8 +5,8 @@ import (
 	"io"
 	"sync"
 
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
+	"github.com/asyncrun/asyncrun/pyexc"
 )
 
 // DefaultLimit is the default limit of a Reader, as asyncio's: 64 KiB.

@@ -10,8 +10,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
+	"github.com/asyncrun/asyncrun/pyexc"
 )
 
 // Server is what start_server returns: a listener whose goroutine accepts

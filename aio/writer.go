@@ -6,8 +6,8 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
+	"github.com/asyncrun/asyncrun/pyexc"
 )
 
 // The write buffer's water marks, as asyncio's transports: drain waits

@@ -8,7 +8,7 @@ import (
 
 // TestDeps holds the layering rule (loop <- builtins <- interp <- repl <-
 // cmd/asyncrun): loop imports the standard library and the leaf
-// internal/pyexc (the kinds of exception), and knows nothing of Starlark.
+// pyexc (the kinds of exception), and knows nothing of Starlark.
 func TestDeps(t *testing.T) {
-	deps.Check(t, "github.com/asyncrun/asyncrun/internal/pyexc")
+	deps.Check(t, "github.com/asyncrun/asyncrun/pyexc")
 }

@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/asyncrun/asyncrun/internal/pyexc"
+	"github.com/asyncrun/asyncrun/pyexc"
 )
 
 // Kind names the Python exception type that an Error stands for: the one
-// vocabulary of kinds (internal/pyexc) that aio and the Starlark face share.
+// vocabulary of kinds (pyexc) that aio and the Starlark face share.
 type Kind = pyexc.Kind
 
 // The kinds of Error the loop raises, each named after the Python exception

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"sync/atomic"
 
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
+	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 )

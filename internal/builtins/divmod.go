@@ -3,7 +3,7 @@ package builtins
 import (
 	"math"
 
-	"github.com/asyncrun/asyncrun/internal/pyexc"
+	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 )

@@ -83,7 +83,7 @@
 //     never release the step budget or convert errors by hand.
 //  4. The loop argument, where there is one, is resolved by eventLoopArg;
 //     get_running_loop() semantics by runningLoop. No other resolver.
-//  5. A new exception type is one row of the table of internal/pyexc,
+//  5. A new exception type is one row of the table of pyexc,
 //     the one vocabulary of kinds: errors of packages loop and aio carry a
 //     pyexc.Kind, and exceptions.go makes a type of every kind.
 //  6. The constructor goes into asyncioModule's table, in alphabetical

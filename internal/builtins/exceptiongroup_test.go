@@ -3,7 +3,7 @@ package builtins
 import (
 	"testing"
 
-	"github.com/asyncrun/asyncrun/internal/pyexc"
+	"github.com/asyncrun/asyncrun/pyexc"
 )
 
 // TestExceptionGroupDetails checks what the spec programs leave out: reprs,

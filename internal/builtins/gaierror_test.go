@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/asyncrun/asyncrun/aio"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
+	"github.com/asyncrun/asyncrun/pyexc"
 )
 
 // TestGaierror: a failed lookup reaches scripts as socket.gaierror, an

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
+	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/starlark"
 )
 

@@ -7,8 +7,8 @@ import (
 	"os"
 
 	"github.com/asyncrun/asyncrun/aio"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
+	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/starlark"
 )
 

@@ -1,6 +1,6 @@
 package builtins
 
-import "github.com/asyncrun/asyncrun/internal/pyexc"
+import "github.com/asyncrun/asyncrun/pyexc"
 
 import (
 	"errors"

@@ -5,7 +5,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/asyncrun/asyncrun/internal/pyexc"
+	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/starlark"
 )
 

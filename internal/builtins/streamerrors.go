@@ -6,8 +6,8 @@ import (
 	"syscall"
 
 	"github.com/asyncrun/asyncrun/aio"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
+	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
 )

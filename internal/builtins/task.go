@@ -8,8 +8,8 @@ import (
 	"strings"
 	"unsafe"
 
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
+	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/starlark"
 )
 

@@ -1,6 +1,6 @@
 package pyfmt
 
-import "github.com/asyncrun/asyncrun/internal/pyexc"
+import "github.com/asyncrun/asyncrun/pyexc"
 
 // Error is a formatting error as CPython reports it: the exception type's
 // kind (ValueError, TypeError or OverflowError) and its message.

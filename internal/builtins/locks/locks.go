@@ -8,8 +8,8 @@ package locks
 
 import (
 	"github.com/asyncrun/asyncrun/internal/builtins"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
+	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/starlark"
 )
 

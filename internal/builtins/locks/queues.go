@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/asyncrun/asyncrun/internal/builtins"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
+	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 )

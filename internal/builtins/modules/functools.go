@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/asyncrun/asyncrun/internal/builtins"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
+	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
 )

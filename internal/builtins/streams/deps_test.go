@@ -10,5 +10,5 @@ import (
 // core (internal/builtins) for its exported hooks, aio for the I/O, loop
 // and go.starlark.net.
 func TestDeps(t *testing.T) {
-	deps.Check(t, "github.com/asyncrun/asyncrun/internal/builtins", "github.com/asyncrun/asyncrun/internal/pyexc", "github.com/asyncrun/asyncrun/aio", "github.com/asyncrun/asyncrun/loop", "go.starlark.net/")
+	deps.Check(t, "github.com/asyncrun/asyncrun/internal/builtins", "github.com/asyncrun/asyncrun/pyexc", "github.com/asyncrun/asyncrun/aio", "github.com/asyncrun/asyncrun/loop", "go.starlark.net/")
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/asyncrun/asyncrun/aio"
 	"github.com/asyncrun/asyncrun/internal/builtins"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
+	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/starlark"
 )
 

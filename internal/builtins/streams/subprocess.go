@@ -7,8 +7,8 @@ import (
 
 	"github.com/asyncrun/asyncrun/aio"
 	"github.com/asyncrun/asyncrun/internal/builtins"
-	"github.com/asyncrun/asyncrun/internal/pyexc"
 	"github.com/asyncrun/asyncrun/loop"
+	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
 )

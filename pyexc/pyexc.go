@@ -4,8 +4,9 @@
 // each Kind from the table below. It is a leaf, in the spirit of Go's
 // internal/oserror that syscall and io/fs share: it imports nothing.
 //
-// A new exception type is one constant and one row of kinds; naming a kind
-// that does not exist is a compile error.
+// Hosts meet it in the errors of loop and aio (loop.Error.Kind,
+// aio.Error.Kind). A new exception type is one constant and one row of
+// kinds; naming a kind that does not exist is a compile error.
 package pyexc
 
 // Kind names a Python exception type.
