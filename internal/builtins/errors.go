@@ -133,6 +133,9 @@ func toException(err error) error {
 		e.traceback, e.cause = ee.CallStack, err
 		return e
 	}
+	if x := typedException(err); x != nil {
+		return x // aio's and pyfmt's errors
+	}
 	return &exception{typ: exc[pyexc.Exception], args: msgArgs(err.Error()), cause: err}
 }
 

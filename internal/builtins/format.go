@@ -1,7 +1,6 @@
 package builtins
 
 import (
-	"errors"
 
 	"github.com/asyncrun/asyncrun/internal/pyfmt"
 	"github.com/asyncrun/asyncrun/pyexc"
@@ -27,11 +26,11 @@ func format_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	return starlark.String(out), nil
 }
 
-// fromPyfmt returns a pyfmt error as the exception CPython raises.
+// fromPyfmt returns a pyfmt error as the exception CPython raises (see
+// typedException), and any other error as it is.
 func fromPyfmt(err error) error {
-	var pe *pyfmt.Error
-	if !errors.As(err, &pe) {
-		return err
+	if x := typedException(err); x != nil {
+		return x
 	}
-	return newExc(pe.Kind, "%s", pe.Msg)
+	return err
 }

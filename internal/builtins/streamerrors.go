@@ -6,6 +6,7 @@ import (
 	"syscall"
 
 	"github.com/asyncrun/asyncrun/aio"
+	"github.com/asyncrun/asyncrun/internal/pyfmt"
 	"github.com/asyncrun/asyncrun/loop"
 	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/starlark"
@@ -56,14 +57,31 @@ func newLimitOverrunError(args starlark.Tuple) (starlark.Value, error) {
 }
 
 // ioError returns the exception a script gets for an error of package aio
-// or of the system: each aio type as its Python type, an error with an
-// errno as the OSError of the errno, any other as OSError with its text.
-// The errors of package loop (cancellations, above all) are returned as
-// they are.
+// or of the system: each typed error as toException makes it (see
+// typedException), an error with an errno as the OSError of the errno, any
+// other as OSError with its text. The errors of package loop
+// (cancellations, above all) are returned as they are.
 func ioError(err error) error {
 	if err == nil || loop.IsCancellation(err) || uncatchable(err) || errors.As(err, new(*loop.Error)) {
 		return err
 	}
+	if x := typedException(err); x != nil {
+		return x
+	}
+	if errors.Is(err, aio.ErrClosed) {
+		return newExc(pyexc.RuntimeError, "the interpreter is closing: its I/O is closed")
+	}
+	if errors.As(err, new(syscall.Errno)) {
+		return osErrorOf(err)
+	}
+	return &exception{typ: exc[pyexc.OSError], args: msgArgs(err.Error()), cause: err}
+}
+
+// typedException returns the exception of an error whose Go type names its
+// Python type (a script's own exception, aio's and pyfmt's errors), or nil:
+// the one table from Go error types to script exceptions, which
+// toException and ioError both read.
+func typedException(err error) *exception {
 	var (
 		e  *exception
 		pe *aio.PermissionError
@@ -72,7 +90,7 @@ func ioError(err error) error {
 		ie *aio.IncompleteReadError
 		le *aio.LimitOverrunError
 		ge *aio.GAIError
-		n  syscall.Errno
+		fe *pyfmt.Error
 	)
 	switch {
 	case errors.As(err, &e):
@@ -103,10 +121,8 @@ func ioError(err error) error {
 	case errors.As(err, &le):
 		x, _ := newLimitOverrunError(starlark.Tuple{starlark.String(le.Msg), starlark.MakeInt(le.Consumed)})
 		return x.(*exception)
-	case errors.Is(err, aio.ErrClosed):
-		return newExc(pyexc.RuntimeError, "the interpreter is closing: its I/O is closed")
-	case errors.As(err, &n):
-		return osErrorOf(err)
+	case errors.As(err, &fe):
+		return newExc(fe.Kind, "%s", fe.Msg)
 	}
-	return &exception{typ: exc[pyexc.OSError], args: msgArgs(err.Error()), cause: err}
+	return nil
 }
