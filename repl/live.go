@@ -140,6 +140,7 @@ func (lw *liveWriter) stmt(st syntax.Stmt) {
 // loop's variables, a def's name, a load's names; with deep, also those its
 // blocks bind (not those of functions nested in it).
 func binds(st syntax.Stmt, out *[]*syntax.Ident, deep bool) {
+	var blocks [][]syntax.Stmt
 	switch st := st.(type) {
 	case *syntax.AssignStmt:
 		targetNames(st.LHS, out)
@@ -149,22 +150,18 @@ func binds(st syntax.Stmt, out *[]*syntax.Ident, deep bool) {
 		*out = append(*out, st.To...)
 	case *syntax.ForStmt:
 		targetNames(st.Vars, out)
-		if deep {
-			for _, s := range st.Body {
-				binds(s, out, deep)
-			}
-		}
+		blocks = [][]syntax.Stmt{st.Body}
 	case *syntax.WhileStmt:
-		if deep {
-			for _, s := range st.Body {
-				binds(s, out, deep)
-			}
-		}
+		blocks = [][]syntax.Stmt{st.Body}
 	case *syntax.IfStmt:
-		if deep {
-			for _, s := range append(st.True[:len(st.True):len(st.True)], st.False...) {
-				binds(s, out, deep)
-			}
+		blocks = [][]syntax.Stmt{st.True, st.False}
+	}
+	if !deep {
+		return
+	}
+	for _, block := range blocks {
+		for _, s := range block {
+			binds(s, out, deep)
 		}
 	}
 }
