@@ -1,8 +1,9 @@
 // Package builtins is the Starlark face of package loop: the asyncio module,
 // Future, Task and event loop values, await_, try_ and raise_, exception
-// types, and Python-like print, datetime, functools and sys. Its exported API
-// is for package interp only (hosts import interp); scripts see values of
-// unexported types.
+// types, and Python-like print and sys. Its exported API is for package
+// interp and the parts beside it (locks, streams, modules); the package is
+// internal, so hosts, which import interp, cannot reach it. Scripts see
+// values of unexported types.
 //
 // A Runtime holds everything one interpreter shares between its threads: its
 // output streams, clock, loops and step budget. Every starlark.Thread the
@@ -53,6 +54,13 @@
 //	io.go          the runtime's I/O (aio.Env) and the hooks of package streams
 //	streamerrors.go  IncompleteReadError, LimitOverrunError; aio's errors as exceptions
 //	sys.go         sys (argv, stdout, stderr); socket is in streamerrors.go
+//	contextvars.go contextvars: ContextVar, the context each task runs in
+//	handler.go     loop error handling: the default exception handler, set_exception_handler
+//	oserror.go     OSError and its subclasses: errno, strerror, filename
+//	runner.go      asyncio.Runner and what asyncio.run does around it
+//	starlarkerrors.go  go.starlark.net's runtime errors as Python's exceptions
+//	with.go        with_: with and async with, and the context manager protocol
+//	descendants.go BecomeSubreaper (see aio.BecomeSubreaper)
 //
 // # Parts beside the core
 //

@@ -1,7 +1,6 @@
 package builtins
 
 import (
-
 	"github.com/asyncrun/asyncrun/internal/pyfmt"
 	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/starlark"
