@@ -53,7 +53,7 @@
 //	methods.go     method tables: how every value type dispatches methods
 //	io.go          the runtime's I/O (aio.Env) and the hooks of package streams
 //	streamerrors.go  IncompleteReadError, LimitOverrunError; aio's errors as exceptions
-//	sys.go         sys (argv, stdout, stderr); socket is in streamerrors.go
+//	sys.go         sys (argv, stdout, stderr)
 //	contextvars.go contextvars: ContextVar, the context each task runs in
 //	handler.go     loop error handling: the default exception handler, set_exception_handler
 //	oserror.go     OSError and its subclasses: errno, strerror, filename
@@ -69,7 +69,7 @@
 // interpreter: package locks (Lock, Event, Condition, the semaphores,
 // Barrier and the queues) and package streams (streams, servers,
 // subprocesses, open() and files) and package modules (datetime,
-// functools, time). Each is a Part, a starlark.StringDict merged into
+// functools, socket, time). Each is a Part, a starlark.StringDict merged into
 // the asyncio module or the predeclared names, built on the core's exported
 // hooks only; package interp passes them all in Config.Parts.
 //

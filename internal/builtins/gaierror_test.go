@@ -20,7 +20,7 @@ func TestGaierror(t *testing.T) {
 	if got := e.os.attr("errno").String(); got != "-2" {
 		t.Errorf("errno: got %s", got)
 	}
-	if socketModule.Members["gaierror"] != exc[pyexc.Gaierror] || exc[pyexc.Gaierror].String() != "<class 'socket.gaierror'>" {
-		t.Errorf("socket.gaierror is not the type: %v", socketModule.Members["gaierror"])
+	if exc.members("socket")["gaierror"] != exc[pyexc.Gaierror] || exc[pyexc.Gaierror].String() != "<class 'socket.gaierror'>" {
+		t.Errorf("socket.gaierror is not the type: %v", exc.members("socket")["gaierror"])
 	}
 }

@@ -147,3 +147,7 @@ func ClassWith(name string, fn func(*starlark.Thread, *starlark.Builtin, starlar
 
 // Clock returns the clock of thread's runtime, virtual or real.
 func Clock(thread *starlark.Thread) *loop.Clock { return rtOf(thread).clock }
+
+// ExceptionTypes returns the exception types of module by name ("socket",
+// say), for a part that makes that module.
+func ExceptionTypes(module string) starlark.StringDict { return exc.members(module) }

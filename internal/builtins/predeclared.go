@@ -27,7 +27,6 @@ func (rt *Runtime) makePredeclared() starlark.StringDict {
 		"math":        math.Module,
 		"print":       newBuiltin("print", print_),
 		"repr":        newBuiltin("repr", repr_),
-		"socket":      socketModule,
 		"raise_":      newBuiltin("raise_", raise_),
 		"struct":      newBuiltin("struct", starlarkstruct.Make),
 		"sys":         rt.sysModule(),

@@ -10,17 +10,12 @@ import (
 	"github.com/asyncrun/asyncrun/loop"
 	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/starlark"
-	"go.starlark.net/starlarkstruct"
 )
 
 // How the errors of package aio reach scripts, and asyncio's two stream
 // errors: IncompleteReadError(partial, expected) (an EOFError, with
 // .partial and .expected) and LimitOverrunError(message, consumed) (with
 // .consumed), as CPython's.
-
-// socketModule is the socket module as far as scripts need it: its
-// gaierror, what open_connection raises for a host that does not resolve.
-var socketModule = &starlarkstruct.Module{Name: "socket", Members: exc.members("socket")}
 
 // streamErrors makes the exceptions of the types whose constructors take
 // more than a message.

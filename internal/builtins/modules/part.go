@@ -9,5 +9,6 @@ import (
 var Part = builtins.Part{Predeclared: starlark.StringDict{
 	"datetime":  datetimeModule,
 	"functools": functoolsModule,
+	"socket":    socketModule,
 	"time":      timeModule,
 }}
