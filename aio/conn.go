@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/asyncrun/asyncrun/loop"
+	"github.com/asyncrun/asyncrun/pyexc"
 )
 
 // Conn is a TCP connection, or TLS over one, as open_connection and
@@ -111,17 +112,25 @@ func (c *Conn) TLS() bool {
 	return ok
 }
 
+// DialConfig is what Dial connects to, and how, as net.Dialer is.
+type DialConfig struct {
+	Host  string
+	Port  int
+	TLS   bool // TLS with the system's roots
+	Limit int  // of the connection's Reader (DefaultLimit, say)
+}
+
 // Dial is open_connection(host, port): if the permissions grant it, it
-// connects (off the loop: t waits, counted as outside work), with TLS and
-// the system's roots when useTLS is set, and returns the connection with a
-// Reader of the given limit. op names the call for a PermissionError.
+// connects (off the loop: t waits, counted as outside work) as cfg says,
+// and returns the connection. op names the call for a PermissionError.
 // Cancelling t stops the attempt.
-func (e *Env) Dial(t *loop.Task, op, host string, port int, useTLS bool, limit int) (*Conn, error) {
+func (e *Env) Dial(t *loop.Task, op string, cfg DialConfig) (*Conn, error) {
+	host, port, useTLS, limit := cfg.Host, cfg.Port, cfg.TLS, cfg.Limit
 	if err := e.cfg.Perm.CheckNet(op, host, port); err != nil {
 		return nil, err
 	}
 	if limit <= 0 {
-		return nil, errorf("ValueError", "Limit cannot be <= 0")
+		return nil, errorf(pyexc.ValueError, "Limit cannot be <= 0")
 	}
 	v, err := e.off(t, func(ctx context.Context) (any, error) {
 		var d net.Dialer

@@ -18,7 +18,7 @@ import (
 func echo(t *testing.T, env *Env, task *loop.Task) *Server {
 	t.Helper()
 	l := task.Loop()
-	s, err := env.Listen(task, "start_server", "127.0.0.1", 0, DefaultLimit, true, func(c *Conn) {
+	s, err := env.Listen(task, "start_server", ListenConfig{Host: "127.0.0.1", Port: 0, Limit: DefaultLimit, Serve: true}, func(c *Conn) {
 		loop.NewTask(l, "handler", func(task *loop.Task) (any, error) {
 			for {
 				line, err := c.R.ReadLine(task)
@@ -57,7 +57,7 @@ func TestEchoManyClients(t *testing.T) {
 		var fs []*loop.Future
 		for i := range clients {
 			c, _ := loop.NewTask(l, "client", func(task *loop.Task) (any, error) {
-				c, err := env.Dial(task, "open_connection", "127.0.0.1", port(s), false, DefaultLimit)
+				c, err := env.Dial(task, "open_connection", DialConfig{Host: "127.0.0.1", Port: port(s), TLS: false, Limit: DefaultLimit})
 				if err != nil {
 					return nil, err
 				}
@@ -116,7 +116,7 @@ func TestRefused(t *testing.T) {
 	l := loop.New(loop.Options{})
 	defer l.Close()
 	_, err = runTask(t, l, func(task *loop.Task) (any, error) {
-		return env.Dial(task, "open_connection", "127.0.0.1", p, true, DefaultLimit)
+		return env.Dial(task, "open_connection", DialConfig{Host: "127.0.0.1", Port: p, TLS: true, Limit: DefaultLimit})
 	})
 	var oe *OSError
 	if !errors.As(err, &oe) || oe.Errno != syscall.ECONNREFUSED || oe.Msg != fmt.Sprintf("Connect call failed ('127.0.0.1', %d)", p) {
@@ -133,7 +133,7 @@ func TestServerClosesMidRead(t *testing.T) {
 	l := loop.New(loop.Options{})
 	defer l.Close()
 	_, err := runTask(t, l, func(task *loop.Task) (any, error) {
-		s, err := env.Listen(task, "start_server", "127.0.0.1", 0, DefaultLimit, true, func(c *Conn) {
+		s, err := env.Listen(task, "start_server", ListenConfig{Host: "127.0.0.1", Port: 0, Limit: DefaultLimit, Serve: true}, func(c *Conn) {
 			c.W.Write([]byte("partial"))
 			c.W.Close()
 		})
@@ -141,7 +141,7 @@ func TestServerClosesMidRead(t *testing.T) {
 			return nil, err
 		}
 		defer s.Close()
-		c, err := env.Dial(task, "open_connection", "127.0.0.1", port(s), false, DefaultLimit)
+		c, err := env.Dial(task, "open_connection", DialConfig{Host: "127.0.0.1", Port: port(s), TLS: false, Limit: DefaultLimit})
 		if err != nil {
 			return nil, err
 		}
@@ -168,7 +168,7 @@ func TestFlowControl(t *testing.T) {
 	var paused, drained bool
 	got, err := runTask(t, l, func(task *loop.Task) (any, error) {
 		done := loop.NewFuture(l)
-		s, err := env.Listen(task, "start_server", "127.0.0.1", 0, 1024, true, func(c *Conn) {
+		s, err := env.Listen(task, "start_server", ListenConfig{Host: "127.0.0.1", Port: 0, Limit: 1024, Serve: true}, func(c *Conn) {
 			loop.NewTask(l, "reader", func(task *loop.Task) (any, error) {
 				for range 200 { // let the buffers fill
 					if paused = c.R.Paused(); paused {
@@ -186,7 +186,7 @@ func TestFlowControl(t *testing.T) {
 			return nil, err
 		}
 		defer s.Close()
-		c, err := env.Dial(task, "open_connection", "127.0.0.1", port(s), false, DefaultLimit)
+		c, err := env.Dial(task, "open_connection", DialConfig{Host: "127.0.0.1", Port: port(s), TLS: false, Limit: DefaultLimit})
 		if err != nil {
 			return nil, err
 		}
@@ -216,7 +216,7 @@ func TestShutdownClosesEverything(t *testing.T) {
 	defer l.Close()
 	_, err := runTask(t, l, func(task *loop.Task) (any, error) {
 		s := echo(t, env, task)
-		_, err := env.Dial(task, "open_connection", "127.0.0.1", port(s), false, DefaultLimit)
+		_, err := env.Dial(task, "open_connection", DialConfig{Host: "127.0.0.1", Port: port(s), TLS: false, Limit: DefaultLimit})
 		return nil, err
 	})
 	if err != nil {
@@ -224,7 +224,7 @@ func TestShutdownClosesEverything(t *testing.T) {
 	}
 	closeEnv(t, env)
 	_, err = runTask(t, l, func(task *loop.Task) (any, error) {
-		return env.Dial(task, "open_connection", "127.0.0.1", 1, false, DefaultLimit)
+		return env.Dial(task, "open_connection", DialConfig{Host: "127.0.0.1", Port: 1, TLS: false, Limit: DefaultLimit})
 	})
 	if !errors.Is(err, ErrClosed) {
 		t.Errorf("after Close: got %v, want ErrClosed", err)
@@ -237,7 +237,7 @@ func TestNetDenied(t *testing.T) {
 	l := loop.New(loop.Options{})
 	defer l.Close()
 	_, err := runTask(t, l, func(task *loop.Task) (any, error) {
-		return env.Listen(task, "start_server(cb, '127.0.0.1', 0)", "127.0.0.1", 0, DefaultLimit, true, nil)
+		return env.Listen(task, "start_server(cb, '127.0.0.1', 0)", ListenConfig{Host: "127.0.0.1", Port: 0, Limit: DefaultLimit, Serve: true}, nil)
 	})
 	if err == nil || !strings.Contains(err.Error(), "network access is not granted; run with -allow-net") {
 		t.Errorf("got %v", err)

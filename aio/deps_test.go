@@ -9,5 +9,5 @@ import (
 // TestDeps holds the layering rule: aio, the I/O beside package loop,
 // imports loop and the standard library only.
 func TestDeps(t *testing.T) {
-	deps.Check(t, "github.com/asyncrun/asyncrun/loop", "golang.org/x/sys/unix")
+	deps.Check(t, "github.com/asyncrun/asyncrun/loop", "github.com/asyncrun/asyncrun/pyexc", "golang.org/x/sys/unix")
 }

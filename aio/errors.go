@@ -7,22 +7,24 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+
+	"github.com/asyncrun/asyncrun/pyexc"
 )
 
 // Error is a failure of this package that stands for a Python exception
-// of the type it names ("ValueError", "RuntimeError",
-// "ConnectionResetError", ...); the embedding layer raises that type with
-// Msg.
+// of the kind it names (pyexc.ValueError, pyexc.RuntimeError,
+// pyexc.ConnectionResetError, ...); the embedding layer raises that type
+// with Msg.
 type Error struct {
-	Type string
+	Kind pyexc.Kind
 	Msg  string
 }
 
-// Error returns "Type: Msg".
-func (e *Error) Error() string { return e.Type + ": " + e.Msg }
+// Error returns "Kind: Msg".
+func (e *Error) Error() string { return e.Kind.String() + ": " + e.Msg }
 
-func errorf(typ, format string, args ...any) *Error {
-	return &Error{Type: typ, Msg: fmt.Sprintf(format, args...)}
+func errorf(k pyexc.Kind, format string, args ...any) *Error {
+	return &Error{Kind: k, Msg: fmt.Sprintf(format, args...)}
 }
 
 // IncompleteReadError is asyncio.IncompleteReadError: the stream ended

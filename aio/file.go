@@ -10,6 +10,8 @@ import (
 	"sync"
 	"syscall"
 	"unicode/utf8"
+
+	"github.com/asyncrun/asyncrun/pyexc"
 )
 
 // File is a file a script opened with open(path, mode): reads and writes
@@ -173,7 +175,7 @@ func parseMode(mode string) (kind byte, binary bool, err error) {
 	seen := map[rune]bool{}
 	for _, c := range mode {
 		if !strings.ContainsRune("rwaxbt+", c) || seen[c] {
-			return 0, false, errorf("ValueError", "invalid mode: '%s'", mode)
+			return 0, false, errorf(pyexc.ValueError, "invalid mode: '%s'", mode)
 		}
 		seen[c] = true
 	}
@@ -186,11 +188,11 @@ func parseMode(mode string) (kind byte, binary bool, err error) {
 	}
 	switch {
 	case seen['b'] && seen['t']:
-		return 0, false, errorf("ValueError", "can't have text and binary mode at once")
+		return 0, false, errorf(pyexc.ValueError, "can't have text and binary mode at once")
 	case n != 1:
-		return 0, false, errorf("ValueError", "must have exactly one of create/read/write/append mode")
+		return 0, false, errorf(pyexc.ValueError, "must have exactly one of create/read/write/append mode")
 	case seen['+']:
-		return 0, false, errorf("ValueError", "open: mode '%s': '+' (reading and writing) is not supported", mode)
+		return 0, false, errorf(pyexc.ValueError, "open: mode '%s': '+' (reading and writing) is not supported", mode)
 	}
 	return kind, seen['b'], nil
 }
@@ -198,15 +200,15 @@ func parseMode(mode string) (kind byte, binary bool, err error) {
 func (f *File) check(reading bool) error {
 	switch {
 	case f.closed && f.Binary && reading:
-		return errorf("ValueError", "read of closed file")
+		return errorf(pyexc.ValueError, "read of closed file")
 	case f.closed && f.Binary:
-		return errorf("ValueError", "write to closed file")
+		return errorf(pyexc.ValueError, "write to closed file")
 	case f.closed:
-		return errorf("ValueError", "I/O operation on closed file.")
+		return errorf(pyexc.ValueError, "I/O operation on closed file.")
 	case reading && f.rd == nil:
-		return errorf("OSError", "not readable")
+		return errorf(pyexc.OSError, "not readable")
 	case !reading && !f.writable:
-		return errorf("OSError", "not writable")
+		return errorf(pyexc.OSError, "not writable")
 	}
 	return nil
 }

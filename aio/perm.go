@@ -98,4 +98,3 @@ func splitNetEntry(e string) (host string, port int) {
 	}
 	return strings.Trim(e, "[]"), -1
 }
-

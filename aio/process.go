@@ -9,6 +9,7 @@ import (
 	"syscall"
 
 	"github.com/asyncrun/asyncrun/loop"
+	"github.com/asyncrun/asyncrun/pyexc"
 )
 
 // Stdio says what a child's standard stream is connected to, as the
@@ -72,7 +73,7 @@ type Process struct {
 // Permissions.CheckRun). The start runs off the loop; t waits for it.
 func (e *Env) Start(t *loop.Task, cfg ProcessConfig) (*Process, error) {
 	if len(cfg.Args) == 0 {
-		return nil, errorf("IndexError", "list index out of range")
+		return nil, errorf(pyexc.IndexError, "list index out of range")
 	}
 	prog := cfg.Args[0]
 	if cfg.Shell {
@@ -86,7 +87,7 @@ func (e *Env) Start(t *loop.Task, cfg ProcessConfig) (*Process, error) {
 		return nil, err
 	}
 	if cfg.Limit <= 0 {
-		return nil, errorf("ValueError", "Limit cannot be <= 0")
+		return nil, errorf(pyexc.ValueError, "Limit cannot be <= 0")
 	}
 	if path == "" {
 		return nil, &OSError{Errno: syscall.ENOENT, Msg: strerror(syscall.ENOENT), Filename: prog, Err: exec.ErrNotFound}
@@ -344,7 +345,7 @@ func (p *Process) Wait(t *loop.Task) (int, error) {
 // exit and then).
 func (p *Process) SendSignal(sig syscall.Signal) error {
 	if p.finished {
-		return errorf("ProcessLookupError", "")
+		return errorf(pyexc.ProcessLookupError, "")
 	}
 	if p.exited {
 		return nil

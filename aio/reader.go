@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/asyncrun/asyncrun/loop"
+	"github.com/asyncrun/asyncrun/pyexc"
 )
 
 // DefaultLimit is the default limit of a Reader, as asyncio's: 64 KiB.
@@ -40,7 +41,7 @@ type Reader struct {
 // ValueError, as in CPython.
 func NewReader(l *loop.Loop, limit int) (*Reader, error) {
 	if limit <= 0 {
-		return nil, errorf("ValueError", "Limit cannot be <= 0")
+		return nil, errorf(pyexc.ValueError, "Limit cannot be <= 0")
 	}
 	return &Reader{l: l, limit: limit}, nil
 }
@@ -97,7 +98,7 @@ func (r *Reader) AtEOF() bool { return r.eof && len(r.buf) == 0 }
 // AssertionError, as in CPython.
 func (r *Reader) FeedData(data []byte) error {
 	if r.eof {
-		return errorf("AssertionError", "feed_data after feed_eof")
+		return errorf(pyexc.AssertionError, "feed_data after feed_eof")
 	}
 	if len(data) == 0 {
 		return nil
@@ -136,7 +137,7 @@ func (r *Reader) take(n int) []byte {
 // read for the error of a second waiter).
 func (r *Reader) waitForData(t *loop.Task, fn string) error {
 	if r.waiter != nil {
-		return errorf("RuntimeError", "%s() called while another coroutine is already waiting for incoming data", fn)
+		return errorf(pyexc.RuntimeError, "%s() called while another coroutine is already waiting for incoming data", fn)
 	}
 	if r.paused {
 		r.paused = false
@@ -196,7 +197,7 @@ func (r *Reader) Read(t *loop.Task, n int) ([]byte, error) {
 // IncompleteReadError holding what came before the end.
 func (r *Reader) ReadExactly(t *loop.Task, n int) ([]byte, error) {
 	if n < 0 {
-		return nil, errorf("ValueError", "readexactly size can not be less than zero")
+		return nil, errorf(pyexc.ValueError, "readexactly size can not be less than zero")
 	}
 	if r.err != nil {
 		return nil, r.err
@@ -223,7 +224,7 @@ func (r *Reader) ReadExactly(t *loop.Task, n int) ([]byte, error) {
 // stays in the buffer).
 func (r *Reader) ReadUntil(t *loop.Task, sep []byte) ([]byte, error) {
 	if len(sep) == 0 {
-		return nil, errorf("ValueError", "Separator should be at least one-byte string")
+		return nil, errorf(pyexc.ValueError, "Separator should be at least one-byte string")
 	}
 	if r.err != nil {
 		return nil, r.err
@@ -271,7 +272,7 @@ func (r *Reader) ReadLine(t *loop.Task) ([]byte, error) {
 			r.buf = nil
 		}
 		r.maybeResume()
-		return nil, errorf("ValueError", "%s", le.Msg)
+		return nil, errorf(pyexc.ValueError, "%s", le.Msg)
 	}
 	return line, err
 }

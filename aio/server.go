@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/asyncrun/asyncrun/loop"
+	"github.com/asyncrun/asyncrun/pyexc"
 )
 
 // Server is what start_server returns: a listener whose goroutine accepts
@@ -35,17 +36,25 @@ type Server struct {
 	forever *loop.Future // of ServeForever
 }
 
+// ListenConfig is where Listen listens, and how, as net.ListenConfig is.
+type ListenConfig struct {
+	Host  string // "" is every interface
+	Port  int    // 0 picks a free port
+	Limit int    // of each connection's Reader (DefaultLimit, say)
+	Serve bool   // start accepting at once (see StartServing)
+}
+
 // Listen is start_server(cb, host, port): if the permissions grant it, it
-// listens on host:port (host "" is every interface; port 0 picks a free
-// port), off the loop, and, if serve is set, starts accepting (see
-// StartServing): each connection, with a Reader of the given limit, goes
-// to handler on the loop's goroutine.
-func (e *Env) Listen(t *loop.Task, op, host string, port, limit int, serve bool, handler func(*Conn)) (*Server, error) {
+// listens as cfg says, off the loop, and, if cfg.Serve is set, starts
+// accepting (see StartServing): each connection goes to handler on the
+// loop's goroutine.
+func (e *Env) Listen(t *loop.Task, op string, cfg ListenConfig, handler func(*Conn)) (*Server, error) {
+	host, port, limit, serve := cfg.Host, cfg.Port, cfg.Limit, cfg.Serve
 	if err := e.cfg.Perm.CheckNet(op, host, port); err != nil {
 		return nil, err
 	}
 	if limit <= 0 {
-		return nil, errorf("ValueError", "Limit cannot be <= 0")
+		return nil, errorf(pyexc.ValueError, "Limit cannot be <= 0")
 	}
 	v, err := e.off(t, func(ctx context.Context) (any, error) {
 		var lc net.ListenConfig
@@ -213,10 +222,10 @@ func (s *Server) WaitClosed(t *loop.Task) error {
 // come at any time.
 func (s *Server) ServeForever(t *loop.Task) error {
 	if s.forever != nil {
-		return errorf("RuntimeError", "server %s is already being awaited on serve_forever()", s)
+		return errorf(pyexc.RuntimeError, "server %s is already being awaited on serve_forever()", s)
 	}
 	if s.closed {
-		return errorf("RuntimeError", "server %s is closed", s)
+		return errorf(pyexc.RuntimeError, "server %s is closed", s)
 	}
 	s.StartServing()
 	f := loop.NewFuture(s.l)

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/asyncrun/asyncrun/loop"
+	"github.com/asyncrun/asyncrun/pyexc"
 )
 
 // The write buffer's water marks, as asyncio's transports: drain waits
@@ -51,7 +52,7 @@ func newWriter(l *loop.Loop, reader *Reader) *Writer {
 // drop it.
 func (w *Writer) Write(data []byte) error {
 	if w.eof {
-		return errorf("RuntimeError", "Cannot call write() after write_eof()")
+		return errorf(pyexc.RuntimeError, "Cannot call write() after write_eof()")
 	}
 	if len(data) == 0 || w.closing || w.lost {
 		return nil
@@ -93,7 +94,7 @@ func (w *Writer) Drain(t *loop.Task) error {
 		}
 	}
 	if w.lost {
-		return errorf("ConnectionResetError", "Connection lost")
+		return errorf(pyexc.ConnectionResetError, "Connection lost")
 	}
 	if !w.paused {
 		return nil
@@ -127,7 +128,7 @@ func (w *Writer) CanWriteEOF() bool { return w.canEOF }
 // half stays open.
 func (w *Writer) WriteEOF() error {
 	if !w.canEOF {
-		return errorf("NotImplementedError", "write_eof() is not supported here")
+		return errorf(pyexc.NotImplementedError, "write_eof() is not supported here")
 	}
 	if w.closing || w.eof || w.lost {
 		return nil

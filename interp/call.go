@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/asyncrun/asyncrun/builtins"
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"go.starlark.net/starlark"
 )
 
@@ -43,7 +43,6 @@ func (it *Interp) Call(ctx context.Context, fn any, args ...any) (any, error) {
 		}
 	}
 	sargs.Freeze()
-	var result any
 	code := builtins.Code{Name: f.Name(), Context: ctx, MaxSteps: stepLimitOf(ctx), Fn: func(th *starlark.Thread) (starlark.Value, error) {
 		v, err := starlark.Call(th, f, sargs, nil)
 		if err == nil {
@@ -53,31 +52,26 @@ func (it *Interp) Call(ctx context.Context, fn any, args ...any) (any, error) {
 			return nil, err
 		}
 		// Converted here, on the loop: no script code runs meanwhile.
-		result, err = fromStarlarkAt("result", v)
+		result, err := fromStarlarkAt("result", v)
 		if err != nil {
 			return nil, &convertFailure{err}
 		}
-		return starlark.None, nil
+		return goValue{result}, nil
 	}}
-	if it.host.hosted() {
-		_, err = it.submit(ctx, code)
-	} else {
-		err = it.host.runHere(ctx, func() error {
-			r, err := it.startRun(true)
-			if err != nil {
-				return err
-			}
-			defer r.end()
-			stop := r.bound(ctx, false)
-			defer stop()
-			code.Context = r.ra.Context(ctx)
-			_, err = it.rt.RunCode(code)
-			return it.wrapErr(ctx, it.closedErr(err))
-		}, func() error {
-			_, err := it.submit(ctx, code)
-			return err
-		})
-	}
+	// The loop runs here, unless RunForever runs it (or is about to): then
+	// the code is submitted to it. runHere decides which, once.
+	v, err := it.host.runHere(ctx, func() (starlark.Value, error) {
+		r, err := it.startRun(true)
+		if err != nil {
+			return nil, err
+		}
+		defer r.end()
+		stop := r.bound(ctx, false)
+		defer stop()
+		code.Context = r.ra.Context(ctx)
+		v, err := it.rt.RunCode(code)
+		return v, it.wrapErr(ctx, it.closedErr(err))
+	}, func() (starlark.Value, error) { return it.submit(ctx, code) })
 	var cf *convertFailure
 	if errors.As(err, &cf) {
 		return nil, fmt.Errorf("interp: Call: %w", cf.err)
@@ -85,8 +79,18 @@ func (it *Interp) Call(ctx context.Context, fn any, args ...any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return result, nil
+	return v.(goValue).v, nil
 }
+
+// goValue carries Call's result, converted to Go on the loop, out of the
+// code that made it as that code's value.
+type goValue struct{ v any }
+
+func (goValue) String() string        { return "<Go value>" }
+func (goValue) Type() string          { return "Go value" }
+func (goValue) Freeze()               {}
+func (goValue) Truth() starlark.Bool  { return true }
+func (goValue) Hash() (uint32, error) { return 0, errors.New("unhashable: Go value") }
 
 // convertFailure carries a result that could not be converted out of the
 // run, past the script's exception handling.

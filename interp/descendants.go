@@ -6,7 +6,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/asyncrun/asyncrun/builtins"
+	"github.com/asyncrun/asyncrun/internal/builtins"
 )
 
 // KillProcesses kills the interpreter's child processes now, each with

@@ -6,7 +6,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/asyncrun/asyncrun/builtins"
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"github.com/asyncrun/asyncrun/internal/pyfmt"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
@@ -91,9 +91,10 @@ func (h *hostState) giveTurn() {
 
 // runHere runs fn, which runs the loop on the calling goroutine, when it is
 // this goroutine's turn; hosted, if not nil, is called instead when
-// RunForever runs the loop (or is about to). Waiting for the turn ends with
-// ctx.
-func (h *hostState) runHere(ctx context.Context, fn func() error, hosted func() error) error {
+// RunForever runs the loop (or is about to): it is where "is the loop
+// hosted?" is decided, once. Waiting for the turn ends with ctx. It returns
+// the value and error of the one it called.
+func (h *hostState) runHere(ctx context.Context, fn func() (starlark.Value, error), hosted func() (starlark.Value, error)) (starlark.Value, error) {
 	h.mu.Lock()
 	ok := h.takeTurn(ctx, func() bool { return h.closed || h.running })
 	closed, running := h.closed, h.running
@@ -101,25 +102,18 @@ func (h *hostState) runHere(ctx context.Context, fn func() error, hosted func() 
 	if !ok {
 		switch {
 		case closed:
-			return ErrClosed
+			return nil, ErrClosed
 		case running && hosted != nil:
 			return hosted()
 		case running:
-			return errors.New("interp: the event loop runs on another goroutine (RunForever)")
+			return nil, errors.New("interp: the event loop runs on another goroutine (RunForever)")
 		}
-		return &Error{err: context.Cause(ctx), ctxErr: context.Cause(ctx)}
+		return nil, &Error{err: context.Cause(ctx), ctxErr: context.Cause(ctx)}
 	}
 	h.exec.Lock()
 	defer h.giveTurn()
 	defer h.exec.Unlock()
 	return fn()
-}
-
-// hosted reports whether RunForever runs the loop (or is about to).
-func (h *hostState) hosted() bool {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return h.running
 }
 
 // accepting reports whether work submitted now can run: the loop runs, or
@@ -264,7 +258,7 @@ func (it *Interp) ExecChunk(ctx context.Context, f *syntax.File, globals starlar
 		var err error
 		repr, err = runChunk(th, f, globals)
 		return err
-	})
+	}, nil)
 	return repr, err
 }
 

@@ -11,7 +11,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/asyncrun/asyncrun/builtins"
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
@@ -143,7 +143,7 @@ type Options struct {
 	// microseconds, so under VirtualTime they are simulated time. The
 	// trace is written as the run goes, in blocks of 64 KB, and Close
 	// writes its end; Close returns the first error of writing it. The
-	// interpreter does not close the writer. See trace.go for the events.
+	// interpreter does not close the writer. See internal/builtins/tracer.go for the events.
 	Trace io.Writer
 	// CancelGrace is how long code whose context ended (a Call, an
 	// ExecFile), or that Close stops, has to finish after its task is
@@ -177,8 +177,6 @@ type Interp struct {
 
 	globalsMu sync.Mutex
 	globals   starlark.StringDict // of the scripts run so far, for Call by name
-
-	trace *tracer // see Options.Trace
 
 	dumpMu sync.Mutex
 	dump   *dumpRequest // a DumpTasks no loop has answered yet
@@ -215,17 +213,14 @@ func New(opts Options) *Interp {
 		load = it.loadFile
 	}
 	clock := loop.NewClock(opts.VirtualTime)
-	cfg := builtins.Config{
+	cfg := builtins.Config{Parts: parts,
 		Stdout: opts.Stdout, Stderr: opts.Stderr, Clock: clock,
 		Debug: opts.Debug, MaxSteps: opts.MaxSteps, StepsPerRun: opts.StepsPerRun, Load: load, Argv: opts.Args,
 		Logger: opts.Logger, MaxTasks: opts.MaxTasks, Host: it,
-		AllowNet: opts.AllowNet, AllowRun: opts.AllowRun, AllowRead: opts.AllowRead, AllowWrite: opts.AllowWrite, Stdin: opts.Stdin,
+		Perm: opts.permissions(), Stdin: opts.Stdin,
 	}
 	cfg.MaxProcesses = opts.MaxProcesses
-	if opts.Trace != nil {
-		it.trace = newTracer(opts.Trace, clock)
-		cfg.Tracer = it.trace
-	}
+	cfg.Trace = opts.Trace
 	if on := opts.OnUnhandled; on != nil {
 		cfg.OnReport = func(message string, err error, report string) {
 			u := Unhandled{Message: message, Report: report}
@@ -301,15 +296,13 @@ func (it *Interp) Exec(ctx context.Context, p *Program) (starlark.StringDict, er
 		globals, err = p.prog.Init(th, it.predeclared)
 		return starlark.None, err
 	}
-	var err error
-	if it.host.hosted() {
-		_, err = it.submit(ctx, builtins.Code{Name: p.filename, Context: ctx, Fn: run})
-	} else {
-		err = it.execHere(ctx, p.filename, func(th *starlark.Thread) error {
-			_, err := run(th)
-			return err
-		})
-	}
+	err := it.execHere(ctx, p.filename, func(th *starlark.Thread) error {
+		_, err := run(th)
+		return err
+	}, func() error {
+		_, err := it.submit(ctx, builtins.Code{Name: p.filename, Context: ctx, Fn: run})
+		return err
+	})
 	it.globalsMu.Lock()
 	for k, v := range globals {
 		it.globals[k] = v
@@ -321,11 +314,17 @@ func (it *Interp) Exec(ctx context.Context, p *Program) (starlark.StringDict, er
 // execHere runs fn, top-level code, on the calling goroutine: the loop runs
 // here while it awaits. When ctx ends, the run is aborted (see run) and
 // what its scripts opened (connections, files, child processes) is closed.
-func (it *Interp) execHere(ctx context.Context, name string, fn func(th *starlark.Thread) error) error {
-	return it.host.runHere(ctx, func() error {
+// hosted, if not nil, runs instead when RunForever runs the loop (see
+// runHere).
+func (it *Interp) execHere(ctx context.Context, name string, fn func(th *starlark.Thread) error, hosted func() error) error {
+	var orHosted func() (starlark.Value, error)
+	if hosted != nil {
+		orHosted = func() (starlark.Value, error) { return nil, hosted() }
+	}
+	_, err := it.host.runHere(ctx, func() (starlark.Value, error) {
 		r, err := it.startRun(true)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		r.shutIO = true
 		stop := r.bound(ctx, true)
@@ -338,8 +337,9 @@ func (it *Interp) execHere(ctx context.Context, name string, fn func(th *starlar
 			it.rt.ResetIO(rctx)
 			cancel()
 		}
-		return it.wrapErr(ctx, it.closedErr(err))
-	}, nil)
+		return nil, it.wrapErr(ctx, it.closedErr(err))
+	}, orHosted)
+	return err
 }
 
 // wrapErr makes the error of a run an *Error, noting ctx's cause when ctx

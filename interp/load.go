@@ -11,7 +11,7 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/asyncrun/asyncrun/builtins"
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"go.starlark.net/starlark"
 )
 

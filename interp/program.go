@@ -4,7 +4,7 @@ import (
 	"errors"
 	"sync"
 
-	"github.com/asyncrun/asyncrun/builtins"
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"github.com/asyncrun/asyncrun/internal/frontend"
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
@@ -60,7 +60,7 @@ func (it *Interp) compile(filename string, src any) (*Program, error) {
 }
 
 var standardNames = sync.OnceValue(func() starlark.StringDict {
-	return withHidden(builtins.NewRuntime(builtins.Config{}).Predeclared())
+	return withHidden(builtins.NewRuntime(builtins.Config{Parts: parts}).Predeclared())
 })
 
 // withHidden adds to predeclared the hidden names that Python's syntax is

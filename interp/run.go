@@ -6,7 +6,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/asyncrun/asyncrun/builtins"
+	"github.com/asyncrun/asyncrun/internal/builtins"
 )
 
 // Runs and how they end. A run is a call of ExecFile, Exec or Call: its
@@ -302,10 +302,8 @@ func (it *Interp) closeContext(ctx context.Context) error {
 	for _, s := range pending {
 		s.Abandon(ErrClosed)
 	}
-	if it.trace != nil {
-		if terr := it.trace.close(); err == nil && terr != nil {
-			err = fmt.Errorf("interp: writing the trace: %w", terr)
-		}
+	if terr := it.rt.CloseTrace(); err == nil && terr != nil {
+		err = fmt.Errorf("interp: writing the trace: %w", terr)
 	}
 	return err
 }

@@ -3,29 +3,26 @@ package loop
 import (
 	"errors"
 	"fmt"
+
+	"github.com/asyncrun/asyncrun/pyexc"
 )
 
-// Kind names the Python exception type that an Error stands for.
-type Kind int
+// Kind names the Python exception type that an Error stands for: the one
+// vocabulary of kinds (pyexc) that aio and the Starlark face share.
+type Kind = pyexc.Kind
 
 // The kinds of Error the loop raises, each named after the Python exception
 // CPython raises in the same place.
 const (
-	RuntimeError Kind = iota
-	InvalidStateError
-	ValueError
-	TypeError
-	TimeoutError
-	QueueEmpty
-	QueueFull
-	BrokenBarrierError
+	RuntimeError       = pyexc.RuntimeError
+	InvalidStateError  = pyexc.InvalidStateError
+	ValueError         = pyexc.ValueError
+	TypeError          = pyexc.TypeError
+	TimeoutError       = pyexc.TimeoutError
+	QueueEmpty         = pyexc.QueueEmpty
+	QueueFull          = pyexc.QueueFull
+	BrokenBarrierError = pyexc.BrokenBarrierError
 )
-
-var kindNames = [...]string{"RuntimeError", "InvalidStateError", "ValueError", "TypeError", "TimeoutError",
-	"QueueEmpty", "QueueFull", "BrokenBarrierError"}
-
-// String returns the Python name of the kind.
-func (k Kind) String() string { return kindNames[k] }
 
 // Error is a failure raised by the loop itself, such as running a closed loop
 // or setting the result of a done future.

@@ -75,54 +75,95 @@ func hiddenName(name string) bool { return strings.HasPrefix(name, "$") }
 // makeLive rewrites a parsed chunk as described above.
 func makeLive(f *syntax.File) {
 	lw := &liveWriter{}
-	f.Stmts = lw.topStmts(f.Stmts)
+	f.Stmts = lw.stmts(f.Stmts)
 }
 
 type liveWriter struct {
 	scopes []map[string]bool // enclosing functions' and comprehensions' locals
 }
 
-// topStmts rewrites top-level statements (including those in top-level
-// if/for/while blocks) and records global bindings as they happen.
-func (lw *liveWriter) topStmts(stmts []syntax.Stmt) []syntax.Stmt {
-	if stmts == nil {
-		return nil // IfStmt.Span tells an else block by a nil False
+// stmts rewrites a block. At top level (including top-level if/for/while
+// blocks: no enclosing function) it also records global bindings as they
+// happen: $set after an assignment, def or load, and at the start of each
+// iteration of a for loop.
+func (lw *liveWriter) stmts(stmts []syntax.Stmt) []syntax.Stmt {
+	if stmts == nil || len(lw.scopes) > 0 {
+		for _, st := range stmts {
+			lw.stmt(st)
+		}
+		return stmts // nil stays nil: IfStmt.Span tells an else block by a nil False
 	}
 	out := make([]syntax.Stmt, 0, len(stmts))
 	for _, st := range stmts {
-		var bound []*syntax.Ident
-		switch st := st.(type) {
-		case *syntax.IfStmt:
-			st.Cond = lw.expr(st.Cond)
-			st.True = lw.topStmts(st.True)
-			st.False = lw.topStmts(st.False)
-		case *syntax.WhileStmt:
-			st.Cond = lw.expr(st.Cond)
-			st.Body = lw.topStmts(st.Body)
-		case *syntax.ForStmt:
-			st.X = lw.expr(st.X)
-			st.Vars = lw.target(st.Vars)
-			var vars []*syntax.Ident
-			targetNames(st.Vars, &vars)
-			st.Body = append([]syntax.Stmt{setStmt(vars)}, lw.topStmts(st.Body)...)
-		case *syntax.AssignStmt:
-			st.RHS = lw.expr(st.RHS)
-			st.LHS = lw.target(st.LHS)
-			targetNames(st.LHS, &bound)
-		case *syntax.DefStmt:
-			lw.def(st)
-			bound = append(bound, st.Name)
-		case *syntax.LoadStmt:
-			bound = append(bound, st.To...)
-		default:
-			lw.stmt(st)
-		}
+		lw.stmt(st)
 		out = append(out, st)
-		if len(bound) > 0 {
+		var bound []*syntax.Ident
+		binds(st, &bound, false)
+		if f, ok := st.(*syntax.ForStmt); ok {
+			f.Body = append([]syntax.Stmt{setStmt(bound)}, f.Body...)
+		} else if len(bound) > 0 {
 			out = append(out, setStmt(bound))
 		}
 	}
 	return out
+}
+
+// stmt rewrites one statement, and the blocks in it (see stmts).
+func (lw *liveWriter) stmt(st syntax.Stmt) {
+	switch st := st.(type) {
+	case *syntax.ExprStmt:
+		st.X = lw.expr(st.X)
+	case *syntax.ReturnStmt:
+		if st.Result != nil {
+			st.Result = lw.expr(st.Result)
+		}
+	case *syntax.AssignStmt:
+		st.RHS = lw.expr(st.RHS)
+		st.LHS = lw.target(st.LHS)
+	case *syntax.IfStmt:
+		st.Cond = lw.expr(st.Cond)
+		st.True = lw.stmts(st.True)
+		st.False = lw.stmts(st.False)
+	case *syntax.WhileStmt:
+		st.Cond = lw.expr(st.Cond)
+		st.Body = lw.stmts(st.Body)
+	case *syntax.ForStmt:
+		st.X = lw.expr(st.X)
+		st.Vars = lw.target(st.Vars)
+		st.Body = lw.stmts(st.Body)
+	case *syntax.DefStmt:
+		lw.def(st)
+	}
+}
+
+// binds adds to out the names st binds: an assignment's targets, a for
+// loop's variables, a def's name, a load's names; with deep, also those its
+// blocks bind (not those of functions nested in it).
+func binds(st syntax.Stmt, out *[]*syntax.Ident, deep bool) {
+	var blocks [][]syntax.Stmt
+	switch st := st.(type) {
+	case *syntax.AssignStmt:
+		targetNames(st.LHS, out)
+	case *syntax.DefStmt:
+		*out = append(*out, st.Name)
+	case *syntax.LoadStmt:
+		*out = append(*out, st.To...)
+	case *syntax.ForStmt:
+		targetNames(st.Vars, out)
+		blocks = [][]syntax.Stmt{st.Body}
+	case *syntax.WhileStmt:
+		blocks = [][]syntax.Stmt{st.Body}
+	case *syntax.IfStmt:
+		blocks = [][]syntax.Stmt{st.True, st.False}
+	}
+	if !deep {
+		return
+	}
+	for _, block := range blocks {
+		for _, s := range block {
+			binds(s, out, deep)
+		}
+	}
 }
 
 // setStmt is `$set("a", a, "b", b, ...)`.
@@ -216,58 +257,10 @@ func (lw *liveWriter) params(ps []syntax.Expr) map[string]bool {
 func bodyLocals(stmts []syntax.Stmt, locals map[string]bool) {
 	var ids []*syntax.Ident
 	for _, st := range stmts {
-		switch st := st.(type) {
-		case *syntax.AssignStmt:
-			targetNames(st.LHS, &ids)
-		case *syntax.ForStmt:
-			targetNames(st.Vars, &ids)
-			bodyLocals(st.Body, locals)
-		case *syntax.WhileStmt:
-			bodyLocals(st.Body, locals)
-		case *syntax.IfStmt:
-			bodyLocals(st.True, locals)
-			bodyLocals(st.False, locals)
-		case *syntax.DefStmt:
-			ids = append(ids, st.Name)
-		case *syntax.LoadStmt:
-			ids = append(ids, st.To...)
-		}
+		binds(st, &ids, true)
 	}
 	for _, id := range ids {
 		locals[id.Name] = true
-	}
-}
-
-func (lw *liveWriter) stmts(stmts []syntax.Stmt) {
-	for _, st := range stmts {
-		lw.stmt(st)
-	}
-}
-
-func (lw *liveWriter) stmt(st syntax.Stmt) {
-	switch st := st.(type) {
-	case *syntax.ExprStmt:
-		st.X = lw.expr(st.X)
-	case *syntax.ReturnStmt:
-		if st.Result != nil {
-			st.Result = lw.expr(st.Result)
-		}
-	case *syntax.AssignStmt:
-		st.RHS = lw.expr(st.RHS)
-		st.LHS = lw.target(st.LHS)
-	case *syntax.IfStmt:
-		st.Cond = lw.expr(st.Cond)
-		lw.stmts(st.True)
-		lw.stmts(st.False)
-	case *syntax.WhileStmt:
-		st.Cond = lw.expr(st.Cond)
-		lw.stmts(st.Body)
-	case *syntax.ForStmt:
-		st.X = lw.expr(st.X)
-		st.Vars = lw.target(st.Vars)
-		lw.stmts(st.Body)
-	case *syntax.DefStmt:
-		lw.def(st)
 	}
 }
 

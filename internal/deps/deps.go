@@ -4,6 +4,11 @@
 //
 // internal/pyfmt (Python's format specs and reprs) imports only
 // go.starlark.net, so builtins, interp and the f-string front end all use it.
+//
+// pyexc (the kinds of Python exception) imports nothing, so loop
+// and aio, which know nothing of Starlark, name kinds from the same table
+// as the Starlark face. internal/builtins and its parts beside it
+// (internal/builtins/locks, streams, modules) are imported by interp alone.
 package deps
 
 import (

@@ -6,6 +6,8 @@ import (
 	"github.com/asyncrun/asyncrun/internal/deps"
 )
 
-// TestDeps: pyfmt imports only go.starlark.net, so every package that
+// TestDeps: pyfmt imports only go.starlark.net and the leaf pyexc, so every package that
 // prints Python's text can use it.
-func TestDeps(t *testing.T) { deps.Check(t, "go.starlark.net/") }
+func TestDeps(t *testing.T) {
+	deps.Check(t, "github.com/asyncrun/asyncrun/pyexc", "go.starlark.net/")
+}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/starlark"
 )
 
@@ -34,7 +35,7 @@ func Format(v starlark.Value, spec string) (string, error) {
 	case starlark.String:
 		return formatString(string(v), spec)
 	}
-	return "", &Error{Type: "TypeError", Msg: fmt.Sprintf("unsupported format string passed to %s.__format__", TypeName(v))}
+	return "", &Error{Kind: pyexc.TypeError, Msg: fmt.Sprintf("unsupported format string passed to %s.__format__", TypeName(v))}
 }
 
 // TypeName returns Python's name of v's type: NoneType, str, int, ...; for
@@ -110,10 +111,10 @@ func formatInt(i starlark.Int, specText, typeName string) (string, error) {
 			return "", valueError("Alternate form (#) not allowed with integer format specifier 'c'")
 		}
 		if !x.IsInt64() {
-			return "", &Error{Type: "OverflowError", Msg: "Python int too large to convert to C long"}
+			return "", &Error{Kind: pyexc.OverflowError, Msg: "Python int too large to convert to C long"}
 		}
 		if x.Int64() < 0 || x.Int64() > 0x10ffff {
-			return "", &Error{Type: "OverflowError", Msg: "%c arg not in range(0x110000)"}
+			return "", &Error{Kind: pyexc.OverflowError, Msg: "%c arg not in range(0x110000)"}
 		}
 		return sp.layout(number{digits: string(rune(x.Int64()))}, 3), nil
 	}
@@ -145,7 +146,7 @@ func formatInt(i starlark.Int, specText, typeName string) (string, error) {
 func toFloat(i starlark.Int) (float64, error) {
 	f := float64(i.Float())
 	if math.IsInf(f, 0) {
-		return 0, &Error{Type: "OverflowError", Msg: "int too large to convert to float"}
+		return 0, &Error{Kind: pyexc.OverflowError, Msg: "int too large to convert to float"}
 	}
 	return f, nil
 }

@@ -51,7 +51,7 @@ func TestFormatMatchesCPython(t *testing.T) {
 			continue
 		}
 		e, ok := err.(*Error)
-		if !ok || e.Type != c[2] || e.Msg != c[3] {
+		if !ok || e.Kind.String() != c[2] || e.Msg != c[3] {
 			t.Errorf("format(%s, %q) = %q, %v; CPython: %s: %s", c[0], c[1], got, err, c[2], c[3])
 		}
 	}

@@ -1,0 +1,13 @@
+package modules
+
+import (
+	"testing"
+
+	"github.com/asyncrun/asyncrun/internal/deps"
+)
+
+// TestDeps holds the rule of the parts beside the core: modules imports the
+// core (internal/builtins) for its exported hooks and go.starlark.net.
+func TestDeps(t *testing.T) {
+	deps.Check(t, "github.com/asyncrun/asyncrun/internal/builtins", "github.com/asyncrun/asyncrun/pyexc", "github.com/asyncrun/asyncrun/loop", "go.starlark.net/")
+}

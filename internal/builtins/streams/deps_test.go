@@ -1,0 +1,14 @@
+package streams
+
+import (
+	"testing"
+
+	"github.com/asyncrun/asyncrun/internal/deps"
+)
+
+// TestDeps holds the rule of the parts beside the core: streams imports the
+// core (internal/builtins) for its exported hooks, aio for the I/O, loop
+// and go.starlark.net.
+func TestDeps(t *testing.T) {
+	deps.Check(t, "github.com/asyncrun/asyncrun/internal/builtins", "github.com/asyncrun/asyncrun/pyexc", "github.com/asyncrun/asyncrun/aio", "github.com/asyncrun/asyncrun/loop", "go.starlark.net/")
+}
