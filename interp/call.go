@@ -38,7 +38,7 @@ func (it *Interp) Call(ctx context.Context, fn any, args ...any) (any, error) {
 	}
 	sargs := make(starlark.Tuple, len(args))
 	for i, a := range args {
-		if sargs[i], err = toStarlarkAt("argument "+strconv.Itoa(i+1), a); err != nil {
+		if sargs[i], err = toStarlarkAt(argumentPath(i), a); err != nil {
 			return nil, fmt.Errorf("interp: Call: %w", err)
 		}
 	}
@@ -72,11 +72,10 @@ func (it *Interp) Call(ctx context.Context, fn any, args ...any) (any, error) {
 		v, err := it.rt.RunCode(code)
 		return v, it.wrapErr(ctx, it.closedErr(err))
 	}, func() (starlark.Value, error) { return it.submit(ctx, code) })
-	var cf *convertFailure
-	if errors.As(err, &cf) {
-		return nil, fmt.Errorf("interp: Call: %w", cf.err)
-	}
 	if err != nil {
+		if cf, ok := errors.AsType[*convertFailure](err); ok {
+			return nil, fmt.Errorf("interp: Call: %w", cf.err)
+		}
 		return nil, err
 	}
 	return v.(goValue).v, nil
@@ -135,3 +134,20 @@ func stepLimitOf(ctx context.Context) uint64 {
 	n, _ := ctx.Value(stepLimitKey{}).(uint64)
 	return n
 }
+
+// argumentPath names Call's argument i in a conversion error; the first
+// few are made once.
+func argumentPath(i int) string {
+	if i < len(argumentPaths) {
+		return argumentPaths[i]
+	}
+	return "argument " + strconv.Itoa(i+1)
+}
+
+var argumentPaths = func() []string {
+	ps := make([]string, 8)
+	for i := range ps {
+		ps[i] = "argument " + strconv.Itoa(i+1)
+	}
+	return ps
+}()
