@@ -1,17 +1,10 @@
 package loop
 
 import (
-	"bytes"
-	"context"
 	"errors"
-	"flag"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"go.uber.org/goleak"
 )
@@ -92,24 +85,10 @@ type sceneCase struct {
 // cpythonSync is the twin of the scenes and its golden file.
 const cpythonSyncPy, cpythonSyncOut = "testdata/cpython_sync.py", "testdata/cpython_sync.out"
 
-var updateSync = flag.Bool("update", false, "rewrite "+cpythonSyncOut+" from CPython's output of "+cpythonSyncPy)
-
 // cpythonLogs reads the golden file: the log of each scenario, by name.
 func cpythonLogs(t *testing.T) map[string]string {
 	t.Helper()
-	data, err := os.ReadFile(cpythonSyncOut)
-	if err != nil {
-		t.Fatalf("golden file: %v", err)
-	}
-	logs := map[string]string{}
-	for _, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
-		name, log, ok := strings.Cut(line, ": ")
-		if !ok {
-			t.Fatalf("%s: line %q is not \"name: log\"", cpythonSyncOut, line)
-		}
-		logs[name] = log
-	}
-	return logs
+	return goldenLogs(t, cpythonSyncOut)
 }
 
 func runScenes(t *testing.T, cases []sceneCase) {
@@ -131,40 +110,8 @@ func runScenes(t *testing.T, cases []sceneCase) {
 // TestCPythonSyncTwin runs the scenes' twin with python3, when it is on the
 // PATH, and checks that the golden file is what CPython prints (or, with
 // -update, rewrites it). The twin uses no real time (sleep(0) only), so its
-// output does not depend on the machine's load.
-func TestCPythonSyncTwin(t *testing.T) {
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		if *updateSync {
-			t.Fatal("-update needs python3")
-		}
-		t.Skip("python3 not found: the CPython twin is not run; the golden file is used as it is")
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, python, filepath.Base(cpythonSyncPy))
-	cmd.Dir = filepath.Dir(cpythonSyncPy)
-	cmd.Env = append(os.Environ(), "PYTHONWARNINGS=ignore", "PYTHONDONTWRITEBYTECODE=1")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	got, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("%s: %v\n%s", cpythonSyncPy, err, stderr.String())
-	}
-	if *updateSync {
-		if err := os.WriteFile(cpythonSyncOut, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(cpythonSyncOut)
-	if err != nil {
-		t.Fatalf("golden file: %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s no longer prints %s; rerun with -update\ngot:\n%s\nwant:\n%s", cpythonSyncPy, cpythonSyncOut, got, want)
-	}
-}
+// output does not depend on the machine's load. See twin_test.go.
+func TestCPythonSyncTwin(t *testing.T) { checkTwin(t, cpythonSyncPy, cpythonSyncOut) }
 
 func TestLocksOrderAsCPython(t *testing.T) {
 	runScenes(t, []sceneCase{
