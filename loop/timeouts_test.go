@@ -2,10 +2,33 @@ package loop
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"go.uber.org/goleak"
 )
+
+// The expected logs of these tests are what the same scenarios print under
+// CPython 3.11: their twin testdata/cpython_timeout.py (asyncio.timeout and
+// async with, on a loop with a virtual clock as here) prints "name: log" for
+// each, and its output is the golden file testdata/cpython_timeout.out,
+// which TestCPythonTimeoutTwin checks and -update rewrites (see
+// twin_test.go).
+
+// cpythonTimeout is the twin of the timeout tests and its golden file.
+const cpythonTimeoutPy, cpythonTimeoutOut = "testdata/cpython_timeout.py", "testdata/cpython_timeout.out"
+
+// TestCPythonTimeoutTwin runs the timeout tests' twin with python3, when it
+// is on the PATH, and checks that the golden file is what CPython prints.
+func TestCPythonTimeoutTwin(t *testing.T) {
+	checkTwin(t, cpythonTimeoutPy, cpythonTimeoutOut)
+}
+
+// wantTimeoutLog is the log CPython prints for the scenario name.
+func wantTimeoutLog(t *testing.T, name string) string {
+	t.Helper()
+	return goldenLog(t, cpythonTimeoutOut, name)
+}
 
 // withTimeout is "async with tm: block()" in the task t.
 func withTimeout(t *Task, tm *Timeout, block func() error) error {
@@ -33,16 +56,14 @@ func TestTimeoutExpires(t *testing.T) {
 		tm := timeoutAfter(l, 1)
 		g.add("%s", tm)
 		exit := withTimeout(task, tm, func() error {
-			g.add("%s expired=%v", tm, tm.Expired())
+			g.add("%s expired=%s", tm, py(tm.Expired()))
 			_, err := sleeper(g, "body", 10, nil)(task)
 			return err
 		})
-		g.add("exit at %v: %s expired=%v %s cancelling=%d", g.now(), repr(exit), tm.Expired(), tm, task.Cancelling())
+		g.add("exit at %v: %s expired=%s %s cancelling=%d", g.now(), repr(exit), py(tm.Expired()), tm, task.Cancelling())
 		return nil, nil
 	})
-	want := "<Timeout [created]>; <Timeout [active] when=1.0> expired=false; body cancelled at 1; " +
-		"exit at 1: TimeoutError() expired=true <Timeout [expired]> cancelling=0"
-	if got := g.String(); got != want {
+	if got, want := g.String(), wantTimeoutLog(t, "expires"); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	l.Close()
@@ -59,7 +80,7 @@ func TestTimeoutBodyCatchesCancellation(t *testing.T) {
 		tm := timeoutAfter(l, 1)
 		exit := withTimeout(task, tm, func() error {
 			if _, err := Sleep(task, 10, nil); IsCancellation(err) {
-				g.add("caught at %v %s expired=%v cancelling=%d", g.now(), tm, tm.Expired(), task.Cancelling())
+				g.add("caught at %v %s expired=%s cancelling=%d", g.now(), tm, py(tm.Expired()), task.Cancelling())
 				g.add("%s", msg(tm.Reschedule(0, false)))
 			}
 			_, err := Sleep(task, 0.5, nil)
@@ -69,9 +90,7 @@ func TestTimeoutBodyCatchesCancellation(t *testing.T) {
 		g.add("%s", msg(tm.Reschedule(0, false)))
 		return nil, nil
 	})
-	want := "caught at 1 <Timeout [expiring]> expired=true cancelling=1; Cannot change state of expiring Timeout; " +
-		"exit at 1.5 None <Timeout [expired]> cancelling=0; Cannot change state of expired Timeout"
-	if got := g.String(); got != want {
+	if got, want := g.String(), wantTimeoutLog(t, "body_catches_cancellation"); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	l.Close()
@@ -102,14 +121,12 @@ func TestTimeoutReschedule(t *testing.T) {
 			_, err := Sleep(task, 2, nil)
 			return err
 		})
-		g.add("none: exit at %v %s %s expired=%v", g.now(), repr(exit), tm, tm.Expired())
+		g.add("none: exit at %v %s %s expired=%s", g.now(), repr(exit), tm, py(tm.Expired()))
 		g.add("%s", msg(tm.Reschedule(0, false)))
 		g.add("%s", msg(withTimeout(task, tm, func() error { return nil })))
 		return nil, nil
 	})
-	want := "Timeout has not been entered; <Timeout [active] when=None>; body cancelled at 4; exit at 4: TimeoutError(); " +
-		"none: exit at 6 None <Timeout [finished]> expired=false; Cannot change state of finished Timeout; Timeout has already been entered"
-	if got := g.String(); got != want {
+	if got, want := g.String(), wantTimeoutLog(t, "reschedule"); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	l.Close()
@@ -132,12 +149,11 @@ func TestTimeoutAtInThePast(t *testing.T) {
 		g.add("exit at %v: %s", g.now(), repr(exit))
 		tm = NewTimeout(l, l.Time()-1, true)
 		exit = withTimeout(task, tm, func() error { g.add("no await"); return nil })
-		g.add("%s %s expired=%v", repr(exit), tm, tm.Expired())
+		g.add("%s %s expired=%s", repr(exit), tm, py(tm.Expired()))
 		_, err := Sleep(task, 0, nil)
 		return nil, err
 	})
-	want := "in block; other step; body cancelled at 0; exit at 0: TimeoutError(); no await; None <Timeout [finished]> expired=false"
-	if got := g.String(); got != want {
+	if got, want := g.String(), wantTimeoutLog(t, "at_in_the_past"); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	if got := len(l.Tasks()); got != 0 {
@@ -160,21 +176,17 @@ func TestTimeoutNested(t *testing.T) {
 				_, err := sleeper(g, "body", 10, nil)(task)
 				return err
 			})
-			g.add("inner exit at %v: %s %s expired=%v", g.now(), repr(err), inner, inner.Expired())
+			g.add("inner exit at %v: %s %s expired=%s", g.now(), repr(err), inner, py(inner.Expired()))
 			return err
 		})
-		g.add("outer exit at %v: %s %s expired=%v", g.now(), repr(exit), outer, outer.Expired())
+		g.add("outer exit at %v: %s %s expired=%s", g.now(), repr(exit), outer, py(outer.Expired()))
 	}
 	runMain(t, l, func(task *Task) (any, error) {
 		nested(task, 1, 5)
 		nested(task, 5, 1)
 		return nil, nil
 	})
-	want := "body cancelled at 1; inner exit at 1: CancelledError() <Timeout [finished]> expired=false; " +
-		"outer exit at 1: TimeoutError() <Timeout [expired]> expired=true; " +
-		"body cancelled at 2; inner exit at 2: TimeoutError() <Timeout [expired]> expired=true; " +
-		"outer exit at 2: TimeoutError() <Timeout [finished]> expired=false"
-	if got := g.String(); got != want {
+	if got, want := g.String(), wantTimeoutLog(t, "nested"); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	l.Close()
@@ -196,17 +208,16 @@ func TestTimeoutAndOutsideCancel(t *testing.T) {
 				_, err := sleeper(g, "body", 10, nil)(pt)
 				return err
 			})
-			g.add("exit at %v: %s expired=%v cancelling=%d", g.now(), repr(exit), tm.Expired(), pt.Cancelling())
+			g.add("exit at %v: %s expired=%s cancelling=%d", g.now(), repr(exit), py(tm.Expired()), pt.Cancelling())
 			return nil, exit
 		})
 		Sleep(task, 2, nil)
 		p.Cancel(nil)
 		task.Await(&p.Future)
-		g.add("p cancelled=%v", p.Cancelled())
+		g.add("p cancelled=%s", py(p.Cancelled()))
 		return nil, nil
 	})
-	want := "caught timeout at 1; body cancelled at 2; exit at 2: CancelledError() expired=true cancelling=1; p cancelled=true"
-	if got := g.String(); got != want {
+	if got, want := g.String(), wantTimeoutLog(t, "and_outside_cancel"); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	l.Close()
@@ -224,27 +235,21 @@ func TestTimeoutEnterErrors(t *testing.T) {
 }
 
 // TestPyFloatRepr: the when= of a Timeout's repr is Python's
-// repr(round(when, 3)); the wants are CPython's.
+// repr(round(when, 3)); the floats are those of the twin's float_repr
+// (ROUNDED, then PLAIN, printed without rounding).
 func TestPyFloatRepr(t *testing.T) {
-	for _, c := range []struct {
-		x    float64
-		want string
-	}{
-		{12.3456, "12.346"}, {2.0005, "2.001"}, {1e16, "1e+16"}, {1.5e16, "1.5e+16"},
-		{123456789, "123456789.0"}, {0.1 + 0.2, "0.3"}, {-1.23456, "-1.235"},
-		{9999999999999998, "9999999999999998.0"}, {2.675, "2.675"}, {1.0005, "1.0"}, {0.00001, "0.0"},
-	} {
-		if got := pyFloatRepr(round3(c.x)); got != c.want {
-			t.Errorf("repr(round(%v, 3)): got %s, want %s", c.x, got, c.want)
-		}
+	rounded := []float64{12.3456, 2.0005, 1e16, 1.5e16, 123456789, 0.1 + 0.2, -1.23456,
+		9999999999999998, 2.675, 1.0005, 0.00001}
+	plain := []float64{1e-5, 0.0001, math.Copysign(0, -1), 0}
+	var got []string
+	for _, x := range rounded {
+		got = append(got, pyFloatRepr(round3(x)))
 	}
-	for _, c := range []struct {
-		x    float64
-		want string
-	}{{1e-5, "1e-05"}, {0.0001, "0.0001"}, {math.Copysign(0, -1), "-0.0"}, {0, "0.0"}} {
-		if got := pyFloatRepr(c.x); got != c.want {
-			t.Errorf("repr(%v): got %s, want %s", c.x, got, c.want)
-		}
+	for _, x := range plain {
+		got = append(got, pyFloatRepr(x))
+	}
+	if got, want := strings.Join(got, "; "), wantTimeoutLog(t, "float_repr"); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
 
@@ -264,7 +269,7 @@ func TestTimeoutInfinite(t *testing.T) {
 		g.add("exit at %v: %s %s", g.now(), repr(exit), tm)
 		return nil, nil
 	})
-	if got, want := g.String(), "<Timeout [active] when=inf>; exit at 2: None <Timeout [finished]>"; got != want {
+	if got, want := g.String(), wantTimeoutLog(t, "infinite"); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	l.Close()

@@ -1,65 +1,11 @@
 # The CPython twin of loop/taskgroup_test.go: each scenario prints one line,
 # "name: event; event; ...", which the Go test of the same name compares
-# with its own log. The loop runs on a virtual clock (a selector that
-# advances time by the timeout it is given instead of waiting), as the Go
-# tests' loops do, so the times printed are exact and the output does not
-# depend on the machine's load.
+# with its own log. The loop runs on a virtual clock (see virtual_loop.py),
+# as the Go tests' loops do.
+import sys
+sys.dont_write_bytecode = True
 import asyncio
-import selectors
-
-
-class VirtualSelector(selectors.DefaultSelector):
-    """Never waits: a select with a timeout moves the loop's clock on."""
-
-    def __init__(self):
-        super().__init__()
-        self.now = 0.0
-
-    def select(self, timeout=None):
-        ready = super().select(0)
-        if not ready and timeout is not None and timeout > 0:
-            self.now += timeout
-        return ready
-
-
-class VirtualLoop(asyncio.SelectorEventLoop):
-    def __init__(self):
-        super().__init__(selector=VirtualSelector())
-
-    def time(self):
-        return self._selector.now
-
-
-class Log:
-    def __init__(self):
-        self.t0 = asyncio.get_running_loop().time()
-        self.lines = []
-
-    def add(self, s):
-        self.lines.append(s)
-
-    def now(self):
-        """The time since the log began, printed as Go's %v prints a float64."""
-        t = round(asyncio.get_running_loop().time() - self.t0, 6)
-        return str(int(t)) if t == int(t) else str(t)
-
-    def __str__(self):
-        return "; ".join(self.lines)
-
-
-def py(b):
-    return "True" if b else "False"
-
-
-async def sleeper(g, name, d, on_cancel=None):
-    try:
-        await asyncio.sleep(d)
-    except asyncio.CancelledError:
-        g.add(f"{name} cancelled at {g.now()}")
-        if on_cancel is not None:
-            raise on_cancel
-        raise
-    g.add(f"{name} done")
+from virtual_loop import py, run_scenarios, sleeper
 
 
 async def fail(g, d, exc):
@@ -252,12 +198,4 @@ SCENARIOS = [
 ]
 
 
-async def scenario(body):
-    g = Log()
-    await body(g)
-    return str(g)
-
-
-for name, body in SCENARIOS:
-    with asyncio.Runner(loop_factory=VirtualLoop) as runner:
-        print(f"{name}: {runner.run(scenario(body))}")
+run_scenarios(SCENARIOS)
