@@ -13,8 +13,9 @@ import (
 // code the interpreter runs then (the runs in flight), as the step limit
 // does. The sampling costs nothing on
 // the interpreter's own path; its period follows how far the heap is from
-// the bound, as if the script allocated a gigabyte a second (more than
-// Starlark code does): every 50 ms far from it, every millisecond near it.
+// the bound, as if the script allocated a gigabyte a second, or twice as
+// fast as the heap grew since the last sample if that is faster: every
+// 50 ms far from it, every millisecond near it.
 
 // memoryRate is the allocation rate the sampling period assumes, in bytes
 // a second; the period is between memorySampleMin and memorySampleMax.
@@ -86,6 +87,8 @@ func sample(stop, done chan struct{}) {
 	t := time.NewTimer(memorySampleMin)
 	defer t.Stop()
 	var over []*Interp
+	var lastHeap uint64
+	last := time.Now()
 	for {
 		select {
 		case <-stop:
@@ -94,6 +97,12 @@ func sample(stop, done chan struct{}) {
 		}
 		metrics.Read(s)
 		heap := s[0].Value.Uint64()
+		now := time.Now()
+		rate := float64(memoryRate) // the heap's growth since the last sample, if faster
+		if elapsed := now.Sub(last).Seconds(); heap > lastHeap && elapsed > 0 {
+			rate = max(rate, 2*float64(heap-lastHeap)/elapsed)
+		}
+		lastHeap, last = heap, now
 		least := uint64(math.MaxUint64)
 		over = over[:0]
 		sampler.mu.Lock()
@@ -111,7 +120,7 @@ func sample(stop, done chan struct{}) {
 		}
 		next := memorySampleMax
 		if least != math.MaxUint64 {
-			next = time.Duration(float64(least) / memoryRate * float64(time.Second))
+			next = time.Duration(float64(least) / rate * float64(time.Second))
 		}
 		if len(over) > 0 {
 			next = memorySampleMin
