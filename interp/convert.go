@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/asyncrun/asyncrun/internal/builtins"
+	"github.com/asyncrun/asyncrun/pyexc"
 	startime "go.starlark.net/lib/time"
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
@@ -148,18 +149,28 @@ func (c *conv) to(v any) (starlark.Value, error) {
 		if v == nil {
 			return starlark.None, nil
 		}
-		return builtins.NewException(v.Type, v.Message).(starlark.Value), nil
+		return c.exception(v)
 	case error:
 		if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
 			return starlark.None, nil
 		}
 		var x *Exception
 		if errors.As(v, &x) {
-			return builtins.NewException(x.Type, x.Message).(starlark.Value), nil
+			return c.exception(x)
 		}
-		return builtins.NewException("Exception", v.Error()).(starlark.Value), nil
+		return builtins.NewException(pyexc.Exception, v.Error()).(starlark.Value), nil
 	}
 	return c.toValue(reflect.ValueOf(v))
+}
+
+// exception converts x to the script's exception of its kind; a Type that
+// names no exception type fails (ErrUnknownExceptionType).
+func (c *conv) exception(x *Exception) (starlark.Value, error) {
+	k, err := x.kind()
+	if err != nil {
+		return nil, c.fail(err)
+	}
+	return builtins.NewException(k, x.Message).(starlark.Value), nil
 }
 
 func (c *conv) toValue(rv reflect.Value) (starlark.Value, error) {
@@ -520,8 +531,8 @@ func (c *conv) from(v starlark.Value) (any, error) {
 		}
 		return out, nil
 	case error:
-		if name, msg, ok := builtins.ExceptionOf(v); ok {
-			return &Exception{Type: name, Message: msg}, nil
+		if name, kind, msg, ok := builtins.ExceptionOf(v); ok {
+			return &Exception{Type: name, Message: msg, base: kind, baseOf: name}, nil
 		}
 	}
 	return nil, c.fail(fmt.Errorf("cannot convert %s", v.Type()))

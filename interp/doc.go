@@ -90,8 +90,11 @@
 // run_until_complete reports no deadlock and virtual time does not jump
 // past it. Past Options.MaxHostCalls, calls wait in a queue, holding no
 // goroutine. A host function fails the way Python code would by returning
-// an [*Exception]: NewException("KeyError", "k"). [Func] makes a plain (not
-// awaited) builtin.
+// an [*Exception]: NewException("KeyError", "k"). A Type that names no
+// exception type reaches the script as a RuntimeError saying so
+// ([ErrUnknownExceptionType]); an exception a script raised of a type it
+// made crosses back as its nearest predeclared base. [Func] makes a plain
+// (not awaited) builtin.
 //
 // A panic in Go code run for a script (an AsyncFunc, a builtin given in
 // Predeclared, or one made with Func) becomes a RuntimeError the script can

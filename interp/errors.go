@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/asyncrun/asyncrun/internal/builtins"
+	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/resolve"
 	"go.starlark.net/syntax"
 )
@@ -122,11 +123,11 @@ func exceptionOf(err error) *Exception {
 	if compileError(err) != nil {
 		return nil
 	}
-	name, msg, ok := builtins.ExceptionOf(err)
+	name, kind, msg, ok := builtins.ExceptionOf(err)
 	if !ok {
 		return nil
 	}
-	return &Exception{Type: name, Message: msg, traceback: builtins.FormatError(err)}
+	return &Exception{Type: name, Message: msg, traceback: builtins.FormatError(err), base: kind, baseOf: name}
 }
 
 // Exception is a Python exception: one a script raised (found in an *Error
@@ -138,13 +139,51 @@ type Exception struct {
 	// Message is str() of the exception.
 	Message   string
 	traceback string
+	// base is the kind of the type named baseOf, an exception a script
+	// raised: for a type the script made, its nearest predeclared base.
+	base   pyexc.Kind
+	baseOf string
 }
 
 // NewException returns an exception of the named Python type (a
-// predeclared exception type, or one of asyncio's; anything else is
-// Exception) with a message. A host function returns it as its error.
+// predeclared exception type, or one of asyncio's) with a message. A host
+// function returns it as its error. A name that is no such type reaches
+// the script as a RuntimeError saying so.
 func NewException(typeName, message string) *Exception {
 	return &Exception{Type: typeName, Message: message}
+}
+
+// ErrUnknownExceptionType is wrapped by the error of an *Exception whose
+// Type names no exception type the script could see.
+var ErrUnknownExceptionType = errors.New("unknown exception type")
+
+// kind returns the kind x is as a script's exception: the kind its Type
+// names or, for an exception a script raised of a type it made, the kind
+// of that type's nearest predeclared base.
+func (x *Exception) kind() (pyexc.Kind, error) {
+	if k, ok := pyexc.Lookup(x.Type); ok {
+		return k, nil
+	}
+	if x.baseOf != "" && x.baseOf == x.Type {
+		return x.base, nil
+	}
+	return 0, fmt.Errorf("%w '%s'", ErrUnknownExceptionType, x.Type)
+}
+
+// scriptError is the one way from an error a host function (name)
+// returned to the script's exception: an *Exception becomes an exception
+// of its kind, one of an unknown type a RuntimeError "name: unknown
+// exception type 'T'", and any other error an Exception "name: error".
+func scriptError(name string, err error) error {
+	var x *Exception
+	if !errors.As(err, &x) {
+		return builtins.NewException(pyexc.Exception, name+": "+err.Error())
+	}
+	k, kerr := x.kind()
+	if kerr != nil {
+		return builtins.NewException(pyexc.RuntimeError, name+": "+kerr.Error())
+	}
+	return builtins.NewException(k, x.Message)
 }
 
 // Error returns "Type: message", or "Type" when there is no message.
@@ -160,11 +199,5 @@ func (x *Exception) Error() string {
 func (x *Exception) Traceback() string { return x.traceback }
 
 // toScript converts an error a host function returned into the script's
-// exception: an *Exception keeps its type; others are wrapped.
-func toScript(name string, err error) error {
-	var x *Exception
-	if errors.As(err, &x) {
-		return builtins.NewException(x.Type, x.Message)
-	}
-	return builtins.NewException("Exception", name+": "+err.Error())
-}
+// exception (see scriptError).
+func toScript(name string, err error) error { return scriptError(name, err) }

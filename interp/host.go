@@ -7,6 +7,7 @@ import (
 
 	"github.com/asyncrun/asyncrun/internal/builtins"
 	"github.com/asyncrun/asyncrun/loop"
+	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
 )
@@ -54,7 +55,7 @@ func AsyncFunc(name string, fn HostFunc) *starlark.Builtin {
 func startHostCall(thread *starlark.Thread, name string, fn HostFunc, args starlark.Tuple, kwargs []starlark.Tuple) (*loop.Future, error) {
 	it, _ := builtins.HostOf(thread).(*Interp)
 	if it == nil {
-		return nil, builtins.NewException("RuntimeError", name+": not called by a script of an interpreter")
+		return nil, builtins.NewException(pyexc.RuntimeError, name+": not called by a script of an interpreter")
 	}
 	f, _, err := builtins.NewHostFuture(thread, name)
 	if err != nil {
@@ -162,7 +163,7 @@ func (it *Interp) callHost(ctx context.Context, name string, fn HostFunc, args s
 	v, err = fn(ctx, args, kwargs)
 	switch {
 	case err != nil && ctx.Err() != nil:
-		return nil, builtins.NewException("CancelledError", "")
+		return nil, builtins.NewException(pyexc.CancelledError, "")
 	case err != nil:
 		return nil, toScript(name, err)
 	case v == nil:
@@ -184,9 +185,8 @@ func Func(name string, fn func(thread *starlark.Thread, args starlark.Tuple, kwa
 			}
 		}()
 		v, err = fn(thread, args, kwargs)
-		var x *Exception
-		if errors.As(err, &x) {
-			return nil, builtins.NewException(x.Type, x.Message)
+		if errors.As(err, new(*Exception)) {
+			return nil, scriptError(name, err)
 		}
 		return v, err
 	})
@@ -196,7 +196,7 @@ func panicked(thread *starlark.Thread, name string, r any) error {
 	if it, ok := builtins.HostOf(thread).(*Interp); ok {
 		return it.rt.Panicked(name+": host function", r)
 	}
-	return builtins.NewException("RuntimeError", name+": host function panicked")
+	return builtins.NewException(pyexc.RuntimeError, name+": host function panicked")
 }
 
 // guard wraps the builtins of a host's predeclared value (the value itself,

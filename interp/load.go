@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"github.com/asyncrun/asyncrun/internal/builtins"
+	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/starlark"
 )
 
@@ -163,7 +164,7 @@ func resolveInRoot(r *os.Root, rel string) (string, bool) {
 
 // loadRefused is the error of a load() refused: a PermissionError.
 func loadRefused(format string, args ...any) error {
-	return builtins.NewException("PermissionError", fmt.Sprintf(format, args...))
+	return builtins.NewException(pyexc.PermissionError, fmt.Sprintf(format, args...))
 }
 
 // moduleError is the error of a module that cannot be opened or read: the
@@ -174,16 +175,16 @@ func moduleError(name string, err error) error {
 	if !errors.As(err, &n) {
 		return loadRefused("load: %s is outside the script root (through '..' or a symbolic link)", name)
 	}
-	typ := "OSError"
+	typ := pyexc.OSError
 	switch n {
 	case syscall.ENOENT:
-		typ = "FileNotFoundError"
+		typ = pyexc.FileNotFoundError
 	case syscall.EACCES, syscall.EPERM:
-		typ = "PermissionError"
+		typ = pyexc.PermissionError
 	case syscall.EISDIR:
-		typ = "IsADirectoryError"
+		typ = pyexc.IsADirectoryError
 	case syscall.ENOTDIR:
-		typ = "NotADirectoryError"
+		typ = pyexc.NotADirectoryError
 	}
 	msg := n.Error()
 	if msg != "" {

@@ -129,3 +129,15 @@ func (k Kind) Info() Info { return kinds[k] }
 
 // String returns the Python name of the kind.
 func (k Kind) String() string { return kinds[k].Name }
+
+// Lookup returns the kind whose Python name is name ("KeyError",
+// "gaierror"), for a host that names a type by a string; ok is false when
+// no kind has that name.
+func Lookup(name string) (k Kind, ok bool) {
+	for k := range NumKinds {
+		if kinds[k].Name == name {
+			return k, true
+		}
+	}
+	return 0, false
+}

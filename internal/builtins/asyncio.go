@@ -40,9 +40,7 @@ func asyncioModule(parts []Part) *starlarkstruct.Module {
 		"FIRST_COMPLETED":          starlark.String(loop.FirstCompleted),
 		"FIRST_EXCEPTION":          starlark.String(loop.FirstException),
 		"Future":                   futureClass(),
-		"Runner":                   runnerClass(),
 		"Task":                     taskClass(),
-		"TaskGroup":                taskGroupClass(),
 		"all_tasks":                newBuiltin("all_tasks", tasksOfLoop(true, allTasksOf)),
 		"as_completed":             newBuiltin("as_completed", asCompleted),
 		"async_":                   newBuiltin("async_", ensureFuture),
@@ -65,8 +63,6 @@ func asyncioModule(parts []Part) *starlarkstruct.Module {
 		"set_event_loop":           newBuiltin("set_event_loop", setEventLoop),
 		"shield":                   newBuiltin("shield", shield),
 		"sleep":                    &coroutineFunction{name: "sleep", native: sleep},
-		"timeout":                  newBuiltin("timeout", timeoutFn),
-		"timeout_at":               newBuiltin("timeout_at", timeoutAt),
 		"wait":                     nativeCoro("wait", waitCoro),
 		"wait_for":                 nativeCoro("wait_for", waitForCoro),
 	}
@@ -474,9 +470,9 @@ func run(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 	if rt.running != nil || stateOf(thread).task != nil {
 		return nil, newExc(pyexc.RuntimeError, "asyncio.run() cannot be called from a running event loop")
 	}
-	r := &runner{rt: rt, debug: debug}
-	result, err := r.run(thread, x)
-	if cerr := r.close(thread); err == nil {
+	r := &Runner{rt: rt, debug: debug}
+	result, err := r.Run(thread, x)
+	if cerr := r.Close(thread); err == nil {
 		err = cerr
 	}
 	return result, err

@@ -48,8 +48,6 @@
 //	trace.go       what a timeline's events mean to a script
 //	tracer.go      the timeline of Config.Trace: the loops' events as JSON (Chrome Trace Event Format)
 //	try.go         try_
-//	taskgroup.go   asyncio.TaskGroup over loop.TaskGroup
-//	timeout.go     asyncio.timeout and timeout_at over loop.Timeout
 //	methods.go     method tables: how every value type dispatches methods
 //	io.go          the runtime's I/O (aio.Env) and the hooks of package streams
 //	streamerrors.go  IncompleteReadError, LimitOverrunError; aio's errors as exceptions
@@ -57,7 +55,7 @@
 //	contextvars.go contextvars: ContextVar, the context each task runs in
 //	handler.go     loop error handling: the default exception handler, set_exception_handler
 //	oserror.go     OSError and its subclasses: errno, strerror, filename
-//	runner.go      asyncio.Runner and what asyncio.run does around it
+//	runner.go      Runner: an event loop's life, for asyncio.run and asyncio.Runner
 //	starlarkerrors.go  go.starlark.net's runtime errors as Python's exceptions
 //	with.go        with_: with and async with, and the context manager protocol
 //	descendants.go BecomeSubreaper (see aio.BecomeSubreaper)
@@ -67,7 +65,8 @@
 // Groups of builtins that serve one purpose live in packages of their own
 // beside the core, as go.starlark.net keeps lib/time and lib/json beside its
 // interpreter: package locks (Lock, Event, Condition, the semaphores,
-// Barrier and the queues) and package streams (streams, servers,
+// Barrier and the queues), package tasks (TaskGroup, timeout and
+// timeout_at, Runner) and package streams (streams, servers,
 // subprocesses, open() and files) and package modules (datetime,
 // functools, socket, time). Each is a Part, a starlark.StringDict merged into
 // the asyncio module or the predeclared names, built on the core's exported

@@ -57,14 +57,17 @@ func newExcTypes() *excTypes {
 	return e
 }
 
-// byName returns the type named name, or nil.
-func (e *excTypes) byName(name string) *exceptionType {
-	for _, t := range e {
-		if t.name == name {
-			return t
+// kindOf returns the kind of t or, for a type a script made, of its
+// nearest base that is one.
+func (e *excTypes) kindOf(t *exceptionType) pyexc.Kind {
+	for ; t != nil; t = t.base {
+		for k, u := range e {
+			if u == t {
+				return pyexc.Kind(k)
+			}
 		}
 	}
-	return nil
+	return pyexc.Exception
 }
 
 // members returns the types of module ("" for the predeclared ones) by

@@ -306,15 +306,10 @@ func NewHostFuture(thread *starlark.Thread, name string) (*loop.Future, starlark
 	return f, rt.wrapFuture(f), nil
 }
 
-// NewException returns an exception of the named Python type (one of the
-// predeclared exception types or asyncio's; anything else is Exception)
-// with a message, for Go code that fails the way Python code would.
-func NewException(typeName, msg string) error {
-	t := exc.byName(typeName)
-	if t == nil {
-		t = exc[pyexc.Exception]
-	}
-	return &exception{typ: t, args: msgArgs(msg)}
+// NewException returns an exception of kind k with a message, for Go code
+// that fails the way Python code would.
+func NewException(k pyexc.Kind, msg string) error {
+	return &exception{typ: exc[k], args: msgArgs(msg)}
 }
 
 // Panicked returns the exception a script gets for a panic of Go code run

@@ -151,3 +151,51 @@ func Clock(thread *starlark.Thread) *loop.Clock { return rtOf(thread).clock }
 // ExceptionTypes returns the exception types of module by name ("socket",
 // say), for a part that makes that module.
 func ExceptionTypes(module string) starlark.StringDict { return exc.members(module) }
+
+// The hooks of the structured concurrency (package tasks: TaskGroup,
+// timeout, Runner) into the core.
+
+// RunningLoop is asyncio.get_running_loop() for thread: the running loop,
+// or CPython's RuntimeError "no running event loop".
+func RunningLoop(thread *starlark.Thread) (*loop.Loop, error) {
+	lv, err := rtOf(thread).runningLoop()
+	if err != nil {
+		return nil, err
+	}
+	return lv.l, nil
+}
+
+// CreateTask is asyncio.create_task(coro, name=name) in loop l: the task's
+// script value and its loop task.
+func CreateTask(thread *starlark.Thread, l *loop.Loop, coro, name starlark.Value) (starlark.Value, *loop.Task, error) {
+	fv, err := createNamedTask(loopValue(l), coro, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	return fv, fv.f.Task(), nil
+}
+
+// Chain makes err, an exception the runtime raises itself, raised `from
+// cause` (from None when cause is nil) while context was being handled:
+// it sets err's __cause__ and __context__ and its __suppress_context__.
+// Errors that are not script exceptions are left as they are.
+func Chain(err, cause, context error) {
+	e, ok := err.(*exception)
+	if !ok {
+		return
+	}
+	e.causeExc, _ = cause.(*exception)
+	e.contextExc, _ = context.(*exception)
+	e.suppressContext = true
+}
+
+// IsKind reports whether err is a script exception of kind k or of a
+// subclass of it.
+func IsKind(err error, k pyexc.Kind) bool {
+	var e *exception
+	return errors.As(err, &e) && e.typ.isSubtype(exc[k])
+}
+
+// NumberArg reads the number argument what of function fn as a float: an
+// int or a float, a TypeError otherwise.
+func NumberArg(fn, what string, v starlark.Value) (float64, error) { return delayArg(fn, what, v) }

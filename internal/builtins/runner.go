@@ -5,10 +5,11 @@ import (
 	"go.starlark.net/starlark"
 )
 
-// runner is asyncio.Runner(*, debug=None): it makes a new event loop on
-// first use, runs coroutines in it with run(coro), and closes it (after
-// cancelling the tasks left) with close() or at the end of with_.
-type runner struct {
+// A Runner is the life of an event loop that asyncio.run and
+// asyncio.Runner (package tasks) drive, as CPython's runners.py: it makes
+// a new event loop on first use and makes it the current one, runs
+// coroutines in it, and closes it after cancelling the tasks left.
+type Runner struct {
 	rt      *Runtime
 	debug   starlark.Value
 	state   runnerState
@@ -25,68 +26,27 @@ const (
 	runnerClosed
 )
 
-// runnerClass is asyncio.Runner.
-func runnerClass() *class {
-	return &class{name: "Runner", call: newBuiltin("Runner", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		var debug, factory starlark.Value = starlark.None, starlark.None
-		if err := starlark.UnpackArgs(b.Name(), args, kwargs, "debug?", &debug, "loop_factory?", &factory); err != nil {
-			return nil, err
-		}
-		if len(args) > 0 {
-			return nil, newExc(pyexc.TypeError, "Runner.__init__() takes 1 positional argument but %d were given", len(args)+1)
-		}
-		r := &runner{rt: rtOf(thread), debug: debug}
-		if factory != starlark.None {
-			return nil, newExc(pyexc.ValueError, "Runner: loop_factory is not supported")
-		}
-		return r, nil
-	})}
+// NewRunner returns a runner of thread's runtime; debug (None: the
+// loop's default) is passed to the loop's set_debug.
+func NewRunner(thread *starlark.Thread, debug starlark.Value) (*Runner, error) {
+	rt := rtOf(thread)
+	if rt == nil {
+		return nil, errForeignThread
+	}
+	return &Runner{rt: rt, debug: debug}, nil
 }
 
-func (r *runner) String() string {
-	return "<asyncio.runners.Runner object>"
+// Loop returns the runner's event loop, made on first use
+// (Runner.get_loop()); a RuntimeError once the runner is closed.
+func (r *Runner) Loop() (starlark.Value, error) {
+	if err := r.init(); err != nil {
+		return nil, err
+	}
+	return r.lv, nil
 }
-func (r *runner) Type() string         { return "Runner" }
-func (r *runner) Freeze()              {}
-func (r *runner) Truth() starlark.Bool { return true }
-func (r *runner) Hash() (uint32, error) {
-	return 0, newExc(pyexc.TypeError, "unhashable type: 'Runner'")
-}
-
-// Attr returns the runner's methods: run, get_loop and close.
-func (r *runner) Attr(name string) (starlark.Value, error) { return runnerMethods.attr(r, name), nil }
-
-// AttrNames lists the runner's methods.
-func (r *runner) AttrNames() []string { return runnerMethods.names() }
-
-var runnerMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
-	"close": func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		if err := NoArgs(b, args, kwargs); err != nil {
-			return nil, err
-		}
-		return starlark.None, b.Receiver().(*runner).close(thread)
-	},
-	"get_loop": func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		if err := NoArgs(b, args, kwargs); err != nil {
-			return nil, err
-		}
-		r := b.Receiver().(*runner)
-		if err := r.init(); err != nil {
-			return nil, err
-		}
-		return r.lv, nil
-	},
-	"run": func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		var coro, ctx starlark.Value = nil, starlark.None
-		if err := starlark.UnpackArgs(b.Name(), args, kwargs, "coro", &coro, "context?", &ctx); err != nil {
-			return nil, err
-		}
-		return b.Receiver().(*runner).run(thread, coro)
-	},
-})
 
 // init makes the runner's loop on first use (CPython's _lazy_init).
-func (r *runner) init() error {
+func (r *Runner) init() error {
 	switch r.state {
 	case runnerClosed:
 		return newExc(pyexc.RuntimeError, "Runner is closed")
@@ -106,8 +66,9 @@ func (r *runner) init() error {
 	return nil
 }
 
-// run runs x, a coroutine, as a task of the runner's loop until it is done.
-func (r *runner) run(thread *starlark.Thread, x starlark.Value) (starlark.Value, error) {
+// Run runs x, a coroutine, as a task of the runner's loop until it is
+// done, and returns its result (Runner.run()).
+func (r *Runner) Run(thread *starlark.Thread, x starlark.Value) (starlark.Value, error) {
 	co, ok := x.(*coroutine)
 	if !ok {
 		return nil, newExc(pyexc.ValueError, "a coroutine was expected, got %s", reprValue(x))
@@ -126,9 +87,9 @@ func (r *runner) run(thread *starlark.Thread, x starlark.Value) (starlark.Value,
 	return r.lv.runUntilComplete(thread, task)
 }
 
-// close cancels the tasks left, runs CPython's shutdown steps, and closes
-// the loop.
-func (r *runner) close(thread *starlark.Thread) error {
+// Close cancels the tasks left, runs CPython's shutdown steps, and closes
+// the loop (Runner.close()); it does nothing if the loop was never made.
+func (r *Runner) Close(thread *starlark.Thread) error {
 	if r.state != runnerInitialized {
 		return nil
 	}
@@ -139,21 +100,5 @@ func (r *runner) close(thread *starlark.Thread) error {
 	r.lv.l.Close()
 	r.lv = nil
 	r.state = runnerClosed
-	return err
-}
-
-// enter and exit make a Runner a context manager (with_): enter makes the
-// loop, exit closes it.
-func (r *runner) Enter(thread *starlark.Thread) (starlark.Value, error) {
-	if err := r.init(); err != nil {
-		return nil, err
-	}
-	return r, nil
-}
-
-func (r *runner) Exit(thread *starlark.Thread, err error) error {
-	if cerr := r.close(thread); cerr != nil {
-		return cerr
-	}
 	return err
 }

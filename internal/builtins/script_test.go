@@ -10,12 +10,17 @@ import (
 	"go.starlark.net/syntax"
 )
 
+// TestParts are the parts beside the core that runScript's runtimes have:
+// parts_test.go (package builtins_test, which may import them) sets them,
+// so that the core's tests can use asyncio.TaskGroup and the others.
+var TestParts []Part
+
 // runScript runs src as a script under virtual time and returns what it
 // printed and the error that ended it, if any.
 func runScript(t *testing.T, src string) (string, error) {
 	t.Helper()
 	var out bytes.Buffer
-	rt := NewRuntime(Config{Stdout: &out, Stderr: &out, Clock: loop.NewClock(true)})
+	rt := NewRuntime(Config{Parts: TestParts, Stdout: &out, Stderr: &out, Clock: loop.NewClock(true)})
 	opts := &syntax.FileOptions{While: true, TopLevelControl: true, GlobalReassign: true, Recursion: true, Set: true}
 	err := rt.ExecTopLevel("main", func(th *starlark.Thread) error {
 		_, err := starlark.ExecFileOptions(opts, th, "x.star", src, rt.Predeclared())

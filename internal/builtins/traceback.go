@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/asyncrun/asyncrun/pyexc"
 	"strings"
 
 	"github.com/asyncrun/asyncrun/loop"
@@ -76,16 +77,17 @@ func formatOne(err error) string {
 	return b.String()
 }
 
-// ExceptionOf returns the type name and message (str()) of the script
-// exception err is or wraps.
-func ExceptionOf(err error) (typeName, message string, ok bool) {
+// ExceptionOf returns the type name, kind and message (str()) of the
+// script exception err is or wraps. The kind is the type's or, for a type
+// the script made, that of its nearest base that is one.
+func ExceptionOf(err error) (typeName string, kind pyexc.Kind, message string, ok bool) {
 	var e *exception
 	if !errors.As(err, &e) {
 		if e, ok = toException(err).(*exception); !ok || err == nil {
-			return "", "", false
+			return "", 0, "", false
 		}
 	}
-	return e.typ.name, e.message(), true
+	return e.typ.name, exc.kindOf(e.typ), e.message(), true
 }
 
 func sameFrames(a, b starlark.CallStack) bool {

@@ -8,7 +8,7 @@
 // pyexc (the kinds of Python exception) imports nothing, so loop
 // and aio, which know nothing of Starlark, name kinds from the same table
 // as the Starlark face. internal/builtins and its parts beside it
-// (internal/builtins/locks, streams, modules) are imported by interp alone.
+// (internal/builtins/locks, streams, modules, tasks) are imported by interp alone.
 package deps
 
 import (

@@ -1,17 +1,18 @@
-package builtins
+package tasks
 
 import (
 	"errors"
 	"math"
 	"strings"
 
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"github.com/asyncrun/asyncrun/loop"
 	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/starlark"
 )
 
 // timeout is the value of asyncio.timeout(delay) and timeout_at(when), a
-// context manager for with_ (see ContextManager) around a loop.Timeout:
+// context manager for with_ (see builtins.ContextManager) around a loop.Timeout:
 // with_(asyncio.timeout(1), lambda cm: ...) is `async with
 // asyncio.timeout(1) as cm:`. Its type() is "Timeout"; it is hashable by
 // identity.
@@ -19,14 +20,14 @@ import (
 // As in CPython, it belongs to no loop until it is entered: tm is nil
 // before, and when() reports the deadline as given.
 type timeout struct {
-	id   uint32
+	builtins.Object
 	when starlark.Value // the deadline, as when() returns it: None or a number
 	tm   *loop.Timeout  // nil until entered
 }
 
 var (
-	_ starlark.HasAttrs = (*timeout)(nil)
-	_ ContextManager    = (*timeout)(nil)
+	_ starlark.HasAttrs       = (*timeout)(nil)
+	_ builtins.ContextManager = (*timeout)(nil)
 )
 
 // timeoutFn is asyncio.timeout(delay): a deadline delay seconds from the
@@ -36,20 +37,23 @@ func timeoutFn(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &delay); err != nil {
 		return nil, err
 	}
-	rt := rtOf(thread)
-	lv, err := rt.runningLoop()
+	l, err := builtins.RunningLoop(thread)
 	if err != nil {
 		return nil, err
 	}
 	when := starlark.Value(starlark.None)
 	if delay != starlark.None {
-		d, err := delayArg(b.Name(), "delay", delay)
+		d, err := builtins.NumberArg(b.Name(), "delay", delay)
 		if err != nil {
 			return nil, err
 		}
-		when = starlark.Float(lv.l.Time() + d)
+		when = starlark.Float(l.Time() + d)
 	}
-	return &timeout{id: rt.nextID(), when: when}, nil
+	o, err := builtins.NewObject(thread)
+	if err != nil {
+		return nil, err
+	}
+	return &timeout{Object: o, when: when}, nil
 }
 
 // timeoutAt is asyncio.timeout_at(when): a deadline in the loop's time
@@ -63,7 +67,11 @@ func timeoutAt(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	if _, _, err := deadlineArg(b.Name(), when); err != nil {
 		return nil, err
 	}
-	return &timeout{id: rtOf(thread).nextID(), when: when}, nil
+	o, err := builtins.NewObject(thread)
+	if err != nil {
+		return nil, err
+	}
+	return &timeout{Object: o, when: when}, nil
 }
 
 // deadlineArg reads a deadline: None (set is false) or a number.
@@ -71,9 +79,9 @@ func deadlineArg(fn string, v starlark.Value) (when float64, set bool, err error
 	if v == starlark.None {
 		return 0, false, nil
 	}
-	when, err = delayArg(fn, "when", v)
+	when, err = builtins.NumberArg(fn, "when", v)
 	if err == nil && math.IsNaN(when) {
-		err = newExc(pyexc.ValueError, "%s: when is NaN", fn)
+		err = builtins.Errorf(pyexc.ValueError, "%s: when is NaN", fn)
 	}
 	return when, err == nil, err
 }
@@ -90,20 +98,17 @@ func (cm *timeout) String() string {
 	}
 	return s
 }
-func (cm *timeout) Type() string          { return "Timeout" }
-func (cm *timeout) Freeze()               {}
-func (cm *timeout) Truth() starlark.Bool  { return true }
-func (cm *timeout) Hash() (uint32, error) { return cm.id, nil }
+func (cm *timeout) Type() string { return "Timeout" }
 
 // Attr returns the timeout's methods.
 func (cm *timeout) Attr(name string) (starlark.Value, error) {
-	return timeoutMethods.attr(cm, name), nil
+	return timeoutMethods.Attr(cm, name), nil
 }
 
 // AttrNames lists the timeout's methods.
-func (cm *timeout) AttrNames() []string { return timeoutMethods.names() }
+func (cm *timeout) AttrNames() []string { return timeoutMethods.Names() }
 
-var timeoutMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+var timeoutMethods = builtins.NewMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"expired":    timeoutExpired,
 	"reschedule": timeoutReschedule,
 	"when":       timeoutWhen,
@@ -113,7 +118,7 @@ func timeoutRecv(b *starlark.Builtin) *timeout { return b.Receiver().(*timeout) 
 
 // timeoutWhen is when(): the deadline, or None.
 func timeoutWhen(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := NoArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	return timeoutRecv(b).when, nil
@@ -121,7 +126,7 @@ func timeoutWhen(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 
 // timeoutExpired is expired(): whether the deadline passed in the block.
 func timeoutExpired(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := NoArgs(b, args, kwargs); err != nil {
+	if err := builtins.NoArgs(b, args, kwargs); err != nil {
 		return nil, err
 	}
 	cm := timeoutRecv(b)
@@ -137,14 +142,14 @@ func timeoutReschedule(thread *starlark.Thread, b *starlark.Builtin, args starla
 	}
 	cm := timeoutRecv(b)
 	if cm.tm == nil {
-		return nil, newExc(pyexc.RuntimeError, "Timeout has not been entered")
+		return nil, builtins.Errorf(pyexc.RuntimeError, "Timeout has not been entered")
 	}
 	when, set, err := deadlineArg(b.Name(), v)
 	if err != nil {
 		return nil, err
 	}
 	if err := cm.tm.Reschedule(when, set); err != nil {
-		return nil, toException(err)
+		return nil, builtins.ToException(err)
 	}
 	cm.when = v
 	return starlark.None, nil
@@ -154,23 +159,23 @@ func timeoutReschedule(thread *starlark.Thread, b *starlark.Builtin, args starla
 // With no loop running it is CPython's "no running event loop"; outside a
 // task (in a callback), "Timeout should be used inside a task".
 func (cm *timeout) Enter(thread *starlark.Thread) (starlark.Value, error) {
-	ts := stateOf(thread)
 	if cm.tm != nil {
-		return nil, toException(cm.tm.Enter(nil)) // entered already: CPython's message
+		return nil, builtins.ToException(cm.tm.Enter(nil)) // entered already: CPython's message
 	}
-	if ts.task == nil {
-		if ts.rt.running == nil {
-			return nil, newExc(pyexc.RuntimeError, "no running event loop")
+	t := builtins.CurrentTask(thread)
+	if t == nil {
+		if _, err := builtins.RunningLoop(thread); err != nil {
+			return nil, err
 		}
-		return nil, newExc(pyexc.RuntimeError, "Timeout should be used inside a task")
+		return nil, builtins.Errorf(pyexc.RuntimeError, "Timeout should be used inside a task")
 	}
 	when, set, err := deadlineArg("timeout", cm.when)
 	if err != nil {
 		return nil, err
 	}
-	cm.tm = loop.NewTimeout(ts.task.loopOf().l, when, set)
-	if err := cm.tm.Enter(ts.task.f.Task()); err != nil {
-		return nil, toException(err)
+	cm.tm = loop.NewTimeout(t.Loop(), when, set)
+	if err := cm.tm.Enter(t); err != nil {
+		return nil, builtins.ToException(err)
 	}
 	return cm, nil
 }
@@ -179,15 +184,14 @@ func (cm *timeout) Enter(thread *starlark.Thread) (starlark.Value, error) {
 // CancelledError it caused, that becomes a TimeoutError raised "from" it
 // (see loop.Timeout.Exit); anything else passes as it is.
 func (cm *timeout) Exit(thread *starlark.Thread, err error) error {
-	xerr := cm.tm.Exit(stateOf(thread).task.f.Task(), err)
+	xerr := cm.tm.Exit(builtins.CurrentTask(thread), err)
 	if xerr == nil || xerr == err {
 		return err
 	}
-	te := toException(xerr)
+	te := builtins.ToException(xerr)
 	var le *loop.Error
-	if e, ok := te.(*exception); ok && errors.As(xerr, &le) && le.Kind == loop.TimeoutError {
-		e.causeExc, _ = err.(*exception)
-		e.contextExc, e.suppressContext = e.causeExc, true
+	if errors.As(xerr, &le) && le.Kind == loop.TimeoutError {
+		builtins.Chain(te, err, err)
 	}
 	return te
 }

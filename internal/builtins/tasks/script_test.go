@@ -1,0 +1,55 @@
+package tasks
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/asyncrun/asyncrun/internal/builtins"
+	"github.com/asyncrun/asyncrun/loop"
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
+)
+
+// runScript runs src as a script under virtual time and returns what it
+// printed and the error that ended it, if any.
+func runScript(t *testing.T, src string) (string, error) {
+	t.Helper()
+	var out bytes.Buffer
+	rt := builtins.NewRuntime(builtins.Config{Parts: []builtins.Part{Part}, Stdout: &out, Stderr: &out, Clock: loop.NewClock(true)})
+	opts := &syntax.FileOptions{While: true, TopLevelControl: true, GlobalReassign: true, Recursion: true, Set: true}
+	err := rt.ExecTopLevel("main", func(th *starlark.Thread) error {
+		_, err := starlark.ExecFileOptions(opts, th, "x.star", src, rt.Predeclared())
+		return err
+	})
+	rt.Close()
+	return out.String(), err
+}
+
+// checkScript runs src and compares what it printed, then "error: ..." for
+// the error that ended it, with want (CPython's, for the twin written in
+// Python), line by line.
+func checkScript(t *testing.T, src, want string) {
+	t.Helper()
+	got, err := runScript(t, src)
+	if err != nil {
+		got += "error: " + err.Error() + "\n"
+	}
+	if got == want {
+		return
+	}
+	gl, wl := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := range max(len(gl), len(wl)) {
+		var g, w string
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if g != w {
+			t.Errorf("line %d: got %q, want %q\ngot:\n%s\nwant:\n%s", i+1, g, w, got, want)
+			return
+		}
+	}
+}
