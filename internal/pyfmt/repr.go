@@ -17,6 +17,15 @@ type Reprer interface {
 	PyRepr(elem func(starlark.Value) string) string
 }
 
+// A Container is a Reprer that can hold itself, as a list can: inside its
+// own repr it is written as PyReprMark ("...") instead of recursing. (An
+// exception is not one: CPython writes ValueError([ValueError([...])]),
+// the list inside it stopping the recursion.)
+type Container interface {
+	Reprer
+	PyReprMark() string
+}
+
 // Strer is a value whose Python str is not its repr, such as an exception
 // (str(ValueError('boom')) is boom). elem is as for Reprer.
 type Strer interface {
@@ -130,6 +139,12 @@ func (p *printer) repr(v starlark.Value) {
 			p.leave()
 		}
 	case Reprer:
+		if c, ok := v.(Container); ok {
+			if !p.enter(v.(starlark.Value), c.PyReprMark()) {
+				return
+			}
+			defer p.leave()
+		}
 		p.b.WriteString(v.PyRepr(p.elem))
 	default:
 		p.b.WriteString(v.String())

@@ -25,8 +25,15 @@ type queueValue struct {
 var _ starlark.HasAttrs = (*queueValue)(nil)
 
 // String returns CPython's str() of the queue, such as "<Queue maxsize=2
-// _queue=[1, 2] _getters[1] tasks=2>".
-func (v *queueValue) String() string {
+// _queue=[1, 2] _getters[1] tasks=2>" (see PyRepr).
+func (v *queueValue) String() string { return builtins.Repr(v) }
+
+// PyReprMark is what a queue that holds itself is written as inside its
+// own repr (where CPython's repr recurses until RecursionError).
+func (v *queueValue) PyReprMark() string { return "..." }
+
+// PyRepr writes the queue's repr; elem writes its items (see PyReprMark).
+func (v *queueValue) PyRepr(elem func(starlark.Value) string) string {
 	q := v.q
 	var b strings.Builder
 	fmt.Fprintf(&b, "<%s maxsize=%d", q.Kind(), q.Maxsize())
@@ -36,7 +43,7 @@ func (v *queueValue) String() string {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			builtins.WriteRepr(&b, x.(starlark.Value))
+			b.WriteString(elem(x.(starlark.Value)))
 		}
 		b.WriteString("]")
 	}
