@@ -59,7 +59,9 @@ start = asyncio.coroutine(start)
 		{"exception", nil, "def main():\n    await_(start())\n    1 // 0\n", nil, 1, `ZeroDivisionError`},
 		{"timeout", []string{"-timeout", "1s"}, forever, nil, 124, `timeout after 1s`},
 		{"ctrl_c", nil, forever, []syscall.Signal{syscall.SIGINT}, 130, `KeyboardInterrupt|CancelledError`},
-		{"ctrl_c_twice", nil, "def main():\n    await_(start())\n    try_(lambda: await_(asyncio.sleep(3600)), finally_=lambda: [print('cleaning'), await_(asyncio.sleep(3600))])\n",
+		// It says when its try_ is entered: a Ctrl-C that came before
+		// (right after the pids) would end it before its finally_ is set.
+		{"ctrl_c_twice", nil, "def main():\n    await_(start())\n    try_(lambda: [print('ready'), await_(asyncio.sleep(3600))], finally_=lambda: [print('cleaning'), await_(asyncio.sleep(3600))])\n",
 			[]syscall.Signal{syscall.SIGINT, syscall.SIGINT}, 130, `second signal \(interrupt\)`},
 		{"sigterm", nil, forever, []syscall.Signal{syscall.SIGTERM}, 143, `KeyboardInterrupt|CancelledError`},
 		{"sighup", nil, forever, []syscall.Signal{syscall.SIGHUP}, 129, `KeyboardInterrupt|CancelledError`},
@@ -103,6 +105,11 @@ start = asyncio.coroutine(start)
 			wedged := strings.HasSuffix(tc.name, "_wedged")
 			if wedged { // the script's first print has begun: it blocks once the pipe is full
 				r.ReadByte()
+			}
+			if len(tc.signal) > 1 {
+				if l, _ := r.ReadString('\n'); l != "ready\n" {
+					t.Errorf("before the first signal the script printed %q", l)
+				}
 			}
 			for i, sig := range tc.signal {
 				if i > 0 {
