@@ -20,15 +20,11 @@ import (
 // 130 by the KeyboardInterrupt itself, not by the stop the CLI makes 2 s
 // later if it was lost (base lost it in about half the runs).
 func TestFirstCtrlCNotLost(t *testing.T) {
-	if os.Getenv("ASYNCRUN_CTRLC_CHILD") == "1" {
-		os.Exit(runContained(os.Args[len(os.Args)-1:]))
-	}
 	script := filepath.Join(t.TempDir(), "churn.star")
 	os.WriteFile(script, []byte("def noop():\n    return 1\nnoop = asyncio.coroutine(noop)\nprint('ready')\nfor i in range(100000000):\n    asyncio.run(noop())\n    if i % 50 == 0:\n        print(i)\n"), 0o644)
 	for i := range 10 {
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-		cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestFirstCtrlCNotLost$", script)
-		cmd.Env = append(os.Environ(), "ASYNCRUN_CTRLC_CHILD=1")
+		cmd := cliCommand(ctx, script)
 		var stderr strings.Builder
 		cmd.Stderr = &stderr
 		out, _ := cmd.StdoutPipe()

@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -25,10 +24,6 @@ import (
 // then the run ends in each way a run can end; once the CLI has exited,
 // neither pid may run, and the exit status is the one of that way.
 func TestNothingLeftBehind(t *testing.T) {
-	if os.Getenv("ASYNCRUN_PROCS_CHILD") == "1" {
-		i := slices.Index(os.Args, "--")
-		os.Exit(runContained(os.Args[i+1:]))
-	}
 	for _, tool := range []string{"sh", "sleep", "setsid"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Skipf("no %s on the PATH", tool)
@@ -76,9 +71,8 @@ start = asyncio.coroutine(start)
 			os.WriteFile(script, []byte(start+tc.main+"asyncio.run(asyncio.coroutine(main)())\n"), 0o644)
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 			defer cancel()
-			args := append([]string{"-test.run=^TestNothingLeftBehind$", "--", "-allow-run=sh"}, tc.flags...)
-			cmd := exec.CommandContext(ctx, os.Args[0], append(args, script)...)
-			cmd.Env = append(os.Environ(), "ASYNCRUN_PROCS_CHILD=1")
+			args := append([]string{"-allow-run=sh"}, tc.flags...)
+			cmd := cliCommand(ctx, append(args, script)...)
 			var stderr strings.Builder
 			cmd.Stderr = &stderr
 			out, _ := cmd.StdoutPipe()
@@ -173,9 +167,6 @@ func processRuns(pid int) bool {
 // behind (in the shell's group, and a setsid'd one) are killed, and the
 // exit status says which signal it was.
 func TestREPLNothingLeftBehind(t *testing.T) {
-	if os.Getenv("ASYNCRUN_PROCS_CHILD") == "1" {
-		return // TestNothingLeftBehind runs the CLI
-	}
 	for _, tool := range []string{"sh", "sleep", "setsid"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Skipf("no %s on the PATH", tool)
@@ -195,9 +186,7 @@ func TestREPLNothingLeftBehind(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 			defer cancel()
-			args := []string{"-test.run=^TestNothingLeftBehind$", "--", "-allow-run=sh", "-i"}
-			cmd := exec.CommandContext(ctx, os.Args[0], args...)
-			cmd.Env = append(os.Environ(), "ASYNCRUN_PROCS_CHILD=1")
+			cmd := cliCommand(ctx, "-allow-run=sh", "-i")
 			var stderr strings.Builder
 			cmd.Stderr = &stderr
 			stdin, _ := cmd.StdinPipe()

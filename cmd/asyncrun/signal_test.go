@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"io"
 	"os"
 	"os/exec"
@@ -16,9 +17,6 @@ import (
 // the CPU-bound script is interrupted with a traceback and status 130, with
 // no Go stack trace.
 func TestCtrlC(t *testing.T) {
-	if os.Getenv("ASYNCRUN_CLI_CHILD") == "1" {
-		os.Exit(run(os.Args[len(os.Args)-1:], os.Stdin, os.Stdout, os.Stderr))
-	}
 	for _, tc := range []struct{ name, src string }{
 		{"cpu", "print('spinning')\nn = 0\nwhile True:\n    n += 1\n"},
 		{"await", "def main():\n    print('spinning')\n    await_(asyncio.sleep(3600))\nasyncio.run(asyncio.coroutine(main)())\n"},
@@ -29,8 +27,7 @@ func TestCtrlC(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			script := filepath.Join(t.TempDir(), "spin.star")
 			os.WriteFile(script, []byte(tc.src), 0o644)
-			cmd := exec.Command(os.Args[0], "-test.run=^TestCtrlC$", script)
-			cmd.Env = append(os.Environ(), "ASYNCRUN_CLI_CHILD=1")
+			cmd := cliCommand(context.Background(), script)
 			var stderr strings.Builder
 			cmd.Stderr = &stderr
 			out, _ := cmd.StdoutPipe()
@@ -69,9 +66,6 @@ func TestCtrlC(t *testing.T) {
 // (a task spinning when Ctrl-C comes is interrupted first), then exit with
 // status 130 or 131.
 func TestDebugDumpOnSignal(t *testing.T) {
-	if os.Getenv("ASYNCRUN_CLI_DEBUG_CHILD") == "1" {
-		os.Exit(run([]string{"-debug", os.Args[len(os.Args)-1]}, os.Stdin, os.Stdout, os.Stderr))
-	}
 	src := `def nap():
     await_(asyncio.sleep(3600))
 nap = asyncio.coroutine(nap)
@@ -100,8 +94,7 @@ asyncio.run(asyncio.coroutine(main)())
 			// A spinning main says so itself; one that awaits says so from a
 			// callback, which runs once main is suspended in its await.
 			os.WriteFile(script, []byte(strings.ReplaceAll(src, "SPIN", tc.spin)), 0o644)
-			cmd := exec.Command(os.Args[0], "-test.run=^TestDebugDumpOnSignal$", script)
-			cmd.Env = append(os.Environ(), "ASYNCRUN_CLI_DEBUG_CHILD=1")
+			cmd := cliCommand(context.Background(), "-debug", script)
 			var stderr strings.Builder
 			cmd.Stderr = &stderr
 			out, _ := cmd.StdoutPipe()
