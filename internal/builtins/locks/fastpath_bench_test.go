@@ -38,6 +38,35 @@ func benchScript(b *testing.B, src string) {
 	}
 }
 
+// The scripts of the fast paths that both the benchmarks and
+// TestFastPathAllocs run: N rounds of one kind of await.
+const (
+	queuePutGet = `
+def main():
+    q = asyncio.Queue()
+    for i in range(N):
+        await_(q.put(i))
+        await_(q.get())
+asyncio.run(asyncio.coroutine(main)())
+`
+	lockAcquireRelease = `
+def main():
+    lk = asyncio.Lock()
+    for _ in range(N):
+        await_(lk.acquire())
+        lk.release()
+asyncio.run(asyncio.coroutine(main)())
+`
+	eventWaitSet = `
+def main():
+    e = asyncio.Event()
+    e.set()
+    for _ in range(N):
+        await_(e.wait())
+asyncio.run(asyncio.coroutine(main)())
+`
+)
+
 // The fast paths: awaiting a primitive's method that need not wait. Each
 // round is one await (two for put+get), with the loop's own cost (a range
 // step) included; BenchmarkLoopOnly is that cost alone.
@@ -52,14 +81,7 @@ asyncio.run(asyncio.coroutine(main)())
 }
 
 func BenchmarkQueuePutGet(b *testing.B) {
-	benchScript(b, `
-def main():
-    q = asyncio.Queue()
-    for i in range(N):
-        await_(q.put(i))
-        await_(q.get())
-asyncio.run(asyncio.coroutine(main)())
-`)
+	benchScript(b, queuePutGet)
 }
 
 func BenchmarkPriorityQueuePutGet(b *testing.B) {
@@ -95,14 +117,7 @@ asyncio.run(asyncio.coroutine(main)())
 }
 
 func BenchmarkLockAcquireRelease(b *testing.B) {
-	benchScript(b, `
-def main():
-    lk = asyncio.Lock()
-    for _ in range(N):
-        await_(lk.acquire())
-        lk.release()
-asyncio.run(asyncio.coroutine(main)())
-`)
+	benchScript(b, lockAcquireRelease)
 }
 
 func BenchmarkLockAsyncWith(b *testing.B) {
@@ -138,14 +153,7 @@ asyncio.run(asyncio.coroutine(main)())
 }
 
 func BenchmarkEventWaitSet(b *testing.B) {
-	benchScript(b, `
-def main():
-    e = asyncio.Event()
-    e.set()
-    for _ in range(N):
-        await_(e.wait())
-asyncio.run(asyncio.coroutine(main)())
-`)
+	benchScript(b, eventWaitSet)
 }
 
 func BenchmarkConditionAcquireRelease(b *testing.B) {

@@ -49,22 +49,8 @@ func TestFastPathAllocs(t *testing.T) {
 		max  float64
 		src  string
 	}{
-		{"Queue.put+get", 5, `
-def main():
-    q = asyncio.Queue()
-    for i in range(N):
-        await_(q.put(i))
-        await_(q.get())
-asyncio.run(asyncio.coroutine(main)())
-`},
-		{"Lock.acquire+release", 2, `
-def main():
-    lk = asyncio.Lock()
-    for _ in range(N):
-        await_(lk.acquire())
-        lk.release()
-asyncio.run(asyncio.coroutine(main)())
-`},
+		{"Queue.put+get", 5, queuePutGet},
+		{"Lock.acquire+release", 2, lockAcquireRelease},
 		{"Semaphore.acquire+release", 2, `
 def main():
     s = asyncio.BoundedSemaphore(3)
@@ -73,14 +59,7 @@ def main():
         s.release()
 asyncio.run(asyncio.coroutine(main)())
 `},
-		{"Event.wait set", 2, `
-def main():
-    e = asyncio.Event()
-    e.set()
-    for _ in range(N):
-        await_(e.wait())
-asyncio.run(asyncio.coroutine(main)())
-`},
+		{"Event.wait set", 2, eventWaitSet},
 		{"async with Condition", 5, `
 def main():
     c = asyncio.Condition()
