@@ -104,18 +104,6 @@ func ToStarlark(v any) (sv starlark.Value, err error) {
 }
 
 func toStarlarkAt(root string, v any) (sv starlark.Value, err error) {
-	switch v := v.(type) { // the common scalars, without a walk
-	case nil:
-		return starlark.None, nil
-	case string:
-		return starlark.String(v), nil
-	case int:
-		return starlark.MakeInt(v), nil
-	case bool:
-		return starlark.Bool(v), nil
-	case float64:
-		return starlark.Float(v), nil
-	}
 	c := &conv{root: root}
 	defer c.catch(&err)
 	return c.to(v)
@@ -457,14 +445,6 @@ func FromStarlark(v starlark.Value) (any, error) {
 }
 
 func fromStarlarkAt(root string, v starlark.Value) (g any, err error) {
-	switch v := v.(type) { // the common scalars, without a walk
-	case nil, starlark.NoneType:
-		return nil, nil
-	case starlark.String:
-		return string(v), nil
-	case starlark.Bool:
-		return bool(v), nil
-	}
 	c := &conv{root: root}
 	defer c.catch(&err)
 	return c.from(v)
