@@ -40,6 +40,7 @@ func main() { os.Exit(runContained(os.Args[1:])) }
 // behind (each child's process group, descendants that left it) is killed
 // and reaped before it returns the exit status.
 func runContained(args []string) int {
+	exit = os.Exit
 	endDescendants = interp.ContainDescendants()
 	status := run(args, os.Stdin, os.Stdout, os.Stderr)
 	endDescendants()
@@ -206,7 +207,12 @@ func runFile(opts interp.Options, filename string, src any, timeout time.Duratio
 	var quit atomic.Bool
 	var stopStatus atomic.Int32 // 128+signal once a signal stopped the run
 	// abandon ends the process with status: the run did not end in time.
+	// Only the CLI as a process of its own abandons a run: a run inside
+	// another program (a test's in-process run) goes on until it ends.
 	abandon := func(status int, why string) {
+		if exit == nil {
+			return
+		}
 		fmt.Fprintf(stderr, "asyncrun: %s; killing its child processes and exiting\n", why)
 		it.KillProcesses()
 		endDescendants()
@@ -385,8 +391,11 @@ func processBound(n int) int {
 	return n
 }
 
-// exit ends the process (tests of abandoned runs replace it).
-var exit = os.Exit
+// exit ends the process when a run must be abandoned; it is os.Exit once
+// runContained runs the CLI as a process of its own, and nil before, so
+// that a run inside another process (the tests' in-process runs, which a
+// loaded machine may slow past the grace periods) never ends that process.
+var exit func(int)
 
 // stopSigs are the signals that stop a run: Ctrl-C, and the requests
 // to end of a service manager (SIGTERM) and of a closed terminal (SIGHUP).
