@@ -31,7 +31,7 @@ type future struct {
 
 // taskExtra is the state of a task that most tasks do without.
 type taskExtra struct {
-	ctx    *varContext     // the task's context variables (nil: empty)
+	ctx    *Context     // the task's context variables (nil: empty)
 	gctx   context.Context // the host's Go context, if any (see Code)
 	budget *callBudget     // the host call's step budget, if any (see Code)
 }
@@ -45,7 +45,7 @@ func (fv *future) more() *taskExtra {
 }
 
 // vars, goContext and budget return the task's extra state, or nil.
-func (fv *future) vars() *varContext {
+func (fv *future) vars() *Context {
 	if fv.extra == nil {
 		return nil
 	}

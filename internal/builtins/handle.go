@@ -166,7 +166,7 @@ func delayArg(name, what string, v starlark.Value) (float64, error) {
 // (nil: a new one); an exception is reported, not raised, and the loop goes
 // on. Only the loop calls it, between pieces of script code (builtins that
 // call back at once use callFrom).
-func (lv *eventLoop) call(ctx *varContext, fn starlark.Value, args starlark.Tuple) {
+func (lv *eventLoop) call(ctx *Context, fn starlark.Value, args starlark.Tuple) {
 	th := lv.cbThread
 	rt := lv.rt
 	if lv.cbState.ctx != ctx {

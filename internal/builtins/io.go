@@ -149,7 +149,7 @@ func ServeClient(thread *starlark.Thread, t *loop.Task, cb starlark.Callable) fu
 }
 
 // connected runs the server callback cb for connection c, on the loop.
-func (rt *Runtime) connected(lv *eventLoop, ctx *varContext, cb starlark.Callable, r, w starlark.Value, closeConn func()) {
+func (rt *Runtime) connected(lv *eventLoop, ctx *Context, cb starlark.Callable, r, w starlark.Value, closeConn func()) {
 	th := lv.cbThread
 	stateOf(th).ctx = copyContext(ctx)
 	var res starlark.Value

@@ -145,6 +145,28 @@ func ClassWith(name string, fn func(*starlark.Thread, *starlark.Builtin, starlar
 	return &class{name: name, call: newBuiltin(name, fn), attrs: attrs}
 }
 
+// ModuleClass returns the class module.name (contextvars.Token, say) whose
+// call is fn and whose class attributes are attrs.
+func ModuleClass(module, name string, fn func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error), attrs starlark.StringDict) starlark.Value {
+	return &class{name: name, module: module, call: newBuiltin(name, fn), attrs: attrs}
+}
+
+// NewExceptionArgs returns the exception a script's call of the type of
+// kind k with args makes: LookupError(var), say, whose argument is a value
+// rather than a message.
+func NewExceptionArgs(k pyexc.Kind, args ...starlark.Value) error {
+	v, err := exc[k].CallInternal(nil, args, nil)
+	if err != nil {
+		return err
+	}
+	return v.(*exception)
+}
+
+// OSErrorOf returns the OSError a Go error stands for, as a failed write
+// to the interpreter's output raises it: the subclass of its errno with
+// the system's message, or an OSError with the error's text.
+func OSErrorOf(err error) error { return osErrorOf(err) }
+
 // Clock returns the clock of thread's runtime, virtual or real.
 func Clock(thread *starlark.Thread) *loop.Clock { return rtOf(thread).clock }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/asyncrun/asyncrun/internal/pyfmt"
+	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/lib/json"
 	"go.starlark.net/lib/math"
 	"go.starlark.net/starlark"
@@ -13,14 +14,14 @@ import (
 
 // makePredeclared returns the names every script sees: asyncio, await_, assert_,
 // raise_, try_, with_, print, repr, str, format, round, sum, divmod, pow,
-// enumerate, min, max, type, open, isinstance, issubclass, the exception
-// types (see excTypes), and the modules contextvars, datetime, functools, json, math, struct, sys and time.
+// enumerate, min, max, type, isinstance, issubclass, the exception
+// types (see excTypes), the modules json, math and struct, and the parts'
+// names (see Part).
 func (rt *Runtime) makePredeclared() starlark.StringDict {
 	d := starlark.StringDict{
 		"assert_":     newBuiltin("assert_", assert_),
 		"asyncio":     asyncioModule(rt.cfg.Parts),
 		"await_":      &awaitBuiltin{},
-		"contextvars": contextVarsModule,
 		"isinstance":  newBuiltin("isinstance", isinstance_),
 		"issubclass":  newBuiltin("issubclass", issubclass_),
 		"json":        json.Module,
@@ -29,7 +30,6 @@ func (rt *Runtime) makePredeclared() starlark.StringDict {
 		"repr":        newBuiltin("repr", repr_),
 		"raise_":      newBuiltin("raise_", raise_),
 		"struct":      newBuiltin("struct", starlarkstruct.Make),
-		"sys":         rt.sysModule(),
 		"try_":        newBuiltin("try_", try_),
 		"with_":       newBuiltin("with_", with_),
 		"str":         starlark.NewBuiltin("str", str_),
@@ -51,6 +51,11 @@ func (rt *Runtime) makePredeclared() starlark.StringDict {
 		for name, v := range p.Predeclared {
 			d[name] = v
 		}
+		if p.MakePredeclared != nil {
+			for name, v := range p.MakePredeclared(rt) {
+				d[name] = v
+			}
+		}
 	}
 	return d
 }
@@ -62,6 +67,11 @@ func (rt *Runtime) makePredeclared() starlark.StringDict {
 type Part struct {
 	Asyncio     starlark.StringDict // merged into the asyncio module
 	Predeclared starlark.StringDict // merged into the predeclared names
+	// MakePredeclared, if set, makes predeclared names whose values are
+	// each interpreter's own (sys, whose argv and streams are the
+	// runtime's: see Runtime.Argv, Stdout and Stderr). NewRuntime calls
+	// it once and merges its names with Predeclared's.
+	MakePredeclared func(rt *Runtime) starlark.StringDict
 }
 
 // print_ is Python's print(*args, sep=" ", end="\n", file=None, flush=False).
@@ -100,4 +110,25 @@ func print_(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		return nil, osErrorOf(err) // as Python, whose print fails with the write
 	}
 	return starlark.None, nil
+}
+
+// A TextFile is a file value that print(file=f) can write to: sys.stdout,
+// sys.stderr, or a file open() returned. TextWriter returns its writer,
+// which fails for a file opened in binary mode.
+type TextFile interface {
+	starlark.Value
+	TextWriter() io.Writer
+}
+
+// writerFor resolves a file= argument: None is stderr (for print_stack),
+// or a TextFile (sys.stdout, sys.stderr, a file open() returned in text
+// mode).
+func (rt *Runtime) writerFor(file starlark.Value) (io.Writer, error) {
+	switch f := file.(type) {
+	case starlark.NoneType:
+		return rt.stderr, nil
+	case TextFile:
+		return f.TextWriter(), nil
+	}
+	return nil, newExc(pyexc.TypeError, "file must be sys.stdout, sys.stderr, a file open() returned or None, got %s", file.Type())
 }

@@ -15,7 +15,7 @@ type Runner struct {
 	state   runnerState
 	lv      *eventLoop
 	setLoop bool        // the runner made its loop the current one
-	ctx     *varContext // the context its run() calls share, as CPython's
+	ctx     *Context // the context its run() calls share, as CPython's
 }
 
 type runnerState uint8
@@ -60,7 +60,7 @@ func (r *Runner) init() error {
 		r.lv.l.SetDebug(bool(r.debug.Truth()))
 	}
 	if r.ctx = copyContext(r.rt.currentContext()); r.ctx == nil {
-		r.ctx = &varContext{}
+		r.ctx = &Context{}
 	}
 	r.state = runnerInitialized
 	return nil

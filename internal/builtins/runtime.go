@@ -85,13 +85,13 @@ type Runtime struct {
 	// made once (a method value is an allocation).
 	printFn      func(*starlark.Thread, string)
 	onMaxStepsFn func(*starlark.Thread)
-	// varsUsed is set when a script first sets a context variable; until
-	// then no context needs copying (see currentContext).
+	// varsUsed is set when a script first uses a context variable; until
+	// then no context needs copying (see currentContext, ContextOf).
 	varsUsed bool
 	// hostContexts is set when a host first runs code with a Go context
 	// (see Code.Context), which the tasks it creates inherit.
 	hostContexts bool
-	topContext   *varContext // the context of top-level code
+	topContext   *Context // the context of top-level code
 	current      *eventLoop  // the event loop get_event_loop returns when none runs
 	unset        bool        // set_event_loop(None) was called
 	running      *eventLoop
@@ -141,7 +141,7 @@ func NewRuntime(cfg Config) *Runtime {
 	if cfg.MaxSteps > 0 && cfg.StepsPerRun {
 		rt.steps.perRun, rt.steps.max = true, cfg.MaxSteps
 	}
-	rt.topContext = &varContext{}
+	rt.topContext = &Context{}
 	rt.printFn, rt.onMaxStepsFn = rt.printLine, rt.onMaxSteps
 	if cfg.Trace != nil {
 		rt.tracer = newTracer(cfg.Trace, rt.clock)
@@ -156,6 +156,17 @@ func NewRuntime(cfg Config) *Runtime {
 // await_, try_, raise_, print, the exception types, and the modules.
 func (rt *Runtime) Predeclared() starlark.StringDict { return rt.predeclared }
 
+// Argv returns the script's arguments, Config.Argv (sys.argv).
+func (rt *Runtime) Argv() []string { return rt.cfg.Argv }
+
+// Stdout returns where the runtime's standard output goes (sys.stdout,
+// print): Config.Stdout, or os.Stdout.
+func (rt *Runtime) Stdout() io.Writer { return rt.stdout }
+
+// Stderr returns where the runtime's standard error goes (sys.stderr,
+// tracebacks): Config.Stderr, or os.Stderr.
+func (rt *Runtime) Stderr() io.Writer { return rt.stderr }
+
 // threadState is what a thread of the runtime carries in its local.
 type threadState struct {
 	rt        *Runtime
@@ -163,7 +174,7 @@ type threadState struct {
 	loop      *eventLoop   // for callback threads: the loop that runs them
 	granted   uint64       // the thread's step limit while it holds the budget
 	toplevel  bool         // a host's submission: top-level code run as a task
-	ctx       *varContext  // the context variables of the code running on the thread
+	ctx       *Context  // the context variables of the code running on the thread
 	keyboard  atomic.Bool  // KeyboardInterrupt cancelled the thread: see checkAbort
 	handling  []*exception // the exceptions being handled: see threadState.handle
 	callBound bool         // the call's budget bounds the thread's steps, not the runtime's

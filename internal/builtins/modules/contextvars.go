@@ -1,57 +1,26 @@
-package builtins
+package modules
 
 import (
 	"fmt"
-	"maps"
 
+	"github.com/asyncrun/asyncrun/internal/builtins"
 	"github.com/asyncrun/asyncrun/pyexc"
 	"go.starlark.net/starlark"
 	"go.starlark.net/starlarkstruct"
 )
 
-// Context variables, as Python's contextvars with asyncio: each task runs
-// in a copy of the context that was current when it was created, and each
-// callback in a copy of the context current when it was scheduled, so a
-// value set in a task is seen by the coroutines it awaits and by the tasks
-// it creates afterwards, never by its creator or its siblings. Top-level
-// code shares one context.
+// Context variables, as Python's contextvars: a ContextVar's value lives in
+// the context of the code that sets it, a builtins.Context that the core
+// copies for each task and callback (see builtins.ContextOf); the variable
+// is its key.
 
-// varContext is one context: the values of the variables set in it. Its
-// identity is the Python Context's (a Token belongs to one).
-type varContext struct {
-	vals map[*contextVar]starlark.Value
-}
-
-// copyContext returns a copy of c. A nil context is an empty one, made
-// when a variable is first set in it (see contextOf), so that tasks and
-// callbacks of programs that use no context variables allocate none.
-func copyContext(c *varContext) *varContext {
-	if c == nil || len(c.vals) == 0 {
-		return nil
-	}
-	return &varContext{vals: maps.Clone(c.vals)}
-}
-
-// currentContext returns the context of the script code running now.
-func (rt *Runtime) currentContext() *varContext {
-	if !rt.varsUsed {
-		return nil // every context is empty
-	}
-	if th := rt.scriptThread(); th != nil {
-		if ts := stateOf(th); ts != nil && ts.ctx != nil {
-			return ts.ctx
-		}
-	}
-	return rt.topContext
-}
-
-// contextVarsModule is the contextvars module: ContextVar(name, *, default).
+// contextVarsModule is the contextvars module: ContextVar(name, *, default)
+// and Token.
 var contextVarsModule = &starlarkstruct.Module{Name: "contextvars", Members: starlark.StringDict{
-	"ContextVar": &class{name: "ContextVar", module: "contextvars", call: newBuiltin("ContextVar", newContextVar)},
-	"Token": &class{name: "Token", module: "contextvars", attrs: starlark.StringDict{"MISSING": tokenMissing},
-		call: newBuiltin("Token", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-			return nil, newExc(pyexc.RuntimeError, "Tokens can only be created by ContextVars")
-		})},
+	"ContextVar": builtins.ModuleClass("contextvars", "ContextVar", newContextVar, nil),
+	"Token": builtins.ModuleClass("contextvars", "Token", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+		return nil, builtins.Errorf(pyexc.RuntimeError, "Tokens can only be created by ContextVars")
+	}, starlark.StringDict{"MISSING": tokenMissing}),
 }}
 
 func newContextVar(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -66,7 +35,8 @@ func newContextVar(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 	return &contextVar{name: name, def: def}, nil
 }
 
-// contextVar is a contextvars.ContextVar.
+// contextVar is a contextvars.ContextVar, and the key of its values in a
+// builtins.Context.
 type contextVar struct {
 	name string
 	def  starlark.Value // nil: no default
@@ -74,9 +44,9 @@ type contextVar struct {
 
 func (v *contextVar) String() string {
 	if v.def != nil {
-		return fmt.Sprintf("<ContextVar name=%s default=%s>", pyQuote(v.name), reprValue(v.def))
+		return fmt.Sprintf("<ContextVar name=%s default=%s>", builtins.Quote(v.name), builtins.Repr(v.def))
 	}
-	return fmt.Sprintf("<ContextVar name=%s>", pyQuote(v.name))
+	return fmt.Sprintf("<ContextVar name=%s>", builtins.Quote(v.name))
 }
 func (v *contextVar) Type() string          { return "ContextVar" }
 func (v *contextVar) Freeze()               {}
@@ -88,26 +58,17 @@ func (v *contextVar) Attr(name string) (starlark.Value, error) {
 	if name == "name" {
 		return starlark.String(v.name), nil
 	}
-	return contextVarMethods.attr(v, name), nil
+	return contextVarMethods.Attr(v, name), nil
 }
 
 // AttrNames lists the variable's attributes.
-func (v *contextVar) AttrNames() []string { return contextVarMethods.names("name") }
+func (v *contextVar) AttrNames() []string { return contextVarMethods.Names("name") }
 
-var contextVarMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+var contextVarMethods = builtins.NewMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"get":   contextVarGet,
 	"set":   contextVarSet,
 	"reset": contextVarReset,
 })
-
-// contextOf returns the context of the code running on thread.
-func contextOf(thread *starlark.Thread) *varContext {
-	ts := stateOf(thread)
-	if ts.ctx == nil {
-		ts.ctx = &varContext{}
-	}
-	return ts.ctx
-}
 
 func contextVarGet(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var def starlark.Value
@@ -115,7 +76,7 @@ func contextVarGet(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 		return nil, err
 	}
 	v := b.Receiver().(*contextVar)
-	if x, ok := contextOf(thread).vals[v]; ok {
+	if x, ok := builtins.ContextOf(thread).Get(v); ok {
 		return x, nil
 	}
 	if def != nil {
@@ -124,7 +85,7 @@ func contextVarGet(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 	if v.def != nil {
 		return v.def, nil
 	}
-	return nil, &exception{typ: exc[pyexc.LookupError], args: starlark.Tuple{v}}
+	return nil, builtins.NewExceptionArgs(pyexc.LookupError, v)
 }
 
 func contextVarSet(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -133,13 +94,9 @@ func contextVarSet(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 		return nil, err
 	}
 	v := b.Receiver().(*contextVar)
-	rtOf(thread).varsUsed = true
-	c := contextOf(thread)
-	old, had := c.vals[v]
-	if c.vals == nil {
-		c.vals = make(map[*contextVar]starlark.Value)
-	}
-	c.vals[v] = x
+	c := builtins.ContextOf(thread)
+	old, had := c.Get(v)
+	c.Set(v, x)
 	if !had {
 		old = nil
 	}
@@ -152,20 +109,20 @@ func contextVarReset(thread *starlark.Thread, b *starlark.Builtin, args starlark
 		return nil, err
 	}
 	v := b.Receiver().(*contextVar)
-	c := contextOf(thread)
+	c := builtins.ContextOf(thread)
 	switch {
 	case t.used:
-		return nil, newExc(pyexc.RuntimeError, "%s has already been used once", t)
+		return nil, builtins.Errorf(pyexc.RuntimeError, "%s has already been used once", t)
 	case t.v != v:
-		return nil, newExc(pyexc.ValueError, "%s was created by a different ContextVar", t)
+		return nil, builtins.Errorf(pyexc.ValueError, "%s was created by a different ContextVar", t)
 	case t.ctx != c:
-		return nil, newExc(pyexc.ValueError, "%s was created in a different Context", t)
+		return nil, builtins.Errorf(pyexc.ValueError, "%s was created in a different Context", t)
 	}
 	t.used = true
 	if t.old == nil {
-		delete(c.vals, v)
+		c.Delete(v)
 	} else {
-		c.vals[v] = t.old
+		c.Set(v, t.old)
 	}
 	return starlark.None, nil
 }
@@ -174,7 +131,7 @@ func contextVarReset(thread *starlark.Thread, b *starlark.Builtin, args starlark
 // old_value (Token.MISSING when the variable was not set).
 type contextToken struct {
 	v    *contextVar
-	ctx  *varContext
+	ctx  *builtins.Context
 	old  starlark.Value // nil: MISSING
 	used bool
 }
@@ -193,7 +150,7 @@ func (t *contextToken) Type() string         { return "Token" }
 func (t *contextToken) Freeze()              {}
 func (t *contextToken) Truth() starlark.Bool { return true }
 func (t *contextToken) Hash() (uint32, error) {
-	return 0, newExc(pyexc.TypeError, "unhashable type: 'Token'")
+	return 0, builtins.Errorf(pyexc.TypeError, "unhashable type: 'Token'")
 }
 func (t *contextToken) AttrNames() []string { return []string{"old_value", "var"} }
 
