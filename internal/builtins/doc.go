@@ -1,6 +1,6 @@
 // Package builtins is the Starlark face of package loop: the asyncio module,
 // Future, Task and event loop values, await_, try_ and raise_, exception
-// types, and Python-like print and sys. Its exported API is for package
+// types, and Python-like print. Its exported API is for package
 // interp and the parts beside it (locks, streams, modules); the package is
 // internal, so hosts, which import interp, cannot reach it. Scripts see
 // values of unexported types.
@@ -22,7 +22,7 @@
 //
 //	runtime.go     Runtime, thread state, the step budget, Interrupt, ExecTopLevel
 //	host.go        what interp needs: the hosted loop, submissions, host futures
-//	predeclared.go the predeclared names; print
+//	predeclared.go the predeclared names, Part; print and its file= (TextFile)
 //	pyrepr.go      str and repr as CPython writes them (internal/pyfmt), exceptions' PyRepr/PyStr
 //	format.go      format(value, spec) over internal/pyfmt
 //	round.go, sum.go, divmod.go, pow.go, abs.go  Python's number builtins
@@ -51,8 +51,7 @@
 //	methods.go     method tables: how every value type dispatches methods
 //	io.go          the runtime's I/O (aio.Env) and the hooks of package streams
 //	streamerrors.go  IncompleteReadError, LimitOverrunError; aio's errors as exceptions
-//	sys.go         sys (argv, stdout, stderr)
-//	contextvars.go contextvars: ContextVar, the context each task runs in
+//	context.go     the context each task and callback runs in (Context, ContextOf), for contextvars
 //	handler.go     loop error handling: the default exception handler, set_exception_handler
 //	oserror.go     OSError and its subclasses: errno, strerror, filename
 //	runner.go      Runner: an event loop's life, for asyncio.run and asyncio.Runner
@@ -67,10 +66,12 @@
 // interpreter: package locks (Lock, Event, Condition, the semaphores,
 // Barrier and the queues), package tasks (TaskGroup, timeout and
 // timeout_at, Runner) and package streams (streams, servers,
-// subprocesses, open() and files) and package modules (datetime,
-// functools, socket, time). Each is a Part, a starlark.StringDict merged into
-// the asyncio module or the predeclared names, built on the core's exported
-// hooks only; package interp passes them all in Config.Parts.
+// subprocesses, open() and files) and package modules (contextvars,
+// datetime, functools, socket, sys, time). Each is a Part, a
+// starlark.StringDict merged into the asyncio module or the predeclared
+// names, built on the core's exported hooks only; a part whose values are
+// each interpreter's own (sys) makes them in Part.MakePredeclared. Package
+// interp passes them all in Config.Parts.
 //
 // # Adding an asyncio type
 //

@@ -31,7 +31,7 @@ type future struct {
 
 // taskExtra is the state of a task that most tasks do without.
 type taskExtra struct {
-	ctx    *Context     // the task's context variables (nil: empty)
+	ctx    *Context        // the task's context variables (nil: empty)
 	gctx   context.Context // the host's Go context, if any (see Code)
 	budget *callBudget     // the host call's step budget, if any (see Code)
 }

@@ -14,7 +14,7 @@ type Runner struct {
 	debug   starlark.Value
 	state   runnerState
 	lv      *eventLoop
-	setLoop bool        // the runner made its loop the current one
+	setLoop bool     // the runner made its loop the current one
 	ctx     *Context // the context its run() calls share, as CPython's
 }
 

@@ -91,9 +91,9 @@ type Runtime struct {
 	// hostContexts is set when a host first runs code with a Go context
 	// (see Code.Context), which the tasks it creates inherit.
 	hostContexts bool
-	topContext   *Context // the context of top-level code
-	current      *eventLoop  // the event loop get_event_loop returns when none runs
-	unset        bool        // set_event_loop(None) was called
+	topContext   *Context   // the context of top-level code
+	current      *eventLoop // the event loop get_event_loop returns when none runs
+	unset        bool       // set_event_loop(None) was called
 	running      *eventLoop
 	loops        []*eventLoop
 	taskSeq      int
@@ -174,7 +174,7 @@ type threadState struct {
 	loop      *eventLoop   // for callback threads: the loop that runs them
 	granted   uint64       // the thread's step limit while it holds the budget
 	toplevel  bool         // a host's submission: top-level code run as a task
-	ctx       *Context  // the context variables of the code running on the thread
+	ctx       *Context     // the context variables of the code running on the thread
 	keyboard  atomic.Bool  // KeyboardInterrupt cancelled the thread: see checkAbort
 	handling  []*exception // the exceptions being handled: see threadState.handle
 	callBound bool         // the call's budget bounds the thread's steps, not the runtime's

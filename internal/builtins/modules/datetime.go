@@ -1,8 +1,3 @@
-// Package modules is the small modules scripts see beside asyncio:
-// datetime, functools, socket and time (datetime's and time's now follow
-// the runtime's clock, virtual or real), built on the exported hooks of
-// package builtins only. Part is what package interp merges into the
-// predeclared names.
 package modules
 
 import (
