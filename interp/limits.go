@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"runtime/metrics"
 	"sync"
 	"time"
@@ -45,7 +46,6 @@ var sampler struct {
 	its  map[*Interp]struct{}
 	stop chan struct{}
 	done chan struct{}
-	kick chan struct{}
 }
 
 func (it *Interp) startMemoryLimit() {
@@ -57,7 +57,9 @@ func (it *Interp) startMemoryLimit() {
 	sampler.its[it] = struct{}{}
 	if sampler.stop == nil {
 		sampler.stop, sampler.done = make(chan struct{}), make(chan struct{})
-		go sample(sampler.stop, sampler.done)
+		gc := make(chan struct{}, 1)
+		afterGC(gc, sampler.stop)
+		go sample(sampler.stop, sampler.done, gc)
 	}
 }
 
@@ -80,8 +82,31 @@ func (it *Interp) stopMemoryLimit() {
 	}
 }
 
-// sample is the sampler's goroutine.
-func sample(stop, done chan struct{}) {
+// gcSentinel is an object only afterGC points to; it holds a pointer so
+// that it is not batched with others by the tiny allocator (whose objects'
+// cleanups may never run).
+type gcSentinel struct{ _ *byte }
+
+// afterGC sends on gc (without blocking) after each garbage collection,
+// until stop is closed: a sentinel nothing refers to is collected by the
+// next cycle, and its cleanup arms the next one.
+func afterGC(gc chan<- struct{}, stop <-chan struct{}) {
+	runtime.AddCleanup(&gcSentinel{}, func(struct{}) {
+		select {
+		case <-stop:
+			return
+		default:
+		}
+		select {
+		case gc <- struct{}{}:
+		default:
+		}
+		afterGC(gc, stop)
+	}, struct{}{})
+}
+
+// sample is the sampler's goroutine; gc wakes it after a collection.
+func sample(stop, done chan struct{}, gc <-chan struct{}) {
 	defer close(done)
 	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	t := time.NewTimer(memorySampleMin)
@@ -94,6 +119,8 @@ func sample(stop, done chan struct{}) {
 		case <-stop:
 			return
 		case <-t.C:
+		case <-gc:
+			t.Stop() // Reset below restarts it (no stale tick since Go 1.23)
 		}
 		metrics.Read(s)
 		heap := s[0].Value.Uint64()
