@@ -139,12 +139,6 @@ func NewBuiltin(name string, fn func(*starlark.Thread, *starlark.Builtin, starla
 	return newBuiltin(name, fn)
 }
 
-// ClassWith returns the class name whose call is fn and whose class
-// attributes are attrs (datetime.datetime.now, say).
-func ClassWith(name string, fn func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error), attrs starlark.StringDict) starlark.Value {
-	return &class{name: name, call: newBuiltin(name, fn), attrs: attrs}
-}
-
 // ModuleClass returns the class module.name (contextvars.Token, say) whose
 // call is fn and whose class attributes are attrs.
 func ModuleClass(module, name string, fn func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error), attrs starlark.StringDict) starlark.Value {

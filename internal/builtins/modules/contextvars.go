@@ -17,8 +17,8 @@ import (
 // contextVarsModule is the contextvars module: ContextVar(name, *, default)
 // and Token.
 var contextVarsModule = &starlarkstruct.Module{Name: "contextvars", Members: starlark.StringDict{
-	"ContextVar": builtins.ModuleClass("contextvars", "ContextVar", newContextVar, nil),
-	"Token": builtins.ModuleClass("contextvars", "Token", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+	"ContextVar": builtins.ModuleClass("_contextvars", "ContextVar", newContextVar, nil),
+	"Token": builtins.ModuleClass("_contextvars", "Token", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 		return nil, builtins.Errorf(pyexc.RuntimeError, "Tokens can only be created by ContextVars")
 	}, starlark.StringDict{"MISSING": tokenMissing}),
 }}

@@ -14,7 +14,7 @@ import (
 // datetimeModule has datetime.now() (following the runtime's clock, virtual
 // or real) and datetime.fromtimestamp(t).
 var datetimeModule = &starlarkstruct.Module{Name: "datetime", Members: starlark.StringDict{
-	"datetime": builtins.ClassWith("datetime", datetimeNew, starlark.StringDict{
+	"datetime": builtins.ModuleClass("datetime", "datetime", datetimeNew, starlark.StringDict{
 		"now": builtins.NewBuiltin("now", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			if err := starlark.UnpackArgs(b.Name(), args, kwargs); err != nil {
 				return nil, err
