@@ -395,7 +395,7 @@ func futureRemoveDoneCallback(thread *starlark.Thread, b *starlark.Builtin, args
 
 // futureClass is asyncio.Future(*, loop=None).
 func futureClass() *class {
-	return &class{name: "Future", call: newBuiltin("Future", newFutureBuiltin)}
+	return &class{name: "Future", module: "_asyncio", call: newBuiltin("Future", newFutureBuiltin)}
 }
 
 func newFutureBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

@@ -32,11 +32,6 @@ func NewObject(thread *starlark.Thread) (Object, error) {
 	return Object{rt.nextID()}, nil
 }
 
-// Class returns the class asyncio.NAME whose call is fn.
-func Class(name string, fn func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)) *class {
-	return &class{name: name, call: newBuiltin(name, fn)}
-}
-
 // suspending returns the coroutine that a method CPython declares `async
 // def` returns: named name (CPython's qualified name, "StreamReader.read"),
 // its body runs op, a loop operation of the awaiting task, under the

@@ -366,7 +366,7 @@ func taskPrintStack(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 // taskClass is asyncio.Task: Task(coro, *, loop=None, name=None), with the
 // seed's class functions all_tasks(loop=None) and current_task(loop=None).
 func taskClass() *class {
-	return &class{name: "Task", call: newBuiltin("Task", newTaskBuiltin), attrs: starlark.StringDict{
+	return &class{name: "Task", module: "_asyncio", call: newBuiltin("Task", newTaskBuiltin), attrs: starlark.StringDict{
 		"all_tasks":    newBuiltin("all_tasks", tasksOfLoop(false, allTasksOf)),
 		"current_task": newBuiltin("current_task", tasksOfLoop(false, currentTaskOf)),
 	}}

@@ -9,7 +9,7 @@ import (
 // subprocesses) and its predeclared open.
 var Part = builtins.Part{
 	Asyncio: starlark.StringDict{
-		"StreamReader":            builtins.Class("StreamReader", newStreamReader),
+		"StreamReader":            builtins.ModuleClass("asyncio.streams", "StreamReader", newStreamReader, nil),
 		"create_subprocess_exec":  subprocessModule.Members["create_subprocess_exec"],
 		"create_subprocess_shell": subprocessModule.Members["create_subprocess_shell"],
 		"open_connection":         builtins.NativeCoro("open_connection", openConnection),

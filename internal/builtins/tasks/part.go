@@ -18,8 +18,8 @@ import (
 
 // Part is the members of the asyncio module that this package makes.
 var Part = builtins.Part{Asyncio: starlark.StringDict{
-	"Runner":     builtins.Class("Runner", newRunner),
-	"TaskGroup":  builtins.Class("TaskGroup", newTaskGroup),
+	"Runner":     builtins.ModuleClass("asyncio.runners", "Runner", newRunner, nil),
+	"TaskGroup":  builtins.ModuleClass("asyncio.taskgroups", "TaskGroup", newTaskGroup, nil),
 	"timeout":    builtins.NewBuiltin("timeout", timeoutFn),
 	"timeout_at": builtins.NewBuiltin("timeout_at", timeoutAt),
 }}
