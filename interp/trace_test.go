@@ -41,7 +41,7 @@ func traceOf(t *testing.T, opts Options, filename string, src any) []byte {
 
 // TestTraceGolden: the trace of scripts/parallel_tasks.star under virtual
 // time is the same on every run, and is the one in testdata (go test
-// -run TestTraceGolden -update ./interp rewrites it).
+// ./interp -run TestTraceGolden -update rewrites it).
 func TestTraceGolden(t *testing.T) {
 	src, err := os.ReadFile("../scripts/parallel_tasks.star")
 	if err != nil {
