@@ -13,8 +13,10 @@ import (
 // makes them with fmt.Errorf and gives no kind, so the narrowest stable
 // signal is the form of the message: each row of starlarkErrors matches one
 // form and gives the Python type and CPython's text for the same case.
-// TestStarlarkErrors runs each case, so that an upgrade of go.starlark.net
-// that changes a message fails a test instead of changing a type.
+// The conformance suite's exceptions/runtime_messages runs each case
+// against its CPython twin, and TestStarlarkErrors the cases whose text
+// is asyncrun's own, so that an upgrade of go.starlark.net that changes a
+// message fails a test instead of changing a type.
 //
 // Choices where Python has no exact counterpart: changing a list or dict
 // while a loop iterates over it, and changing a frozen value, are
