@@ -513,6 +513,16 @@ func (s *scanner) logicalEnd(j int) (end, comment int) {
 func (s *scanner) decorator() error {
 	from, p := s.i, s.here()
 	end, comment := s.logicalEnd(s.i)
+	if s.tolerant && end == len(s.src) {
+		// The REPL's look-ahead: the decorator's brackets close in a line
+		// not read yet. It waits for its def, as a whole one does.
+		if s.decos == nil {
+			s.decoPos = p
+		}
+		s.decos = append(s.decos, nil)
+		s.advTo(end)
+		return nil
+	}
 	s.adv() // @
 	xp := s.here()
 	if len(trimSpace(s.src[s.i:comment])) == 0 {
