@@ -55,9 +55,6 @@ func TestPythonProgramsPastedIntoREPL(t *testing.T) {
 			switch name {
 			case "run_until_complete":
 				t.Skip("runs a loop of its own, which the prompt's running loop forbids (as in python -m asyncio)")
-			case "fstrings_multiline":
-				// CPython's console takes it.
-				t.Skip("known difference: in a block, the prompt refuses a triple-quoted f-string whose field spans lines (end the indented block with a blank line first)")
 			}
 			src, err := os.ReadFile(strings.TrimSuffix(out, ".out") + ".py")
 			if err != nil {
