@@ -53,6 +53,8 @@ func reads(t *testing.T, l *loop.Loop, fn func(task *loop.Task, read func([]byte
 	return strings.Join(out, "\n")
 }
 
+// TestReaderReads: the reads of a reader fed a chunk per turn of the loop
+// (a script's same reads: the spec program io/stream_reader_reads).
 func TestReaderReads(t *testing.T) {
 	l, r := fed(t, DefaultLimit, true, "hel", "lo\nwor", "ld\nend")
 	got := reads(t, l, func(task *loop.Task, read func([]byte, error)) {
@@ -81,7 +83,8 @@ func TestReaderReads(t *testing.T) {
 
 func TestReaderLimits(t *testing.T) {
 	l, r := fed(t, 4, true, "abcdefgh", "ij\nxy", "\nlong line\nz")
-	// The same reads in CPython 3.11 print the same (with Python's names).
+	// A script's same reads are checked against CPython by the spec
+	// program io/stream_reader_reads; these are the Go errors under them.
 	got := reads(t, l, func(task *loop.Task, read func([]byte, error)) {
 		read(r.ReadUntil(task, []byte("\n"))) // not within the limit: the data stays
 		read(r.ReadExactly(task, 3))          // abc

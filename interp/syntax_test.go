@@ -199,23 +199,17 @@ asyncio.run(main())
 	}
 }
 
-// TestPythonSyntaxCases: corners of the rewrite, each checked by what the
-// program prints (CPython prints the same for those that are Python).
+// TestPythonSyntaxCases: corners of the rewrite that have no CPython twin
+// in spec_tests/testdata/syntax (where the others are), checked by what
+// they print in asyncrun: await at the top level of a file (CPython takes
+// it only inside a function), CRLF line ends with tabs (here, so that no
+// checkout's line-end conversion changes them), and the seed's
+// @asyncio.coroutine with yield from (gone from CPython 3.11).
 func TestPythonSyntaxCases(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
-		{"x = None\nprint(not x is None, 'is' + 'not', \"await\") # is await\n", "False isnot await\n"},
-		{"is_ = 1\nprint(is_ is 1, is_ is not 1)\n", "True False\n"},
-		{"d = {'k': 1}\nprint(f\"{d['k']:>3}|{d!r}|{[1, 2][0:1]}|{'é'!a}\")\n", "  1|{'k': 1}|[1]|'\\xe9'\n"},
 		{"async def f():\n    return 7\nprint(await f() + 1, -await f(), (await f()) * 2, [await f()][0])\n", "8 -7 14 7\n"},
-		{"import asyncio as a, math\nfrom math import floor as fl\nprint(a is asyncio, math.floor(2.5), fl(3.5))\n", "True 2 3\n"},
-		{"def g(*a, **k):\n    return (a, sorted(k.items()))\nprint(g(*[1], x=1, **{'y': 2}))\nprint(g(**{'y': 2}, x=1))\n", "((1,), [('x', 1), ('y', 2)])\n((), [('x', 1), ('y', 2)])\n"},
-		{"async def v():\n    return 3\nprint(f\"{await v():>{await v()}}|{ await v() = }\")\n", "  3| await v() = 3\n"},
-		{"def d(tag):\n    return lambda f: (print(tag), f)[1]\n@d(\"one\")  # first\n# a comment\n@d(\n    \"two\")\ndef h():\n    return \"h\"\nprint(h())\n", "two\none\nh\n"},
 		{"async def f():\r\n\treturn 1\r\nprint(await f())\r\n", "1\n"},
 		{"def outer():\n    @asyncio.coroutine\n    def old():\n        return (yield from asyncio.sleep(0, 'seed'))\n    return old\nprint(await outer()())\n", "seed\n"},
-		{"if True:\n    async def f():\n        return f'''a\n{1 +\n 1}'''\nprint(await f())\n", "a\n2\n"},
-		{"x = [1]\ny = x\nprint(x is y, x is [1], None is None, (1, 2) is (1, 2))\n", "True False True False\n"},
-		{"print(f\"{{}} {'{'} {1!s:3}|\")\n", "{} { 1  |\n"},
 	} {
 		var out bytes.Buffer
 		it := interp.New(interp.Options{Stdout: &out, VirtualTime: true})

@@ -341,7 +341,9 @@ func TestTaskGroupStateErrors(t *testing.T) {
 // TestTaskGroupBaseError: an error IsBase accepts leaves the group as it
 // is, not in a group, whether a child or the body raised it. This scenario
 // has no CPython twin: CPython's loop re-raises a KeyboardInterrupt out of
-// run_until_complete as soon as a task raises it.
+// run_until_complete as soon as a task raises it. What a script sees of it
+// has: spec_tests/testdata/asyncio/taskgroup_base_error and
+// taskgroup_base_error_child.
 func TestTaskGroupBaseError(t *testing.T) {
 	defer goleak.VerifyNone(t)
 	l := newVirtual()

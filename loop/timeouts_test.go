@@ -223,6 +223,10 @@ func TestTimeoutAndOutsideCancel(t *testing.T) {
 	l.Close()
 }
 
+// TestTimeoutEnterErrors: a Timeout entered outside a task, or left before
+// it was entered, is an error. No scenario of the twin: a script's entry
+// outside a task is twinned by spec_tests' asyncio/taskgroup_timeout_details;
+// a script cannot leave a timeout it did not enter (with_ does both).
 func TestTimeoutEnterErrors(t *testing.T) {
 	l := newVirtual()
 	if got, want := msg(NewTimeout(l, 0, false).Enter(nil)), "Timeout should be used inside a task"; got != want {

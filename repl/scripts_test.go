@@ -13,22 +13,63 @@ import (
 )
 
 // pasteable turns a script into what a user pastes at the prompt: the same
-// lines, with a blank line after each indented block.
+// lines, with a blank line after each indented block. A line that an open
+// bracket or triple-quoted string continues is kept as it is.
 func pasteable(src string) string {
 	var b strings.Builder
-	inBlock := false
+	inBlock, indented := false, false
+	open, quote := 0, "" // what the lines so far leave open
 	for _, line := range strings.Split(src, "\n") {
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "#") {
+		if open == 0 && quote == "" {
+			if t := strings.TrimSpace(line); t == "" || strings.HasPrefix(t, "#") {
+				continue
+			}
+			indented = strings.HasPrefix(line, " ")
+			if inBlock && !indented {
+				b.WriteString("\n")
+			}
+		} else if quote == "" && strings.TrimSpace(line) == "" {
 			continue
 		}
-		indented := strings.HasPrefix(line, " ")
-		if inBlock && !indented && !strings.HasPrefix(line, ")") && !strings.HasPrefix(line, "]") {
-			b.WriteString("\n")
-		}
 		b.WriteString(line + "\n")
-		inBlock = indented || strings.HasSuffix(line, ":") || inBlock && (strings.HasPrefix(line, ")") || strings.HasPrefix(line, "]"))
+		open, quote = scanOpen(line, open, quote)
+		if open == 0 && quote == "" {
+			inBlock = indented || strings.HasSuffix(line, ":")
+		}
 	}
 	return b.String() + "\n"
+}
+
+// scanOpen returns the brackets and the triple-quoted string that are
+// still open after line, given those open before it.
+func scanOpen(line string, open int, quote string) (int, string) {
+	for i := 0; i < len(line); i++ {
+		rest := line[i:]
+		switch {
+		case quote != "" && rest[0] == '\\':
+			i++
+		case quote != "":
+			if strings.HasPrefix(rest, quote) {
+				i += len(quote) - 1
+				quote = ""
+			}
+		case rest[0] == '#':
+			return open, quote
+		case strings.HasPrefix(rest, `"""`) || strings.HasPrefix(rest, "'''"):
+			quote = rest[:3]
+			i += 2
+		case rest[0] == '"' || rest[0] == '\'':
+			quote = rest[:1]
+		case strings.ContainsRune("([{", rune(rest[0])):
+			open++
+		case strings.ContainsRune(")]}", rune(rest[0])):
+			open--
+		}
+	}
+	if len(quote) == 1 { // a one-quote string ends with its line
+		quote = ""
+	}
+	return open, quote
 }
 
 // TestScriptsPastedIntoREPL: every script of scripts/ with a CPython twin,

@@ -14,8 +14,10 @@ import (
 // makes them with fmt.Errorf and gives no kind, so the narrowest stable
 // signal is the form of the message: each row of starlarkErrors matches one
 // form and gives the Python type and CPython's text for the same case.
-// TestStarlarkErrors runs each case, so that an upgrade of go.starlark.net
-// that changes a message fails a test instead of changing a type.
+// The conformance suite's exceptions/runtime_messages runs each case
+// against its CPython twin, and TestStarlarkErrors the cases whose text
+// is asyncrun's own, so that an upgrade of go.starlark.net that changes a
+// message fails a test instead of changing a type.
 //
 // Choices where Python has no exact counterpart: changing a list or dict
 // while a loop iterates over it, and changing a frozen value, are
@@ -89,6 +91,10 @@ var starlarkErrors = sync.OnceValue(func() []starlarkErrorForm {
 		{regexp.MustCompile(`^popitem: empty dict$`), exc[pyexc.KeyError], text("popitem(): dictionary is empty")},
 		{regexp.MustCompile(`^(\S+) has no \.(\w+) (field or method|attribute)`), exc[pyexc.AttributeError], typed("'%s' object has no attribute '%s'", 1, 2)},
 		{regexp.MustCompile(`^unknown binary op: (\S+) (\S+) (\S+)$`), exc[pyexc.TypeError], func(m []string) starlark.Tuple {
+			if m[2] == "+" && (m[1] == "list" || m[1] == "string" || m[1] == "tuple") {
+				// CPython's sequences word their + apart.
+				return starlark.Tuple{starlark.String(fmt.Sprintf("can only concatenate %s (not \"%s\") to %s", pyType(m[1]), pyType(m[3]), pyType(m[1])))}
+			}
 			return text("unsupported operand type(s) for %s: '%s' and '%s'", 2, 1, 3)([]string{m[0], pyType(m[1]), m[2], pyType(m[3])})
 		}},
 		{regexp.MustCompile(`^unknown unary op: (\S+) (\S+)$`), exc[pyexc.TypeError], typed("bad operand type for unary %s: '%s'", 1, 2)},

@@ -43,14 +43,14 @@ try_(lambda: asyncio.run(main()), except_={ExceptionGroup: lambda eg: raise_(eg.
 }
 
 // TestTypeThreeArgumentsBadInput pins the errors of type(name, bases,
-// dict) for what it cannot make: only exception types, with no attributes.
+// dict) for what it cannot make: only exception types, with no attributes
+// (asyncrun's own messages; those CPython gives too are checked against
+// CPython by the spec program exceptions/type_arguments).
 func TestTypeThreeArgumentsBadInput(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
 		{`type("P", (), {})`, "TypeError: type(): asyncrun makes exception types only: give one exception type as base, as type('P', (Exception,), {})"},
 		{`type("P", (int,), {})`, "TypeError: type(): asyncrun makes exception types only: each base must be an exception type, not builtin_function_or_method (use struct for records)"},
 		{`type("P", (ValueError,), {"x": 1})`, "TypeError: type(): a new exception type takes no attributes here: pass {} (asyncrun's types hold no methods or attributes)"},
-		{`type("P", ValueError, {})`, "TypeError: type.__new__() argument 2 must be tuple, not type"},
-		{`type(1, 2)`, "TypeError: type() takes 1 or 3 arguments"},
 	} {
 		_, err := runScript(t, tc.src+"\n")
 		if err == nil {

@@ -31,7 +31,13 @@ func (f *fstring) parse(end int) (syntax.Expr, error) {
 	if len(parts) == 0 {
 		return f.literal("", f.start), nil
 	}
-	return call(&f.s.filename, "$fstring", f.start, parts...), nil
+	c := call(&f.s.filename, "$fstring", f.start, parts...)
+	// The call ends at the closing quote (its last part may end lines
+	// before, as a field that spans lines does): the REPL reads the
+	// statement to its last line by this span.
+	q := f.s.here()
+	c.Rparen = syntax.MakePosition(&f.s.filename, q.line, q.col)
+	return c, nil
 }
 
 // pieces parses literal text and fields up to end, or, in a format spec,

@@ -407,16 +407,22 @@ func (s *scanner) stringEnd(q int) (end int, triple bool) {
 // quote at s.i); p is from's position.
 func (s *scanner) str(from int, p pos, prefix string) error {
 	end, triple := s.stringEnd(s.i)
-	if end < 0 {
-		// Unterminated: the parser reports it (or the REPL reads on).
-		s.advTo(len(s.src))
-		return nil
-	}
 	isF := false
 	for i := 0; i < len(prefix); i++ {
 		if prefix[i] == 'f' || prefix[i] == 'F' {
 			isF = true
 		}
+	}
+	if end < 0 {
+		// Unterminated: the parser reports it (or the REPL reads on). The
+		// REPL's parser is given the lines read so far: an f-string's
+		// prefix is blanked there as its placeholder's is, so that it
+		// reads a plain string, then the placeholder's later lines.
+		if s.tolerant && isF {
+			s.replace(from, s.i, blank(s.src[from:s.i]))
+		}
+		s.advTo(len(s.src))
+		return nil
 	}
 	if !isF {
 		s.advTo(end)
@@ -442,6 +448,11 @@ func (s *scanner) str(from int, p pos, prefix string) error {
 	x, err := fs.parse(end - qlen)
 	if err != nil {
 		return err
+	}
+	if lit, ok := x.(*syntax.Literal); ok {
+		// An f-string with no fields: its span is the source's, lines
+		// and all (the REPL reads a statement to its last line by it).
+		lit.TokenPos, lit.Raw = syntax.MakePosition(&s.filename, p.line, p.col), string(s.src[from:end])
 	}
 	// The placeholder: the prefix as spaces, then a plain string of spaces.
 	with := make([]byte, 0, end-from)
@@ -513,6 +524,16 @@ func (s *scanner) logicalEnd(j int) (end, comment int) {
 func (s *scanner) decorator() error {
 	from, p := s.i, s.here()
 	end, comment := s.logicalEnd(s.i)
+	if s.tolerant && end == len(s.src) {
+		// The REPL's look-ahead: the decorator's brackets close in a line
+		// not read yet. It waits for its def, as a whole one does.
+		if s.decos == nil {
+			s.decoPos = p
+		}
+		s.decos = append(s.decos, nil)
+		s.advTo(end)
+		return nil
+	}
 	s.adv() // @
 	xp := s.here()
 	if len(trimSpace(s.src[s.i:comment])) == 0 {

@@ -11,8 +11,8 @@ import (
 )
 
 // cpython.json holds CPython 3.11's format() and repr()/str() of values
-// written in the common subset of Python and Starlark, made by
-// testdata/gen.py (python3 testdata/gen.py, from this folder).
+// written in the common subset of Python and Starlark: what its twin
+// testdata/gen.py prints (TestCPythonFormatTwin checks it).
 type golden struct {
 	Format [][4]string // expression, spec, "ok" or the exception type, result or message
 	Repr   [][3]string // expression, repr, str

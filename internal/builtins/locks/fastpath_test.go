@@ -82,27 +82,3 @@ asyncio.run(asyncio.coroutine(main)())
 		})
 	}
 }
-
-// TestBoundMethodsOnce: a primitive's methods are bound once per object,
-// so reading one twice gives the same value (q.get == q.get, as in
-// Python), and another object's is another.
-func TestBoundMethodsOnce(t *testing.T) {
-	checkScript(t, `
-def main():
-    for mk, name in [(asyncio.Queue, "get"), (asyncio.PriorityQueue, "put"), (asyncio.LifoQueue, "join"),
-                     (asyncio.Lock, "acquire"), (asyncio.Event, "wait"), (asyncio.Condition, "notify"),
-                     (asyncio.Semaphore, "release"), (asyncio.BoundedSemaphore, "acquire"), (lambda: asyncio.Barrier(2), "wait")]:
-        a, b = mk(), mk()
-        print(getattr(a, name) == getattr(a, name), getattr(a, name) == getattr(b, name))
-asyncio.run(asyncio.coroutine(main)())
-`, `True False
-True False
-True False
-True False
-True False
-True False
-True False
-True False
-True False
-`)
-}

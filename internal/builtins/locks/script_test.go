@@ -27,8 +27,9 @@ func runScript(t *testing.T, src string) (string, error) {
 }
 
 // checkScript runs src and compares what it printed, then "error: ..." for
-// the error that ended it, with want (CPython's, for the twin written in
-// Python), line by line.
+// the error that ended it, with want, line by line. want is asyncrun's own
+// output: what CPython prints for a program is checked by a twin in
+// spec_tests, not pasted here.
 func checkScript(t *testing.T, src, want string) {
 	t.Helper()
 	got, err := runScript(t, src)
