@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -560,8 +561,10 @@ func TestOneMemorySampler(t *testing.T) {
 // deadline passes always sees context.DeadlineExceeded.
 func TestHostCauseOnCallDeadline(t *testing.T) {
 	defer goleak.VerifyNone(t)
-	causes := make(chan error, 100)
+	causes := make(chan error, 1000) // room for every try's cause: none blocks
+	var started atomic.Int32
 	wait := interp.AsyncFunc("wait", func(ctx context.Context, _ starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+		started.Add(1)
 		<-ctx.Done()
 		causes <- ctx.Err()
 		return nil, ctx.Err()
@@ -571,13 +574,29 @@ func TestHostCauseOnCallDeadline(t *testing.T) {
 	if _, err := it.ExecFile(context.Background(), "w.star", "def f():\n    await_(wait())\nf = asyncio.coroutine(f)\n"); err != nil {
 		t.Fatal(err)
 	}
-	for i := 0; i < 20; i++ {
+	// A deadline that passes before the host function starts ends the
+	// call without it (a loaded machine): only calls that reached it count.
+	seen := 0
+	for i := 0; i < 500 && seen < 20; i++ {
+		before := started.Load()
 		ctx, cancel := context.WithTimeout(context.Background(), time.Millisecond)
 		it.Call(ctx, "f")
 		cancel()
-		if got := <-causes; got != context.DeadlineExceeded {
-			t.Fatalf("call %d: host function saw %v, want DeadlineExceeded", i, got)
+		if started.Load() == before {
+			continue
 		}
+		seen++
+		select {
+		case got := <-causes:
+			if got != context.DeadlineExceeded {
+				t.Fatalf("call %d: host function saw %v, want DeadlineExceeded", i, got)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("call %d: the host function did not return within 10 s of its deadline", i)
+		}
+	}
+	if seen == 0 {
+		t.Fatal("no call reached the host function within its 1 ms deadline in 500 tries")
 	}
 }
 
