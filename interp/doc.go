@@ -186,7 +186,7 @@
 // RuntimeError), Options.MaxHostCalls and Options.MaxMemory bound the work
 // and memory of a run. For MaxMemory, one goroutine for all the
 // interpreters of a process samples the Go heap (every 1 to 50 ms, by the
-// distance to the nearest bound) and, past an interpreter's bound, stops
+// distance to the nearest bound, and after every garbage collection) and, past an interpreter's bound, stops
 // the runs it has in flight with MemoryError ([ErrMemoryLimit] for the
 // host); the interpreter stays usable, and the next run works once the
 // heap is back under the bound; a run under a bound is as fast as without

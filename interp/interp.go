@@ -95,7 +95,7 @@ type Options struct {
 	// is back under the bound. The heap is the process's (what every
 	// interpreter and the host itself hold), sampled by one goroutine for
 	// all interpreters, every 1 to 50 ms depending on the distance to the
-	// bound: a script allocating in a loop stops soon after the bound, but
+	// bound and after every garbage collection: a script allocating in a loop stops soon after the bound, but
 	// a single allocation larger than the bound completes first, and the
 	// host's own allocations count. 0 means no bound.
 	MaxMemory int64

@@ -449,8 +449,11 @@ for i in range(10000000):
 	}
 	var heapMB int
 	fmt.Sscanf(err.Error()[strings.Index(err.Error(), "the heap holds ")+len("the heap holds "):], "%d", &heapMB)
-	if heapMB<<20 > limit*11/10 {
-		t.Errorf("the run stopped with %d MB of heap, more than 10%% past the bound of %d MB", heapMB, limit>>20)
+	// Unbounded, the script would hold 10 GB. The sampler sees the heap
+	// within a few MB of the bound on a quiet machine; a loaded one delays
+	// it (283 MB was seen), so the test allows half the bound again.
+	if heapMB<<20 > limit*3/2 {
+		t.Errorf("the run stopped with %d MB of heap, more than 50%% past the bound of %d MB", heapMB, limit>>20)
 	}
 }
 
