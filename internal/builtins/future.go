@@ -98,7 +98,8 @@ const maxWaitDepth = 8
 
 // String returns a repr like CPython's: <Future pending>, <Future finished
 // result=1>, <Task pending name='Task-1' coro=<main() running at x.star:3>>.
-// A repr that reaches the future again (a result that contains it, tasks
+// The result is shortened as CPython's reprlib.repr shortens it (result=[0,
+// 1, 2, 3, 4, 5, ...]); an exception is written in full. A repr that reaches the future again (a result that contains it, tasks
 // that await each other) shows "..." there, as CPython's does; a chain of
 // tasks awaiting tasks is shown maxWaitDepth deep.
 func (fv *future) String() string {
@@ -141,7 +142,7 @@ func (fv *future) String() string {
 			}
 		} else {
 			v, _ := f.Result()
-			b.WriteString(" result=" + reprValue(fv.rt.toValue(v)))
+			b.WriteString(" result=" + shortReprValue(fv.rt.toValue(v)))
 		}
 	}
 	b.WriteString(">")

@@ -16,6 +16,11 @@ import (
 // reprValue returns Python's repr of v.
 func reprValue(v starlark.Value) string { return pyfmt.Repr(v) }
 
+// shortReprValue returns Python's reprlib.repr of v, the shortened repr
+// CPython's asyncio writes a finished future's result with
+// ([0, 1, 2, 3, 4, 5, ...]).
+func shortReprValue(v starlark.Value) string { return pyfmt.ShortRepr(v) }
+
 // strValue returns Python's str of v: a string itself, an exception's
 // message, else its repr.
 func strValue(v starlark.Value) string { return pyfmt.Str(v) }
