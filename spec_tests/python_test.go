@@ -44,7 +44,7 @@ func TestSeedExamples(t *testing.T) {
 	}
 	for _, s := range stars {
 		t.Run(filepath.Base(s), func(t *testing.T) {
-			got, stderr := runStar(t, s, false)
+			got, stderr, _ := runStar(t, s, false)
 			if stderr != "" {
 				t.Errorf("stderr:\n%s", stderr)
 			}

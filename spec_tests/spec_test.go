@@ -86,6 +86,10 @@ var update = flag.Bool("update", false, "rewrite the .out golden files from the 
 
 type spec struct {
 	name, star, py, out string
+	// err is the golden file of the program's stderr (DIR/NAME.err),
+	// for the programs of stderr/; "" for the others, whose stderr is not
+	// compared.
+	err string
 }
 
 // specs lists the programs of the topic folders of testdata (all but
@@ -100,7 +104,10 @@ func specs(t *testing.T) []spec {
 			continue
 		}
 		base := strings.TrimSuffix(s, ".star")
-		sp := spec{dir + "/" + filepath.Base(base), s, base + ".py", base + ".out"}
+		sp := spec{dir + "/" + filepath.Base(base), s, base + ".py", base + ".out", ""}
+		if dir == "stderr" {
+			sp.err = base + ".err"
+		}
 		if _, err := os.Stat(sp.py); err != nil {
 			t.Errorf("%s has no CPython twin %s", s, sp.py)
 			continue
@@ -111,7 +118,7 @@ func specs(t *testing.T) []spec {
 	for _, p := range pys {
 		base := strings.TrimSuffix(p, ".py")
 		name := filepath.Base(base)
-		out = append(out, spec{"scripts/" + name, filepath.Join("..", "scripts", name+".star"), p, base + ".out"})
+		out = append(out, spec{"scripts/" + name, filepath.Join("..", "scripts", name+".star"), p, base + ".out", ""})
 	}
 	if len(out) == 0 {
 		t.Fatal("no spec programs found")
@@ -132,10 +139,6 @@ func TestSpec(t *testing.T) {
 	// The twins sleep in real time: each selected subtest starts its twin
 	// before it pauses in t.Parallel, so that they run 16 at a time while
 	// the subtests wait for their turn (by default, GOMAXPROCS at a time).
-	type pyResult struct {
-		out []byte
-		err error
-	}
 	sem := make(chan struct{}, 16)
 	var retries sync.Mutex
 	for _, s := range specs(t) {
@@ -155,59 +158,91 @@ func TestSpec(t *testing.T) {
 					}
 				}
 			}
-			var twin chan pyResult
+			var twin chan pyRun
 			if python != "" && !*update {
-				twin = make(chan pyResult, 1)
+				twin = make(chan pyRun, 1)
 				go func() {
 					sem <- struct{}{}
-					out, err := runPython(python, s.py)
+					r := runPython(python, s.py)
 					<-sem
-					twin <- pyResult{out, err}
+					twin <- r
 				}()
 			}
 			t.Parallel()
 			if *update {
-				got, err := runPython(python, s.py)
-				if err != nil {
-					t.Logf("%s exited with %v (its stdout is kept)", s.py, err)
+				r := runPython(python, s.py)
+				if r.err != nil {
+					t.Logf("%s exited with %v (its stdout is kept)", s.py, r.err)
 				}
-				if err := os.WriteFile(s.out, got, 0o644); err != nil {
+				if err := os.WriteFile(s.out, r.stdout, 0o644); err != nil {
 					t.Fatal(err)
+				}
+				if s.err != "" {
+					if err := os.WriteFile(s.err, []byte(normalizeStderr(string(r.stderr))), 0o644); err != nil {
+						t.Fatal(err)
+					}
 				}
 			}
 			want, err := os.ReadFile(s.out)
 			if err != nil {
 				t.Fatalf("golden file: %v", err)
 			}
-			got, stderr := runStar(t, s.star, doesIO(s))
+			var wantErr []byte
+			if s.err != "" {
+				if wantErr, err = os.ReadFile(s.err); err != nil {
+					t.Fatalf("golden file: %v", err)
+				}
+			}
+			got, stderr, failed := runStar(t, s.star, doesIO(s))
 			if !bytes.Equal(got, want) {
 				t.Errorf("asyncrun output differs from CPython's (%s)\n%s\nstderr:\n%s", s.out, diff(want, got), stderr)
 			}
+			if s.err != "" {
+				if gotErr := normalizeStderr(stderr); gotErr != string(wantErr) {
+					t.Errorf("asyncrun's stderr, normalised, differs from CPython's (%s)\n%s\nstderr:\n%s", s.err, diff(wantErr, []byte(gotErr)), stderr)
+				}
+			}
 			if python != "" && !*update {
 				r := <-twin
-				py, err := r.out, r.err
 				// The twins run in real time, many at once: on a loaded
 				// machine a twin can lose an order that depends on time.
 				// It is run again, one retry at a time, before the golden
 				// file is doubted (asyncrun's own output, under virtual
 				// time, is not retried).
-				for retry := 0; retry < 2 && !bytes.Equal(py, want); retry++ {
+				same := func(r pyRun) bool {
+					return bytes.Equal(r.stdout, want) && (s.err == "" || normalizeStderr(string(r.stderr)) == string(wantErr))
+				}
+				for retry := 0; retry < 2 && !same(r); retry++ {
 					retries.Lock()
-					py, err = runPython(python, s.py)
+					r = runPython(python, s.py)
 					retries.Unlock()
 				}
-				if err != nil {
-					t.Logf("%s: %v", s.py, err)
+				if r.err != nil && s.err == "" {
+					t.Logf("%s: %v", s.py, r.err)
 				}
-				if !bytes.Equal(py, want) {
-					t.Errorf("CPython twin %s no longer prints %s; rerun with -update\n%s", s.py, s.out, diff(want, py))
+				if !bytes.Equal(r.stdout, want) {
+					t.Errorf("CPython twin %s no longer prints %s; rerun with -update\n%s", s.py, s.out, diff(want, r.stdout))
+				}
+				if s.err != "" {
+					if e := normalizeStderr(string(r.stderr)); e != string(wantErr) {
+						t.Errorf("CPython twin %s no longer writes %s to stderr; rerun with -update\n%s", s.py, s.err, diff(wantErr, []byte(e)))
+					}
+					// CPython's exit status is not compared, but a twin that
+					// ends with an uncaught exception has its program end so.
+					if pyFailed := r.err != nil; pyFailed != failed {
+						t.Errorf("ended with an uncaught exception: CPython %v (%v), asyncrun %v", pyFailed, r.err, failed)
+					}
 				}
 			}
 		})
 	}
 }
 
-func runStar(t *testing.T, path string, io bool) (stdout []byte, stderr string) {
+// runStar runs the program at path under virtual time. stderr is what the
+// CLI would write there: what the program and its loop wrote to
+// Options.Stderr, then the traceback of an uncaught exception; failed
+// reports that the run ended with one (or another error).
+func runStar(t *testing.T, path string, io bool) (stdout []byte, stderr string, failed bool) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -221,7 +256,9 @@ func runStar(t *testing.T, path string, io bool) (stdout []byte, stderr string) 
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	_, err = it.ExecFile(ctx, path, src)
-	it.Close()
+	if cerr := it.Close(); err == nil && cerr != nil {
+		err = cerr // as the CLI reports it
+	}
 	if err != nil {
 		var ie *interp.Error
 		if e, ok := err.(*interp.Error); ok {
@@ -231,19 +268,26 @@ func runStar(t *testing.T, path string, io bool) (stdout []byte, stderr string) 
 			errb.WriteString(err.Error() + "\n")
 		}
 	}
-	return out.Bytes(), errb.String()
+	return out.Bytes(), errb.String(), err != nil
 }
 
-func runPython(python, path string) ([]byte, error) {
+// pyRun is a run of a CPython twin: its stdout and stderr, and how it
+// exited.
+type pyRun struct {
+	stdout, stderr []byte
+	err            error
+}
+
+func runPython(python, path string) pyRun {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, python, filepath.Base(path))
 	cmd.Dir = filepath.Dir(path)
 	cmd.Env = append(os.Environ(), "PYTHONWARNINGS=ignore", "PYTHONDONTWRITEBYTECODE=1")
-	var out bytes.Buffer
-	cmd.Stdout = &out
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
-	return out.Bytes(), err
+	return pyRun{out.Bytes(), errb.Bytes(), err}
 }
 
 // diff shows the first differing line of two outputs, with both in full.
