@@ -6,10 +6,12 @@ import (
 )
 
 // TestScriptExceptionTypeTraceback: an uncaught exception of a type the
-// script made with type(name, bases, {}) ends the traceback as CPython's
-// does for a class of __main__: "TransientError: reset by peer" (CPython
-// names the module only for types outside __main__ and builtins), also
-// out of a task of a TaskGroup.
+// script made with type(name, bases, {}), also out of a task of a
+// TaskGroup, gives a traceback with its frames. Its last line, the type
+// named as CPython names a class of __main__, is checked against CPython
+// by the spec programs stderr/uncaught_script_type and
+// stderr/uncaught_script_type_group (their .err); here, that it names the
+// type the script made.
 func TestScriptExceptionTypeTraceback(t *testing.T) {
 	for _, src := range []string{
 		`TransientError = type("TransientError", (ConnectionError,), {})
@@ -33,8 +35,8 @@ try_(lambda: asyncio.run(main()), except_={ExceptionGroup: lambda eg: raise_(eg.
 		}
 		tb := FormatError(err)
 		lines := strings.Split(strings.TrimSpace(tb), "\n")
-		if got, want := lines[len(lines)-1], "TransientError: reset by peer"; got != want {
-			t.Errorf("traceback ends %q, want %q:\n%s", got, want, tb)
+		if got := lines[len(lines)-1]; !strings.HasPrefix(got, "TransientError") {
+			t.Errorf("traceback ends %q, want the type the script made:\n%s", got, tb)
 		}
 		if !strings.HasPrefix(tb, "Traceback (most recent call last):\n") || !strings.Contains(tb, "in fetch") && !strings.Contains(tb, "in f\n") {
 			t.Errorf("traceback lacks its frames:\n%s", tb)
