@@ -9,6 +9,8 @@
 //	             try_ and with_
 //	io/          streams, servers, subprocesses, files
 //	output/      reprs, format specs, builtins that print
+//	stderr/      what a program writes to stderr: uncaught tracebacks, the
+//	             loop's reports (compared with CPython's, normalised)
 //	syntax/      programs in Python's syntax: each .star is its .py, byte for byte
 //	scripts/     the twins of the programs of ../scripts
 //	seed/        the seed document's examples, verbatim (no twins)
@@ -21,8 +23,16 @@
 // files are still what CPython prints. A new folder of testdata is picked
 // up as it is; a program without a twin there fails the test.
 //
-// go test -run TestSpec -update rewrites the golden files from CPython's
-// output of the twins (never from asyncrun's); -run 'TestSpec/^io$/' selects
+// The programs of stderr/ have a second golden file, NAME.err: the twin's
+// stderr through normalizeStderr (stderr_test.go), which removes only what
+// cannot be the same (a traceback's frames, source positions, addresses,
+// timings). TestSpec compares it with asyncrun's stderr as the CLI writes
+// it (what the program and its loop wrote, then an uncaught exception's
+// traceback), normalised the same way; a twin that ends with an uncaught
+// exception must have its program end with one, and the other way round.
+//
+// go test -run TestSpec -update rewrites the golden files (.out, and .err
+// in stderr/) from CPython's output of the twins (never from asyncrun's); -run 'TestSpec/^io$/' selects
 // one folder.
 //
 // Programs that do I/O (those of io/, and the scripts of ioScripts) are
@@ -82,7 +92,7 @@ func needs(src []byte) []string {
 	return nil
 }
 
-var update = flag.Bool("update", false, "rewrite the .out golden files from the CPython twins")
+var update = flag.Bool("update", false, "rewrite the .out (and stderr/'s .err) golden files from the CPython twins")
 
 type spec struct {
 	name, star, py, out string
