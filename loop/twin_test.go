@@ -1,15 +1,12 @@
 package loop
 
 import (
-	"bytes"
-	"context"
 	"flag"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/asyncrun/asyncrun/internal/twin"
 )
 
 // The ordering and task group tests compare their logs with what CPython
@@ -52,40 +49,9 @@ func goldenLog(t *testing.T, out, name string) string {
 	return log
 }
 
-// checkTwin runs the CPython twin py with python3, when it is on the PATH,
-// and checks that the golden file out is what it prints (or, with -update,
-// rewrites out).
+// checkTwin runs the CPython twin py and checks that the golden file out
+// is what it prints (or, with -update, rewrites out): see package twin.
 func checkTwin(t *testing.T, py, out string) {
 	t.Helper()
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		if *update {
-			t.Fatal("-update needs python3")
-		}
-		t.Skip("python3 not found: the CPython twin is not run; the golden file is used as it is")
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, python, filepath.Base(py))
-	cmd.Dir = filepath.Dir(py)
-	cmd.Env = append(os.Environ(), "PYTHONWARNINGS=ignore", "PYTHONDONTWRITEBYTECODE=1")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	got, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("%s: %v\n%s", py, err, stderr.String())
-	}
-	if *update {
-		if err := os.WriteFile(out, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatalf("golden file: %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s no longer prints %s; rerun with -update\ngot:\n%s\nwant:\n%s", py, out, got, want)
-	}
+	twin.Check(t, py, out, *update)
 }

@@ -5,12 +5,12 @@ import (
 	"context"
 	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/asyncrun/asyncrun/internal/twin"
 	"github.com/asyncrun/asyncrun/repl"
 )
 
@@ -88,7 +88,7 @@ func TestPromptTwin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if python, err := exec.LookPath("python3"); err != nil {
+	if python := twin.Python(); python == "" {
 		if *update {
 			t.Fatal("-update needs python3")
 		}
@@ -96,9 +96,8 @@ func TestPromptTwin(t *testing.T) {
 	} else {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		cmd := exec.CommandContext(ctx, python, "-m", "asyncio")
+		cmd := twin.Command(ctx, python, "", "-m", "asyncio")
 		cmd.Stdin = bytes.NewReader(in)
-		cmd.Env = append(os.Environ(), "PYTHONWARNINGS=ignore", "PYTHONDONTWRITEBYTECODE=1")
 		out, err := cmd.Output()
 		if err != nil {
 			t.Fatalf("python3 -m asyncio: %v", err)

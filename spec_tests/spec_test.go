@@ -55,6 +55,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/asyncrun/asyncrun/internal/twin"
 	"github.com/asyncrun/asyncrun/interp"
 	"go.uber.org/goleak"
 )
@@ -139,7 +140,7 @@ func specs(t *testing.T) []spec {
 // TestSpec runs each program under virtual time and compares its output
 // with CPython's.
 func TestSpec(t *testing.T) {
-	python, _ := exec.LookPath("python3")
+	python := twin.Python()
 	if python == "" {
 		t.Log("python3 not found: the CPython twins are not run; the golden files are used as they are")
 	}
@@ -291,9 +292,7 @@ type pyRun struct {
 func runPython(python, path string) pyRun {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, python, filepath.Base(path))
-	cmd.Dir = filepath.Dir(path)
-	cmd.Env = append(os.Environ(), "PYTHONWARNINGS=ignore", "PYTHONDONTWRITEBYTECODE=1")
+	cmd := twin.Command(ctx, python, filepath.Dir(path), filepath.Base(path))
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()

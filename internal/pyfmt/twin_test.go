@@ -1,13 +1,10 @@
 package pyfmt
 
 import (
-	"bytes"
-	"context"
 	"flag"
-	"os"
-	"os/exec"
 	"testing"
-	"time"
+
+	"github.com/asyncrun/asyncrun/internal/twin"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/cpython.json and testdata/reprlib.json from CPython's output of testdata/gen.py and testdata/gen_reprlib.py")
@@ -28,36 +25,8 @@ func TestCPythonReprlibTwin(t *testing.T) {
 }
 
 // checkTwin runs the CPython program script and checks that it prints the
-// golden file golden (or, with -update, writes it).
+// golden file golden (or, with -update, writes it): see package twin.
 func checkTwin(t *testing.T, script, golden string) {
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		if *update {
-			t.Fatal("-update needs python3")
-		}
-		t.Skipf("python3 not found: %s is not run; %s is used as it is", script, golden)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, python, script)
-	cmd.Env = append(os.Environ(), "PYTHONWARNINGS=ignore", "PYTHONDONTWRITEBYTECODE=1")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	got, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("%s: %v\n%s", script, err, stderr.String())
-	}
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s no longer prints %s; rerun with -update", script, golden)
-	}
+	t.Helper()
+	twin.Check(t, script, golden, *update)
 }
