@@ -159,6 +159,7 @@ func (rt *Runtime) Predeclared() starlark.StringDict { return rt.predeclared }
 // threadState is what a thread of the runtime carries in its local.
 type threadState struct {
 	rt        *Runtime
+	th        *starlark.Thread // a task's: its thread (see lastState)
 	task      *future      // nil outside tasks
 	loop      *eventLoop   // for callback threads: the loop that runs them
 	granted   uint64       // the thread's step limit while it holds the budget
@@ -172,21 +173,63 @@ type threadState struct {
 
 const localKey = "asyncrun"
 
-// stateOf returns the state of a thread of the runtime. Script code only
-// runs on such threads; a builtin called on another thread (a host calling
-// starlark.Call with a thread of its own) is refused by callerState.
+// taskStates holds the states of the threads of running tasks, by thread.
+// A task's thread has no locals map: go.starlark.net makes one of 336
+// bytes for a thread's first SetLocal, more than a third of a suspended
+// task's heap, where an entry here costs about 110. The entry is made when
+// the task's body starts and dropped when it ends (see startTask and
+// endTask). It is process-wide because a thread is all a builtin is given;
+// sync.Map because several runtimes may run at once, and because
+// KeyboardInterrupt and RunAbort look a thread up from other goroutines.
+var taskStates sync.Map // *starlark.Thread -> *threadState
+
+// lastState is the task state stateOf found last in taskStates. Most
+// lookups are of the thread running now, many between two switches (every
+// builtin call looks its thread up), and this one load answers them.
+var lastState atomic.Pointer[threadState]
+
+// stateOf returns the state of a thread of the runtime, or nil. Script code
+// only runs on such threads; a builtin called on another thread (a host
+// calling starlark.Call with a thread of its own) is refused by
+// callerState. The thread of a task that has ended has none.
 func stateOf(thread *starlark.Thread) *threadState {
-	ts, _ := thread.Local(localKey).(*threadState)
-	return ts
+	if ts := lastState.Load(); ts != nil && ts.th == thread {
+		return ts
+	}
+	if ts, ok := thread.Local(localKey).(*threadState); ok {
+		return ts
+	}
+	if v, ok := taskStates.Load(thread); ok {
+		ts := v.(*threadState)
+		lastState.Store(ts)
+		return ts
+	}
+	return nil
+}
+
+// dropState ends the state of a task's thread (see endTask).
+func dropState(th *starlark.Thread) {
+	if ts, ok := taskStates.LoadAndDelete(th); ok {
+		lastState.CompareAndSwap(ts.(*threadState), nil)
+	}
 }
 
 // errForeignThread is returned by builtins called on a thread that no
 // Runtime made.
 var errForeignThread = errors.New("asyncrun: this function must be called by a script of an interpreter (the thread was not made by one)")
 
+// newThread makes a thread of the runtime: a task's when task is not nil
+// (its state in taskStates until endTask drops it), else a thread that
+// keeps its state in its locals (top-level code, a loop's callbacks).
 func (rt *Runtime) newThread(name string, task *future, l *eventLoop) *starlark.Thread {
 	th := &starlark.Thread{Name: name, Load: rt.cfg.Load, Print: rt.printFn, OnMaxSteps: rt.onMaxStepsFn}
-	th.SetLocal(localKey, &threadState{rt: rt, task: task, loop: l})
+	ts := &threadState{rt: rt, task: task, loop: l}
+	if task != nil {
+		ts.th = th
+		taskStates.Store(th, ts)
+	} else {
+		th.SetLocal(localKey, ts)
+	}
 	return th
 }
 
@@ -311,8 +354,10 @@ func (rt *Runtime) KeyboardInterruptRunning() bool {
 // keyboardInterrupt makes th's next step raise KeyboardInterrupt (see
 // checkAbort).
 func keyboardInterrupt(th *starlark.Thread) {
-	stateOf(th).keyboard.Store(true)
-	th.Cancel("KeyboardInterrupt")
+	if ts := stateOf(th); ts != nil { // nil: a task that has just ended
+		ts.keyboard.Store(true)
+		th.Cancel("KeyboardInterrupt")
+	}
 }
 
 // stepBudget shares one step limit between all threads: the thread that runs

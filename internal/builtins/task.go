@@ -184,9 +184,11 @@ func (rt *Runtime) endTask(fv *future, t *loop.Task, th *starlark.Thread, v star
 		ra.leave(th)
 	}
 	if err == nil {
+		dropState(th) // see stateOf
 		return v, nil
 	}
 	e := toException(rt.checkAbort(th, err))
+	dropState(th)
 	var ee *starlark.EvalError
 	if ex, ok := e.(*exception); ok && errors.As(err, &ee) && !ex.IsCancellation() && !fv.toplevel {
 		ex.addTask(fmt.Sprintf("in task %s (%s() created at %s)", t.Name(), fv.coro.name, fv.created), ee.CallStack)
