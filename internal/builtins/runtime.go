@@ -159,7 +159,6 @@ func (rt *Runtime) Predeclared() starlark.StringDict { return rt.predeclared }
 // threadState is what a thread of the runtime carries in its local.
 type threadState struct {
 	rt        *Runtime
-	th        *starlark.Thread // a task's: its thread (see lastState)
 	task      *future      // nil outside tasks
 	loop      *eventLoop   // for callback threads: the loop that runs them
 	granted   uint64       // the thread's step limit while it holds the budget
@@ -169,6 +168,8 @@ type threadState struct {
 	handling  []*exception // the exceptions being handled: see threadState.handle
 	callBound bool         // the call's budget bounds the thread's steps, not the runtime's
 	stepsOut  bool         // the call's budget is spent: see checkAbort
+
+	th *starlark.Thread // a task's: its thread (see lastState)
 }
 
 const localKey = "asyncrun"
