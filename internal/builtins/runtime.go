@@ -177,16 +177,21 @@ const localKey = "asyncrun"
 // taskStates holds the states of the threads of running tasks, by thread.
 // A task's thread has no locals map: go.starlark.net makes one of 336
 // bytes for a thread's first SetLocal, more than a third of a suspended
-// task's heap, where an entry here costs about 110. The entry is made when
+// task's heap, where an entry here costs about 50. The entry is made when
 // the task's body starts and dropped when it ends (see startTask and
-// endTask). It is process-wide because a thread is all a builtin is given;
-// sync.Map because several runtimes may run at once, and because
-// KeyboardInterrupt and RunAbort look a thread up from other goroutines.
-var taskStates sync.Map // *starlark.Thread -> *threadState
+// endTask). It is process-wide because a thread is all a builtin is given,
+// and guarded because several runtimes may run at once, and KeyboardInterrupt
+// and RunAbort look a thread up from other goroutines. Most lookups do not
+// come here (see lastState).
+var taskStates struct {
+	sync.RWMutex
+	m map[*starlark.Thread]*threadState
+}
 
-// lastState is the task state stateOf found last in taskStates. Most
-// lookups are of the thread running now, many between two switches (every
-// builtin call looks its thread up), and this one load answers them.
+// lastState is the state of the task thread that ran last (see
+// noteState), or that stateOf found last in taskStates. Most lookups are
+// of the thread running now (every builtin call looks its thread up), and
+// this one load answers them.
 var lastState atomic.Pointer[threadState]
 
 // stateOf returns the state of a thread of the runtime, or nil. Script code
@@ -200,19 +205,43 @@ func stateOf(thread *starlark.Thread) *threadState {
 	if ts, ok := thread.Local(localKey).(*threadState); ok {
 		return ts
 	}
-	if v, ok := taskStates.Load(thread); ok {
-		ts := v.(*threadState)
+	taskStates.RLock()
+	ts := taskStates.m[thread]
+	taskStates.RUnlock()
+	if ts != nil {
 		lastState.Store(ts)
-		return ts
 	}
-	return nil
+	return ts
 }
 
-// dropState ends the state of a task's thread (see endTask).
-func dropState(th *starlark.Thread) {
-	if ts, ok := taskStates.LoadAndDelete(th); ok {
-		lastState.CompareAndSwap(ts.(*threadState), nil)
+// noteState makes the state of th, when th is the thread of the task that
+// the running loop steps now, the one stateOf finds first: a task switch
+// looks nothing up in taskStates, whose entries are cold after 100,000
+// other tasks ran.
+func (rt *Runtime) noteState(th *starlark.Thread) {
+	if ts := lastState.Load(); ts != nil && ts.th == th {
+		return
 	}
+	if lv := rt.running; lv != nil {
+		if t := lv.l.CurrentTask(); t != nil {
+			if fv, ok := t.Value.(*future); ok && fv.ts != nil && fv.ts.th == th {
+				lastState.Store(fv.ts)
+			}
+		}
+	}
+}
+
+// dropState ends the state of the thread of task fv (see endTask).
+func dropState(fv *future, th *starlark.Thread) {
+	ts := fv.ts
+	fv.ts = nil
+	taskStates.Lock()
+	delete(taskStates.m, th)
+	if len(taskStates.m) == 0 {
+		taskStates.m = nil // a map never shrinks: a burst of tasks leaves no big one behind
+	}
+	taskStates.Unlock()
+	lastState.CompareAndSwap(ts, nil)
 }
 
 // errForeignThread is returned by builtins called on a thread that no
@@ -226,8 +255,13 @@ func (rt *Runtime) newThread(name string, task *future, l *eventLoop) *starlark.
 	th := &starlark.Thread{Name: name, Load: rt.cfg.Load, Print: rt.printFn, OnMaxSteps: rt.onMaxStepsFn}
 	ts := &threadState{rt: rt, task: task, loop: l}
 	if task != nil {
-		ts.th = th
-		taskStates.Store(th, ts)
+		ts.th, task.ts = th, ts
+		taskStates.Lock()
+		if taskStates.m == nil {
+			taskStates.m = make(map[*starlark.Thread]*threadState)
+		}
+		taskStates.m[th] = ts
+		taskStates.Unlock()
 	} else {
 		th.SetLocal(localKey, ts)
 	}
@@ -401,6 +435,7 @@ func (rt *Runtime) acquire(th *starlark.Thread) {
 	if rt.cur.Load() != th {
 		rt.cur.Store(th)
 	}
+	rt.noteState(th)
 	rt.inScript.Store(true)
 	if a := rt.abort.Load(); a != nil {
 		th.Cancel(a.Error())

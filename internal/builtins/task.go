@@ -154,10 +154,10 @@ func (rt *Runtime) runNativeTask(fv *future, t *loop.Task) (any, error) {
 //go:noinline
 func (rt *Runtime) startTask(fv *future, t *loop.Task) *starlark.Thread {
 	th := rt.newThread(t.Name(), fv, nil)
-	stateOf(th).ctx = fv.vars()
+	fv.ts.ctx = fv.vars()
 	fv.thread.Store(th)
 	if fv.toplevel {
-		stateOf(th).toplevel = true
+		fv.ts.toplevel = true
 	}
 	t.OnDestroy = cancelDestroyed
 	if ra := runAbortOf(fv); ra != nil {
@@ -184,11 +184,11 @@ func (rt *Runtime) endTask(fv *future, t *loop.Task, th *starlark.Thread, v star
 		ra.leave(th)
 	}
 	if err == nil {
-		dropState(th) // see stateOf
+		dropState(fv, th) // see stateOf
 		return v, nil
 	}
 	e := toException(rt.checkAbort(th, err))
-	dropState(th)
+	dropState(fv, th)
 	var ee *starlark.EvalError
 	if ex, ok := e.(*exception); ok && errors.As(err, &ee) && !ex.IsCancellation() && !fv.toplevel {
 		ex.addTask(fmt.Sprintf("in task %s (%s() created at %s)", t.Name(), fv.coro.name, fv.created), ee.CallStack)
