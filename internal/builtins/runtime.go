@@ -169,80 +169,10 @@ type threadState struct {
 	callBound bool         // the call's budget bounds the thread's steps, not the runtime's
 	stepsOut  bool         // the call's budget is spent: see checkAbort
 
-	th *starlark.Thread // a task's: its thread (see lastState)
+	th *starlark.Thread // a task's: its thread (see taskStates)
 }
 
 const localKey = "asyncrun"
-
-// taskStates holds the states of the threads of running tasks, by thread.
-// A task's thread has no locals map: go.starlark.net makes one of 336
-// bytes for a thread's first SetLocal, more than a third of a suspended
-// task's heap, where an entry here costs about 50. The entry is made when
-// the task's body starts and dropped when it ends (see startTask and
-// endTask). It is process-wide because a thread is all a builtin is given,
-// and guarded because several runtimes may run at once, and KeyboardInterrupt
-// and RunAbort look a thread up from other goroutines. Most lookups do not
-// come here (see lastState).
-var taskStates struct {
-	sync.RWMutex
-	m map[*starlark.Thread]*threadState
-}
-
-// lastState is the state of the task thread that ran last (see
-// noteState), or that stateOf found last in taskStates. Most lookups are
-// of the thread running now (every builtin call looks its thread up), and
-// this one load answers them.
-var lastState atomic.Pointer[threadState]
-
-// stateOf returns the state of a thread of the runtime, or nil. Script code
-// only runs on such threads; a builtin called on another thread (a host
-// calling starlark.Call with a thread of its own) is refused by
-// callerState. The thread of a task that has ended has none.
-func stateOf(thread *starlark.Thread) *threadState {
-	if ts := lastState.Load(); ts != nil && ts.th == thread {
-		return ts
-	}
-	if ts, ok := thread.Local(localKey).(*threadState); ok {
-		return ts
-	}
-	taskStates.RLock()
-	ts := taskStates.m[thread]
-	taskStates.RUnlock()
-	if ts != nil {
-		lastState.Store(ts)
-	}
-	return ts
-}
-
-// noteState makes the state of th, when th is the thread of the task that
-// the running loop steps now, the one stateOf finds first: a task switch
-// looks nothing up in taskStates, whose entries are cold after 100,000
-// other tasks ran.
-func (rt *Runtime) noteState(th *starlark.Thread) {
-	if ts := lastState.Load(); ts != nil && ts.th == th {
-		return
-	}
-	if lv := rt.running; lv != nil {
-		if t := lv.l.CurrentTask(); t != nil {
-			if fv, ok := t.Value.(*future); ok && fv.ts != nil && fv.ts.th == th {
-				lastState.Store(fv.ts)
-			}
-		}
-	}
-}
-
-// dropState ends the state of the thread of task fv (see endTask).
-func dropState(fv *future, th *starlark.Thread) {
-	ts := fv.ts
-	fv.ts = nil
-	taskStates.Lock()
-	delete(taskStates.m, th)
-	if len(taskStates.m) == 0 {
-		taskStates.m = nil // a map never shrinks: a burst of tasks leaves no big one behind
-	}
-	taskStates.Unlock()
-	lastState.CompareAndSwap(ts, nil)
-}
 
 // errForeignThread is returned by builtins called on a thread that no
 // Runtime made.
@@ -256,12 +186,7 @@ func (rt *Runtime) newThread(name string, task *future, l *eventLoop) *starlark.
 	ts := &threadState{rt: rt, task: task, loop: l}
 	if task != nil {
 		ts.th, task.ts = th, ts
-		taskStates.Lock()
-		if taskStates.m == nil {
-			taskStates.m = make(map[*starlark.Thread]*threadState)
-		}
-		taskStates.m[th] = ts
-		taskStates.Unlock()
+		addTaskState(ts)
 	} else {
 		th.SetLocal(localKey, ts)
 	}
