@@ -61,7 +61,7 @@ func heapPerTask(t *testing.T, n int) (allocs, size float64) {
 // TestTaskHeap pins the heap of a task that suspends on a future and is
 // woken (W4's task): 27.0 allocations and about 1,990 bytes. (The second
 // run reuses most goroutines of the first, so their 480 bytes hardly
-// count here; BenchmarkTaskHeap, where each is new, gives about 2,470.)
+// count here; BenchmarkTaskHeap, where each is new, gives about 2,490.)
 // Of those, iter.Pull's closures (192) and go.starlark.net's thread,
 // frame and call (about 500) are not ours. Before the cut (issue 26) it
 // was 36.0 allocations and 2,575 bytes: a locals map per thread (336),
