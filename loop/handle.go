@@ -10,13 +10,14 @@ type Handle struct {
 	task      *Task // a task step, with stepErr
 	stepErr   error
 	cancelled bool
-	recycle   bool // a task step: back to the loop's free list after it runs
+	// recycle: a task step or a done callback, which never reach users:
+	// back to the loop's free list after it runs.
+	recycle   bool
+	scheduled bool // a timer in the loop's heap
 
 	// timers only
-	when      float64
-	seq       uint64
-	index     int // in the heap, -1 when not there
-	scheduled bool
+	when float64
+	seq  uint64
 
 	// Value is free for the embedding layer, which keeps its description
 	// of the callback here (for reports of slow callbacks). For a done
@@ -103,14 +104,11 @@ func (t timerHeap) less(i, j int) bool {
 
 func (t timerHeap) swap(i, j int) {
 	t[i], t[j] = t[j], t[i]
-	t[i].index = i
-	t[j].index = j
 }
 
 func (t *timerHeap) push(h *Handle) {
-	h.index = len(*t)
 	*t = append(*t, h)
-	t.up(h.index)
+	t.up(len(*t) - 1)
 }
 
 func (t *timerHeap) pop() *Handle {
@@ -123,7 +121,6 @@ func (t *timerHeap) pop() *Handle {
 	if n > 0 {
 		t.down(0)
 	}
-	h.index = -1
 	return h
 }
 

@@ -71,7 +71,7 @@ type Loop struct {
 
 	current     *Task
 	tasks       taskList  // unfinished tasks, in creation order
-	freeSteps   []*Handle // recycled task-step handles
+	freeSteps   []*Handle // recycled handles of task steps and done callbacks
 	idleWorkers []*worker // goroutines that ran a task and wait for another
 	failed      []*Future
 
@@ -154,29 +154,38 @@ func (l *Loop) CallSoon(fn func()) (*Handle, error) {
 	if err := l.checkClosed(); err != nil {
 		return nil, err
 	}
-	h := &Handle{loop: l, fn: fn, index: -1}
+	h := &Handle{loop: l, fn: fn}
 	l.ready.push(h)
 	return h, nil
 }
 
 // callSoonStep schedules a step of t, throwing err into it when not nil.
-// Step handles never reach users, so they are recycled.
 func (l *Loop) callSoonStep(t *Task, err error) {
-	var h *Handle
-	if n := len(l.freeSteps); n > 0 {
-		h = l.freeSteps[n-1]
-		l.freeSteps = l.freeSteps[:n-1]
-		h.task, h.stepErr = t, err
-	} else {
-		h = &Handle{loop: l, task: t, stepErr: err, index: -1, recycle: true}
-	}
+	h := l.internalHandle()
+	h.task, h.stepErr = t, err
 	l.ready.push(h)
 }
 
 // callSoonFuture schedules fn(f), the way done callbacks are run; key is
 // the callback's key, kept in the handle's Value for a Tracer.
 func (l *Loop) callSoonFuture(fn func(*Future), f *Future, key any) {
-	l.ready.push(&Handle{loop: l, ffn: fn, farg: f, index: -1, Value: key})
+	h := l.internalHandle()
+	h.ffn, h.farg, h.Value = fn, f, key
+	l.ready.push(h)
+}
+
+// internalHandle returns a handle for a task step or a done callback. Those
+// never reach users (a Tracer or a slow-callback report sees them only
+// while they run), so they are recycled: when a future wakes many tasks
+// that then end, their done callbacks reuse the handles of the wakeups.
+func (l *Loop) internalHandle() *Handle {
+	if n := len(l.freeSteps); n > 0 {
+		h := l.freeSteps[n-1]
+		l.freeSteps[n-1] = nil
+		l.freeSteps = l.freeSteps[:n-1]
+		return h
+	}
+	return &Handle{loop: l, recycle: true}
 }
 
 // CallLater schedules fn to run delay seconds from now (a negative delay
@@ -208,7 +217,7 @@ func (l *Loop) timerCancelled() { l.cancelledT++ }
 // CallSoonThreadsafe schedules fn from any goroutine and wakes the loop. The
 // callback joins the ready queue at the start of the loop's next iteration.
 func (l *Loop) CallSoonThreadsafe(fn func()) (*Handle, error) {
-	h := &Handle{loop: l, fn: fn, index: -1}
+	h := &Handle{loop: l, fn: fn}
 	l.inboxMu.Lock()
 	if l.closed {
 		l.inboxMu.Unlock()
@@ -346,7 +355,7 @@ func (l *Loop) runOnce(detectDeadlock bool) error {
 			h.run()
 		}
 		if h.recycle && len(l.freeSteps) < 1024 {
-			h.task, h.stepErr = nil, nil
+			h.task, h.stepErr, h.ffn, h.farg, h.Value = nil, nil, nil, nil, nil
 			l.freeSteps = append(l.freeSteps, h)
 		}
 	}

@@ -30,9 +30,9 @@ type Task struct {
 	futWaiter  *Future
 	mustCancel bool
 	inCancel   bool // cancel is running: see cancel
+	bodyDone   bool // (the bools side by side: the Task fits 320 bytes)
 	numCancels int
 	resumeErr  error
-	bodyDone   bool
 	bodyResult any
 	bodyErr    error
 	wakeupFn   func(*Future)
@@ -43,9 +43,10 @@ type Task struct {
 	// pending ("Task was destroyed but it is pending!"). NewTask sets it.
 	LogDestroyPending bool
 	w                 *worker // the goroutine running the body, from its first step
-	// OnDestroy, if set, is called when the loop closes while the task is
-	// suspended, before its goroutine is resumed to unwind.
-	OnDestroy func()
+	// OnDestroy, if set, is called with the task when the loop closes
+	// while the task is suspended, before its goroutine is resumed to
+	// unwind.
+	OnDestroy func(*Task)
 	// TraceID is free for the loop's Tracer, which numbers tasks with it.
 	TraceID int
 }
@@ -311,7 +312,7 @@ func (t *Task) destroy() {
 	}
 	if t.stop != nil {
 		if t.OnDestroy != nil {
-			t.OnDestroy()
+			t.OnDestroy(t)
 		}
 		t.stop()
 		t.next, t.stop, t.w = nil, nil, nil

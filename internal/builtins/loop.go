@@ -26,6 +26,7 @@ type eventLoop struct {
 	handler     starlark.Value // set_exception_handler's; nil: the default
 	stopWaiter  *loop.Future   // resolved by stop() for a run_forever() waiting in a hosted loop
 	stopPending bool           // stop() was called with no run_forever() waiting
+	bound       BoundMethods   // made once: loop.create_task read in a loop allocates nothing
 }
 
 var _ starlark.HasAttrs = (*eventLoop)(nil)
@@ -108,15 +109,15 @@ func (lv *eventLoop) Freeze()               {}
 func (lv *eventLoop) Truth() starlark.Bool  { return true }
 func (lv *eventLoop) Hash() (uint32, error) { return lv.id, nil }
 
-// Attr returns the loop's methods.
+// Attr returns the loop's methods, bound once per loop.
 func (lv *eventLoop) Attr(name string) (starlark.Value, error) {
-	return loopMethods.attr(lv, name), nil
+	return loopMethods.attr(&lv.bound, lv, name), nil
 }
 
 // AttrNames lists the loop's methods.
 func (lv *eventLoop) AttrNames() []string { return loopMethods.names() }
 
-var loopMethods = newMethods(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
+var loopMethods = NewMethodSet(map[string]func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error){
 	"call_at":                   loopCallAt,
 	"call_later":                loopCallLater,
 	"call_soon":                 loopCallSoon,
@@ -343,6 +344,11 @@ func loopCreateFuture(thread *starlark.Thread, b *starlark.Builtin, args starlar
 }
 
 func loopCreateTask(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 1 && len(kwargs) == 0 {
+		// The common call, unpacked without UnpackArgs, whose pointers
+		// make its variables escape: three allocations a task.
+		return createTask(loopRecv(b), args[0], starlark.None)
+	}
 	var coro starlark.Value
 	var name, ctx starlark.Value = starlark.None, starlark.None
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "coro", &coro, "name?", &name, "context?", &ctx); err != nil {

@@ -179,25 +179,28 @@ type threadState struct {
 	handling  []*exception // the exceptions being handled: see threadState.handle
 	callBound bool         // the call's budget bounds the thread's steps, not the runtime's
 	stepsOut  bool         // the call's budget is spent: see checkAbort
+
+	th *starlark.Thread // a task's: its thread (see taskStates)
 }
 
 const localKey = "asyncrun"
-
-// stateOf returns the state of a thread of the runtime. Script code only
-// runs on such threads; a builtin called on another thread (a host calling
-// starlark.Call with a thread of its own) is refused by callerState.
-func stateOf(thread *starlark.Thread) *threadState {
-	ts, _ := thread.Local(localKey).(*threadState)
-	return ts
-}
 
 // errForeignThread is returned by builtins called on a thread that no
 // Runtime made.
 var errForeignThread = errors.New("asyncrun: this function must be called by a script of an interpreter (the thread was not made by one)")
 
+// newThread makes a thread of the runtime: a task's when task is not nil
+// (its state in taskStates until endTask drops it), else a thread that
+// keeps its state in its locals (top-level code, a loop's callbacks).
 func (rt *Runtime) newThread(name string, task *future, l *eventLoop) *starlark.Thread {
 	th := &starlark.Thread{Name: name, Load: rt.cfg.Load, Print: rt.printFn, OnMaxSteps: rt.onMaxStepsFn}
-	th.SetLocal(localKey, &threadState{rt: rt, task: task, loop: l})
+	ts := &threadState{rt: rt, task: task, loop: l}
+	if task != nil {
+		ts.th, task.ts = th, ts
+		addTaskState(ts)
+	} else {
+		th.SetLocal(localKey, ts)
+	}
 	return th
 }
 
@@ -322,8 +325,10 @@ func (rt *Runtime) KeyboardInterruptRunning() bool {
 // keyboardInterrupt makes th's next step raise KeyboardInterrupt (see
 // checkAbort).
 func keyboardInterrupt(th *starlark.Thread) {
-	stateOf(th).keyboard.Store(true)
-	th.Cancel("KeyboardInterrupt")
+	if ts := stateOf(th); ts != nil { // nil: a task that has just ended
+		ts.keyboard.Store(true)
+		th.Cancel("KeyboardInterrupt")
+	}
 }
 
 // stepBudget shares one step limit between all threads: the thread that runs
@@ -366,6 +371,7 @@ func (rt *Runtime) acquire(th *starlark.Thread) {
 	if rt.cur.Load() != th {
 		rt.cur.Store(th)
 	}
+	rt.noteState(th)
 	rt.inScript.Store(true)
 	if a := rt.abort.Load(); a != nil {
 		th.Cancel(a.Error())

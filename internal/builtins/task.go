@@ -45,7 +45,7 @@ func (rt *Runtime) newTask(lv *eventLoop, co *coroutine, name string) (*future, 
 			}
 		}
 	}
-	t, err := loop.NewTask(lv.l, name, func(t *loop.Task) (any, error) { return rt.runTask(fv, t) })
+	t, err := loop.NewTask(lv.l, name, taskBody)
 	if err != nil {
 		return nil, toException(err)
 	}
@@ -105,6 +105,13 @@ func createNamedTask(lv *eventLoop, coro, name starlark.Value) (*future, error) 
 	return fv, nil
 }
 
+// taskBody is the body of every task: its future is t.Value, set before
+// its first step (one function for all tasks, not a closure for each).
+func taskBody(t *loop.Task) (any, error) {
+	fv := t.Value.(*future)
+	return fv.rt.runTask(fv, t)
+}
+
 // runTask is a task's body: run its coroutine on a new thread. Its frame
 // and the ones below it are on every suspended task's stack, so the work
 // before and after the coroutine is done in functions that have returned by
@@ -147,17 +154,27 @@ func (rt *Runtime) runNativeTask(fv *future, t *loop.Task) (any, error) {
 //go:noinline
 func (rt *Runtime) startTask(fv *future, t *loop.Task) *starlark.Thread {
 	th := rt.newThread(t.Name(), fv, nil)
-	stateOf(th).ctx = fv.vars()
+	fv.ts.ctx = fv.vars()
 	fv.thread.Store(th)
 	if fv.toplevel {
-		stateOf(th).toplevel = true
+		fv.ts.toplevel = true
 	}
-	t.OnDestroy = func() { th.Cancel("event loop closed") }
+	t.OnDestroy = cancelDestroyed
 	if ra := runAbortOf(fv); ra != nil {
 		ra.enter(th, t) // see RunAbort
 	}
 	rt.acquire(th)
 	return th
+}
+
+// cancelDestroyed is every task's OnDestroy: its thread stops at its next
+// step.
+func cancelDestroyed(t *loop.Task) {
+	if fv, ok := t.Value.(*future); ok {
+		if th := fv.thread.Load(); th != nil {
+			th.Cancel("event loop closed")
+		}
+	}
 }
 
 //go:noinline
@@ -167,9 +184,11 @@ func (rt *Runtime) endTask(fv *future, t *loop.Task, th *starlark.Thread, v star
 		ra.leave(th)
 	}
 	if err == nil {
+		dropState(fv, th) // see stateOf
 		return v, nil
 	}
 	e := toException(rt.checkAbort(th, err))
+	dropState(fv, th)
 	var ee *starlark.EvalError
 	if ex, ok := e.(*exception); ok && errors.As(err, &ee) && !ex.IsCancellation() && !fv.toplevel {
 		ex.addTask(fmt.Sprintf("in task %s (%s() created at %s)", t.Name(), fv.coro.name, fv.created), ee.CallStack)

@@ -243,20 +243,7 @@ asyncio.run(asyncio.coroutine(main)())
 
 // BenchmarkTaskHeap is W4's task: one round makes a task that suspends on
 // a future, then completes it; B/op is the heap a task costs (its stack
-// not counted).
+// not counted). TestTaskHeap pins it.
 func BenchmarkTaskHeap(b *testing.B) {
-	benchScript(b, `
-def waiter(fut):
-    return await_(fut)
-waiter = asyncio.coroutine(waiter)
-
-def main():
-    loop = asyncio.get_running_loop()
-    fut = loop.create_future()
-    tasks = [loop.create_task(waiter(fut)) for _ in range(N)]
-    await_(asyncio.sleep(0))
-    fut.set_result(1)
-    await_(asyncio.gather(*tasks))
-asyncio.run(asyncio.coroutine(main)())
-`)
+	benchScript(b, taskHeapScript)
 }
