@@ -20,6 +20,10 @@ var (
 	// The frames CPython collapses; their count depends on the depth
 	// limit (1000 frames in CPython).
 	repeated = regexp.MustCompile(`^ *\[Previous line repeated \d+ more times?\]$`)
+	// The margin of a line inside an exception group's boxed layout: two
+	// spaces a level of nesting, then "| " (or "+ " before the top-level
+	// "Exception Group Traceback" header).
+	groupMargin = regexp.MustCompile(`^((?:  )+[|+] )(.*)$`)
 )
 
 // normalizeStderr removes from a program's stderr what cannot be the same
@@ -33,26 +37,43 @@ var (
 //     and the ~~~^^^ markers under it; asyncrun's `  PATH:LINE:COL: in f`
 //     and `  in task ...:` lines). The header, the exception line and the
 //     sentences that link a chain stay.
+//   - Inside an exception group's boxed layout, a line's margin
+//     ("  | ", "    | ", "  + ") is set apart and the rule above applies
+//     to the rest: after "Traceback (most recent call last):" or
+//     "Exception Group Traceback (most recent call last):", the indented
+//     lines with the same margin go. The margins, the numbered
+//     separators ("+-+---- 1 ----"), the exception lines and "and N more
+//     exceptions" stay.
 //   - Among them, "[Previous line repeated N more times]" stays, as
-//     "[Previous line repeated N more times]" with N written N.
+//     "[Previous line repeated N more times]" with N written N (after its
+//     margin).
 //   - A source position "at PATH:LINE[:COL]" becomes "at PATH:LINE".
 //   - An address "at 0x..." becomes "at 0x...".
 //   - A duration "took 0.123 seconds" becomes "took N seconds".
 func normalizeStderr(s string) string {
 	var b strings.Builder
 	inFrames := false
+	framesMargin := "" // the margin of the frames being dropped
 	for _, line := range strings.SplitAfter(s, "\n") {
 		if line == "" {
 			continue
 		}
-		text := strings.TrimSuffix(line, "\n")
-		if inFrames && strings.HasPrefix(text, " ") {
+		margin, text := "", strings.TrimSuffix(line, "\n")
+		if m := groupMargin.FindStringSubmatch(text); m != nil {
+			margin, text = m[1], m[2]
+		}
+		if inFrames && margin == framesMargin && strings.HasPrefix(text, " ") {
 			if repeated.MatchString(text) {
-				b.WriteString("  [Previous line repeated N more times]\n")
+				b.WriteString(margin + "  [Previous line repeated N more times]\n")
 			}
 			continue
 		}
-		inFrames = text == "Traceback (most recent call last):"
+		inFrames = text == "Traceback (most recent call last):" ||
+			margin != "" && text == "Exception Group Traceback (most recent call last):"
+		framesMargin = margin
+		if strings.HasSuffix(margin, "+ ") {
+			framesMargin = strings.TrimSuffix(margin, "+ ") + "| "
+		}
 		line = sourcePos.ReplaceAllString(line, "at PATH:LINE")
 		line = address.ReplaceAllString(line, "at 0x...")
 		line = took.ReplaceAllString(line, "took N seconds")
@@ -113,6 +134,84 @@ During handling of the above exception, another exception occurred:
 
 Executing <Handle spin() at PATH:LINE> took N seconds
 <object at 0x...>
+`
+	for name, in := range map[string]string{"CPython": cpython, "asyncrun": asyncrun} {
+		if got := normalizeStderr(in); got != want {
+			t.Errorf("%s's stderr normalised:\n%s\nwant:\n%s", name, got, want)
+		}
+	}
+}
+
+// TestNormalizeStderrGroup: inside an exception group's boxed layout the
+// normaliser drops the frames after the margin, on both sides, and keeps
+// the margins, the separators and the exception lines.
+func TestNormalizeStderrGroup(t *testing.T) {
+	cpython := `  + Exception Group Traceback (most recent call last):
+  |   File "/tmp/eg.py", line 8, in <module>
+  |     asyncio.run(main())
+  | ExceptionGroup: unhandled errors in a TaskGroup (2 sub-exceptions)
+  +-+---------------- 1 ----------------
+    | Traceback (most recent call last):
+    |   File "/tmp/eg.py", line 3, in bad
+    |     raise ValueError(f"bad {n}")
+    | ValueError: bad 1
+    | 
+    | During handling of the above exception, another exception occurred:
+    | 
+    | Traceback (most recent call last):
+    |   File "/tmp/eg.py", line 5, in bad
+    |     raise KeyError(n)
+    |     ~~~~~^^^
+    | KeyError: 1
+    +---------------- 2 ----------------
+    | Exception Group Traceback (most recent call last):
+    |   File "/tmp/eg.py", line 9, in inner
+    |     raise ExceptionGroup("inner", [e])
+    | ExceptionGroup: inner (1 sub-exception)
+    +-+---------------- 1 ----------------
+      | ValueError: 2
+      +------------------------------------
+`
+	asyncrun := `  + Exception Group Traceback (most recent call last):
+  |   eg.star:8:12: in <toplevel>
+  |   in task Task-1 (main() created at eg.star:8:12):
+  |   eg.star:6:16: in main
+  | ExceptionGroup: unhandled errors in a TaskGroup (2 sub-exceptions)
+  +-+---------------- 1 ----------------
+    | Traceback (most recent call last):
+    |   in task Task-2 (bad() created at eg.star:4:64):
+    |   eg.star:2:11: in bad
+    | ValueError: bad 1
+    | 
+    | During handling of the above exception, another exception occurred:
+    | 
+    | Traceback (most recent call last):
+    |   eg.star:3:11: in bad
+    | KeyError: 1
+    +---------------- 2 ----------------
+    | Exception Group Traceback (most recent call last):
+    |   eg.star:9:11: in inner
+    | ExceptionGroup: inner (1 sub-exception)
+    +-+---------------- 1 ----------------
+      | ValueError: 2
+      +------------------------------------
+`
+	want := `  + Exception Group Traceback (most recent call last):
+  | ExceptionGroup: unhandled errors in a TaskGroup (2 sub-exceptions)
+  +-+---------------- 1 ----------------
+    | Traceback (most recent call last):
+    | ValueError: bad 1
+    | 
+    | During handling of the above exception, another exception occurred:
+    | 
+    | Traceback (most recent call last):
+    | KeyError: 1
+    +---------------- 2 ----------------
+    | Exception Group Traceback (most recent call last):
+    | ExceptionGroup: inner (1 sub-exception)
+    +-+---------------- 1 ----------------
+      | ValueError: 2
+      +------------------------------------
 `
 	for name, in := range map[string]string{"CPython": cpython, "asyncrun": asyncrun} {
 		if got := normalizeStderr(in); got != want {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/asyncrun/asyncrun/pyexc"
+	"strconv"
 	"strings"
 
 	"github.com/asyncrun/asyncrun/loop"
@@ -12,40 +13,181 @@ import (
 	"go.starlark.net/syntax"
 )
 
-// FormatError formats an error as a traceback: "Traceback (most recent call
-// last):", the frames (through each task the error ended, with where the
-// task was created), then "Type: message". An exception's __cause__ (or
-// its __context__, unless suppressed) comes first, with CPython's linking
-// sentence. Errors that are not exceptions (an abort, say) give their text.
+// FormatError formats an error as CPython 3.11's excepthook does, with
+// asyncrun's frame lines: "Traceback (most recent call last):", the frames
+// (through each task the error ended, with where the task was created),
+// then "Type: message". An exception's __cause__ (or its __context__,
+// unless suppressed) comes first, with CPython's linking sentence. An
+// exception group is written in CPython's boxed layout (see
+// tracebackPrinter.group). Errors that are not exceptions (an abort, say)
+// give their text.
 func FormatError(err error) string {
 	e, ok := toException(err).(*exception)
-	if !ok || (e.causeExc == nil && (e.contextExc == nil || e.suppressContext)) {
-		return formatOne(err)
+	if !ok {
+		msg, frames := formatParts(err)
+		if frames != "" {
+			return "Traceback (most recent call last):\n" + frames + msg + "\n"
+		}
+		return msg + "\n"
 	}
-	var b strings.Builder
-	writeChain(&b, e, map[*exception]bool{})
-	return b.String()
+	p := &tracebackPrinter{seen: map[*exception]bool{}}
+	p.exception(e, err)
+	return p.b.String()
 }
 
-// writeChain writes e's chain, oldest first, then e; seen stops a cycle.
-func writeChain(b *strings.Builder, e *exception, seen map[*exception]bool) {
-	seen[e] = true
+// CPython's limits on the groups a traceback shows
+// (traceback.TracebackException's max_group_width and max_group_depth):
+// the sub-exceptions after the 15th are counted, not written, and a group
+// nested deeper than 10 is written "... (max_group_depth is 10)".
+const (
+	maxGroupWidth = 15
+	maxGroupDepth = 10
+)
+
+// The sentences that link an exception to its __cause__ and __context__.
+const (
+	causeMessage   = "The above exception was the direct cause of the following exception:"
+	contextMessage = "During handling of the above exception, another exception occurred:"
+)
+
+// tracebackPrinter writes a traceback as CPython's print_exception_recursive
+// (Python/pythonrun.c) does: inside an exception group, every line has a
+// margin, two spaces a level of nesting then "| " (the group's own header
+// "+ " at the top level), and each sub-exception is opened by a numbered
+// separator.
+type tracebackPrinter struct {
+	b         strings.Builder
+	depth     int  // the exception_group_depth: 0 outside any group
+	needClose bool // the closing separator is still to be written
+	// seen holds the exceptions written or being written, so that a chain
+	// that loops, or that reaches an exception already written, stops.
+	seen map[*exception]bool
+}
+
+// indent is the margin's indentation, two spaces a level.
+func (p *tracebackPrinter) indent() string { return strings.Repeat("  ", p.depth) }
+
+// margin is what starts a line at the current depth: nothing outside a
+// group, else the indentation then "| ".
+func (p *tracebackPrinter) margin() string {
+	if p.depth == 0 {
+		return ""
+	}
+	return p.indent() + "| "
+}
+
+// line writes one line with the margin.
+func (p *tracebackPrinter) line(s string) { p.b.WriteString(p.margin() + s + "\n") }
+
+// exception writes e, its chain first. err is the error e came as (at the
+// top, an error carrying the stack of the failed call), or e itself.
+func (p *tracebackPrinter) exception(e *exception, err error) {
+	p.seen[e] = true
 	switch {
-	case e.causeExc != nil && !seen[e.causeExc]:
-		writeChain(b, e.causeExc, seen)
-		b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
-	case e.contextExc != nil && !e.suppressContext && !seen[e.contextExc]:
-		writeChain(b, e.contextExc, seen)
-		b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
+	case e.causeExc != nil:
+		if !p.seen[e.causeExc] {
+			p.chained(e.causeExc, causeMessage)
+		}
+	case e.contextExc != nil && !e.suppressContext && !p.seen[e.contextExc]:
+		p.chained(e.contextExc, contextMessage)
 	}
-	b.WriteString(formatOne(e))
+	if e.group == nil {
+		p.one(e, err)
+	} else {
+		p.group(e, err)
+	}
 }
 
-// formatOne formats one error, without its chain.
-func formatOne(err error) string {
+// chained writes x, an exception of the chain, then the sentence linking
+// it to the one after it.
+func (p *tracebackPrinter) chained(x *exception, sentence string) {
+	needClose := p.needClose
+	p.exception(x, x)
+	p.needClose = needClose
+	p.line("")
+	p.line(sentence)
+	p.line("")
+}
+
+// one writes an exception without its chain: its traceback, when it has
+// one, then its line. A group's traceback is headed "Exception Group
+// Traceback", with the margin "+ " at the top level.
+func (p *tracebackPrinter) one(e *exception, err error) {
+	msg, frames := formatParts(err)
+	if frames != "" {
+		switch {
+		case e.group == nil:
+			p.line("Traceback (most recent call last):")
+		case p.depth == 1:
+			p.b.WriteString(p.indent() + "+ Exception Group Traceback (most recent call last):\n")
+		default:
+			p.line("Exception Group Traceback (most recent call last):")
+		}
+		for _, fr := range strings.SplitAfter(strings.TrimSuffix(frames, "\n"), "\n") {
+			p.line(strings.TrimSuffix(fr, "\n"))
+		}
+	}
+	// As CPython's, only the message's first line has the margin.
+	p.line(msg)
+}
+
+// group writes an exception group: its traceback and line, then each
+// sub-exception (up to maxGroupWidth) under a numbered separator, one
+// level deeper, and a closing separator after the last. Past
+// maxGroupDepth it writes only "... (max_group_depth is 10)".
+func (p *tracebackPrinter) group(e *exception, err error) {
+	if p.depth > maxGroupDepth {
+		p.line(fmt.Sprintf("... (max_group_depth is %d)", maxGroupDepth))
+		return
+	}
+	if p.depth == 0 {
+		p.depth++
+	}
+	p.one(e, err)
+	excs := e.group.excs
+	n := min(len(excs), maxGroupWidth+1)
+	p.needClose = false
+	for i := 0; i < n; i++ {
+		last := i == n-1
+		if last {
+			p.needClose = true // a nested group may write it
+		}
+		open, title := "  ", strconv.Itoa(i+1)
+		if i == 0 {
+			open = "+-"
+		}
+		truncated := i >= maxGroupWidth
+		if truncated {
+			title = "..."
+		}
+		p.b.WriteString(p.indent() + open + "+---------------- " + title + " ----------------\n")
+		p.depth++
+		if truncated {
+			more := len(excs) - maxGroupWidth
+			p.line(fmt.Sprintf("and %d more exception%s", more, plural(more)))
+		} else {
+			sub := excs[i].(*exception)
+			p.exception(sub, sub)
+		}
+		if last && p.needClose {
+			p.b.WriteString(p.indent() + "+------------------------------------\n")
+			p.needClose = false
+		}
+		p.depth--
+	}
+	if p.depth == 1 {
+		p.depth--
+	}
+}
+
+// formatParts returns an error's line ("Type: message") and its frames,
+// each an indented line ending in a newline ("" when it has none): the
+// call stack it failed with, or, for an exception raised deeper or in a
+// task, where it was raised and the tasks it ended.
+func formatParts(err error) (msg, frames string) {
 	var stack starlark.CallStack
 	var tasks []taskFrames
-	msg := err.Error()
+	msg = err.Error()
 	var ee *starlark.EvalError
 	var ae *abortError
 	if errors.As(err, &ae) {
@@ -65,16 +207,12 @@ func formatOne(err error) string {
 		}
 	}
 	var b strings.Builder
-	if len(stack) > 0 || len(tasks) > 0 {
-		b.WriteString("Traceback (most recent call last):\n")
-		writeFrames(&b, stack)
-		for _, t := range tasks {
-			fmt.Fprintf(&b, "  %s:\n", t.label)
-			writeFrames(&b, t.frames)
-		}
+	writeFrames(&b, stack)
+	for _, t := range tasks {
+		fmt.Fprintf(&b, "  %s:\n", t.label)
+		writeFrames(&b, t.frames)
 	}
-	b.WriteString(msg + "\n")
-	return b.String()
+	return msg, b.String()
 }
 
 // ExceptionOf returns the type name, kind and message (str()) of the

@@ -1,4 +1,4 @@
-# a TaskGroup's error of a type the program made, raised again out of the ExceptionGroup (from None), is named without a module: TransientError: reset by peer
+# a TaskGroup's error of a type the program made, uncaught in its ExceptionGroup, is named without a module inside the group's box: TransientError: reset by peer
 import asyncio
 class TransientError(ConnectionError):
     pass
@@ -7,7 +7,4 @@ async def fetch():
 async def main():
     async with asyncio.TaskGroup() as tg:
         tg.create_task(fetch())
-try:
-    asyncio.run(main())
-except ExceptionGroup as eg:
-    raise eg.exceptions[0] from None
+asyncio.run(main())
