@@ -201,7 +201,8 @@ func (lv *eventLoop) callDone(fn starlark.Value, args starlark.Tuple, err error)
 }
 
 // callbackDesc describes a callback as CPython's handles do: "cb(1, 'a')",
-// followed by " at file:line" for a function defined in a script.
+// each argument shortened as reprlib.repr shortens it, followed by
+// " at file:line" for a function defined in a script.
 func callbackDesc(fn starlark.Value, args starlark.Tuple) string {
 	name := fn.String()
 	if c, ok := fn.(starlark.Callable); ok {
@@ -209,7 +210,7 @@ func callbackDesc(fn starlark.Value, args starlark.Tuple) string {
 	}
 	parts := make([]string, len(args))
 	for i, a := range args {
-		parts[i] = reprValue(a)
+		parts[i] = shortReprValue(a)
 	}
 	desc := name + "(" + strings.Join(parts, ", ") + ")"
 	if f, ok := fn.(*starlark.Function); ok {
