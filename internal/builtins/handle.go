@@ -82,9 +82,9 @@ func (lv *eventLoop) newHandle(h *loop.Handle, fn starlark.Value, args starlark.
 		return nil, toException(err)
 	}
 	hv := &handle{h, fn, args}
-	if lv.rt.debugOn() || lv.rt.tracer != nil {
-		h.Value = hv // names the callback in slow-callback reports and traces
-	}
+	// It names the callback in slow-callback reports and traces, also when
+	// debug mode is turned on after the callback was scheduled.
+	h.Value = hv
 	return hv, nil
 }
 
