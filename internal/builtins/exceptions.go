@@ -179,7 +179,7 @@ type exception struct {
 	// __context__ and __suppress_context__: plain fields, set where the
 	// runtime itself chains exceptions (a TaskGroup raises its group "from
 	// None", a Timeout its TimeoutError "from" the CancelledError) and
-	// copied by split and subgroup. Tracebacks do not print them yet.
+	// copied by split and subgroup; tracebacks print the chain (FormatError).
 	causeExc, contextExc *exception
 	suppressContext      bool
 	// attrs holds the attributes of asyncio's stream errors (partial and
