@@ -153,10 +153,10 @@
 // process-wide table finds a task's state by its thread; it is split in 64
 // shards, each with its own lock, so that interpreters seldom wait for one
 // another), so they run in parallel: on a 2-core machine, 8 interpreters
-// doing the same work at once finish it 1.92× faster per unit of work than one interpreter doing it alone (go test -run
-// X -bench Parallel ./interp); a test runs 1,000 interpreters at once, each
-// with tasks and a host async function, and checks that no goroutine is
-// left.
+// doing the same work at once finish it 1.92× faster per unit of work
+// than one interpreter doing it alone (go test -run X -bench Parallel
+// ./interp); a test runs 1,000 interpreters at once, each with tasks and a
+// host async function, and checks that no goroutine is left.
 //
 // # Untrusted scripts
 //
