@@ -15,7 +15,9 @@ import (
 // go.starlark.net's 1.6 KB interpreter frame, a task suspended there right
 // in its coroutine's body fits in a 4 KB goroutine stack, half of what it
 // needs otherwise (see probeStack).
-type awaitBuiltin struct{}
+type awaitBuiltin struct {
+	rt *Runtime // whose predeclared names it is among (see taskStateOf)
+}
 
 var _ starlark.Callable = (*awaitBuiltin)(nil)
 
@@ -27,9 +29,9 @@ func (*awaitBuiltin) Truth() starlark.Bool  { return true }
 func (*awaitBuiltin) Hash() (uint32, error) { return starlark.String("await_").Hash() }
 
 // CallInternal is await_(x): see await_.
-func (*awaitBuiltin) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func (b *awaitBuiltin) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) == 1 && len(kwargs) == 0 {
-		if ts := stateOf(thread); ts != nil && ts.task != nil {
+		if ts := b.rt.taskStateOf(thread); ts != nil && ts.task != nil {
 			switch x := args[0].(type) {
 			case *coroutine:
 				if !x.started {

@@ -22,7 +22,7 @@ type future struct {
 	inRepr   bool                            // String is running: see String
 	coro     *coroutine                      // tasks only
 	thread   atomic.Pointer[starlark.Thread] // tasks only, once started
-	ts       *threadState                    // tasks only, while the body runs: its thread's (see noteState)
+	ts       *threadState                    // tasks only, while the body runs: its thread's (see taskState)
 	created  syntax.Position                 // tasks only: where the task was made
 	// stackBase is where a task's body began on its stack (see probeStack).
 	stackBase uintptr

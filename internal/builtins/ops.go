@@ -89,7 +89,7 @@ func runOp(thread *starlark.Thread, t *loop.Task, co *coroutine, op AwaitOp) (st
 // may suspend t, under the suspension protocol. wait's value must be a
 // Starlark value, or nil for None.
 func AwaitIn(thread *starlark.Thread, t *loop.Task, wait func() (any, error)) (starlark.Value, error) {
-	rt := stateOf(thread).rt
+	rt := taskState(thread, t).rt
 	rt.park(thread, t)
 	v, err := wait()
 	return rt.resume(thread, v, err)

@@ -21,7 +21,7 @@ func (rt *Runtime) makePredeclared() starlark.StringDict {
 	d := starlark.StringDict{
 		"assert_":    newBuiltin("assert_", assert_),
 		"asyncio":    asyncioModule(rt.cfg.Parts),
-		"await_":     &awaitBuiltin{},
+		"await_":     &awaitBuiltin{rt},
 		"isinstance": newBuiltin("isinstance", isinstance_),
 		"issubclass": newBuiltin("issubclass", issubclass_),
 		"json":       json.Module,

@@ -371,7 +371,6 @@ func (rt *Runtime) acquire(th *starlark.Thread) {
 	if rt.cur.Load() != th {
 		rt.cur.Store(th)
 	}
-	rt.noteState(th)
 	rt.inScript.Store(true)
 	if a := rt.abort.Load(); a != nil {
 		th.Cancel(a.Error())

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/asyncrun/asyncrun/loop"
 	"go.starlark.net/starlark"
 )
 
@@ -16,7 +17,7 @@ import (
 // suspended task's heap. A task's state is instead in taskStates, by
 // thread, from the start of the task's body to its end (about 50 bytes an
 // entry), and the state of the task the running loop steps is found without
-// a lookup (see noteState).
+// a lookup by the hot awaits (see taskStateOf and taskState).
 
 // taskStates holds the states of running tasks' threads. It is
 // process-wide because a thread is all a builtin is given; it is in shards
@@ -62,24 +63,27 @@ func stateOf(thread *starlark.Thread) *threadState {
 	return ts
 }
 
-// noteState makes the state of th, when th is the thread of the task that
-// the running loop steps now, the one stateOf finds first: a task switch
-// looks nothing up in a map whose entries are cold after 100,000 other
-// tasks ran.
-func (rt *Runtime) noteState(th *starlark.Thread) {
-	lv := rt.running
-	if lv == nil {
-		return
-	}
-	t := lv.l.CurrentTask()
-	if t == nil {
-		return
-	}
-	if fv, ok := t.Value.(*future); ok && fv.ts != nil && fv.ts.th == th {
-		if sh := shardOf(th); sh.last.Load() != fv.ts {
-			sh.last.Store(fv.ts)
+// taskStateOf returns the state of thread, found without a lookup when it
+// is the thread of the task rt's running loop steps now (the hot awaits
+// know their runtime: await_ is each runtime's own), else by stateOf.
+func (rt *Runtime) taskStateOf(thread *starlark.Thread) *threadState {
+	if lv := rt.running; lv != nil {
+		if t := lv.l.CurrentTask(); t != nil {
+			if fv, ok := t.Value.(*future); ok && fv.ts != nil && fv.ts.th == thread {
+				return fv.ts
+			}
 		}
 	}
+	return stateOf(thread)
+}
+
+// taskState returns the state of thread, which runs task t: without a
+// lookup when t's body runs on it.
+func taskState(thread *starlark.Thread, t *loop.Task) *threadState {
+	if fv, ok := t.Value.(*future); ok && fv.ts != nil && fv.ts.th == thread {
+		return fv.ts
+	}
+	return stateOf(thread)
 }
 
 // addTaskState enters the state of a task's thread (see newThread).
