@@ -1,9 +1,9 @@
 package locks
 
 import (
-	"bytes"
 	"runtime"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/asyncrun/asyncrun/internal/builtins"
@@ -16,24 +16,30 @@ import (
 // so that what is paid once cancels out).
 func allocsPerRound(t *testing.T, src string, n int) float64 {
 	t.Helper()
-	run := func(n int) uint64 {
-		var out bytes.Buffer
-		rt := builtins.NewRuntime(builtins.Config{Parts: []builtins.Part{Part}, Stdout: &out, Stderr: &out})
-		defer rt.Close()
-		opts := &syntax.FileOptions{While: true, TopLevelControl: true, GlobalReassign: true, Recursion: true, Set: true}
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		err := rt.ExecTopLevel("main", func(th *starlark.Thread) error {
-			_, err := starlark.ExecFileOptions(opts, th, "x.star", "N = "+strconv.Itoa(n)+"\n"+src, rt.Predeclared())
-			return err
-		})
-		runtime.ReadMemStats(&after)
-		if err != nil {
-			t.Fatalf("%v\n%s", err, out.String())
-		}
-		return after.Mallocs - before.Mallocs
+	m1, _ := heapOfRun(t, "x.star", src, n)
+	m2, _ := heapOfRun(t, "x.star", src, 2*n)
+	return float64(int64(m2)-int64(m1)) / float64(n)
+}
+
+// heapOfRun runs src as the file name with N = n first, in a runtime with
+// the locks part, and returns the heap allocations and bytes of the run.
+func heapOfRun(t *testing.T, name, src string, n int) (mallocs, bytes uint64) {
+	t.Helper()
+	var out strings.Builder
+	rt := builtins.NewRuntime(builtins.Config{Parts: []builtins.Part{Part}, Stdout: &out, Stderr: &out})
+	defer rt.Close()
+	opts := &syntax.FileOptions{While: true, TopLevelControl: true, GlobalReassign: true, Recursion: true, Set: true}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	err := rt.ExecTopLevel("main", func(th *starlark.Thread) error {
+		_, err := starlark.ExecFileOptions(opts, th, name, "N = "+strconv.Itoa(n)+"\n"+src, rt.Predeclared())
+		return err
+	})
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
 	}
-	return float64(int64(run(2*n))-int64(run(n))) / float64(n)
+	return after.Mallocs - before.Mallocs, after.TotalAlloc - before.TotalAlloc
 }
 
 // TestFastPathAllocs: awaiting a primitive's method that need not wait

@@ -1,14 +1,7 @@
 package locks
 
 import (
-	"bytes"
-	"runtime"
-	"strconv"
 	"testing"
-
-	"github.com/asyncrun/asyncrun/internal/builtins"
-	"go.starlark.net/starlark"
-	"go.starlark.net/syntax"
 )
 
 // taskHeapScript is W4's (bench/w4.star) without its check line: N tasks
@@ -36,25 +29,8 @@ asyncio.run(asyncio.coroutine(main)())
 // is what W4 counts, beside its stack.
 func heapPerTask(t *testing.T, n int) (allocs, size float64) {
 	t.Helper()
-	run := func(n int) (uint64, uint64) {
-		var out bytes.Buffer
-		rt := builtins.NewRuntime(builtins.Config{Parts: []builtins.Part{Part}, Stdout: &out, Stderr: &out})
-		defer rt.Close()
-		opts := &syntax.FileOptions{While: true, TopLevelControl: true, GlobalReassign: true, Recursion: true, Set: true}
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		err := rt.ExecTopLevel("main", func(th *starlark.Thread) error {
-			_, err := starlark.ExecFileOptions(opts, th, "w4.star", "N = "+strconv.Itoa(n)+"\n"+taskHeapScript, rt.Predeclared())
-			return err
-		})
-		runtime.ReadMemStats(&after)
-		if err != nil {
-			t.Fatalf("%v\n%s", err, out.String())
-		}
-		return after.Mallocs - before.Mallocs, after.TotalAlloc - before.TotalAlloc
-	}
-	m1, b1 := run(n)
-	m2, b2 := run(2 * n)
+	m1, b1 := heapOfRun(t, "w4.star", taskHeapScript, n)
+	m2, b2 := heapOfRun(t, "w4.star", taskHeapScript, 2*n)
 	return float64(int64(m2)-int64(m1)) / float64(n), float64(int64(b2)-int64(b1)) / float64(n)
 }
 
