@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/asyncrun/asyncrun/internal/builtins"
-	"go.starlark.net/starlark"
-	"go.starlark.net/syntax"
 )
 
 // benchScript runs src in a task, with b.N in the global N, and fails the
@@ -20,15 +18,11 @@ func benchScript(b *testing.B, src string) {
 	var out bytes.Buffer
 	rt := builtins.NewRuntime(builtins.Config{Parts: []builtins.Part{Part}, Stdout: &out, Stderr: &out})
 	defer rt.Close()
-	opts := &syntax.FileOptions{While: true, TopLevelControl: true, GlobalReassign: true, Recursion: true, Set: true}
 	src = "N = " + strconv.Itoa(b.N) + "\n" + src
 	b.ReportAllocs()
 	b.ResetTimer()
 	cpu0 := cpuTime()
-	err := rt.ExecTopLevel("main", func(th *starlark.Thread) error {
-		_, err := starlark.ExecFileOptions(opts, th, "bench.star", src, rt.Predeclared())
-		return err
-	})
+	err := execFile(rt, "bench.star", src)
 	b.StopTimer()
 	if cpu := cpuTime() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")

@@ -7,8 +7,6 @@ import (
 	"testing"
 
 	"github.com/asyncrun/asyncrun/internal/builtins"
-	"go.starlark.net/starlark"
-	"go.starlark.net/syntax"
 )
 
 // allocsPerRound runs src, whose main loop does N rounds, with N = n and
@@ -28,13 +26,10 @@ func heapOfRun(t *testing.T, name, src string, n int) (mallocs, bytes uint64) {
 	var out strings.Builder
 	rt := builtins.NewRuntime(builtins.Config{Parts: []builtins.Part{Part}, Stdout: &out, Stderr: &out})
 	defer rt.Close()
-	opts := &syntax.FileOptions{While: true, TopLevelControl: true, GlobalReassign: true, Recursion: true, Set: true}
+	src = "N = " + strconv.Itoa(n) + "\n" + src
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	err := rt.ExecTopLevel("main", func(th *starlark.Thread) error {
-		_, err := starlark.ExecFileOptions(opts, th, name, "N = "+strconv.Itoa(n)+"\n"+src, rt.Predeclared())
-		return err
-	})
+	err := execFile(rt, name, src)
 	runtime.ReadMemStats(&after)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
