@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/asyncrun/asyncrun/loop"
-	"go.starlark.net/starlark"
-	"go.starlark.net/syntax"
 )
 
 // TestRecursiveRepr: tasks that await each other, shown by the deadlock
@@ -70,9 +68,7 @@ print(f)
 func TestDebugDropsAwaitedCoroutines(t *testing.T) {
 	rt := NewRuntime(Config{Debug: true, Clock: loop.NewClock(true)})
 	defer rt.Close()
-	err := rt.ExecTopLevel("main", func(th *starlark.Thread) error {
-		opts := &syntax.FileOptions{While: true, TopLevelControl: true, GlobalReassign: true, Recursion: true, Set: true}
-		_, err := starlark.ExecFileOptions(opts, th, "x.star", `
+	err := execFile(rt, "x.star", `
 def step(i):
     return i
 step = asyncio.coroutine(step)
@@ -80,9 +76,7 @@ def main():
     for i in range(20000):
         await_(step(i))
 asyncio.run(asyncio.coroutine(main)())
-`, rt.Predeclared())
-		return err
-	})
+`)
 	if err != nil {
 		t.Fatal(err)
 	}

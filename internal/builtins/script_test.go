@@ -21,13 +21,19 @@ func runScript(t *testing.T, src string) (string, error) {
 	t.Helper()
 	var out bytes.Buffer
 	rt := NewRuntime(Config{Parts: TestParts, Stdout: &out, Stderr: &out, Clock: loop.NewClock(true)})
-	opts := &syntax.FileOptions{While: true, TopLevelControl: true, GlobalReassign: true, Recursion: true, Set: true}
-	err := rt.ExecTopLevel("main", func(th *starlark.Thread) error {
-		_, err := starlark.ExecFileOptions(opts, th, "x.star", src, rt.Predeclared())
-		return err
-	})
+	err := execFile(rt, "x.star", src)
 	rt.Close()
 	return out.String(), err
+}
+
+// execFile runs src as the file name at the top level of rt, with the
+// dialect's options.
+func execFile(rt *Runtime, name, src string) error {
+	opts := &syntax.FileOptions{While: true, TopLevelControl: true, GlobalReassign: true, Recursion: true, Set: true}
+	return rt.ExecTopLevel("main", func(th *starlark.Thread) error {
+		_, err := starlark.ExecFileOptions(opts, th, name, src, rt.Predeclared())
+		return err
+	})
 }
 
 // checkScript runs src and compares what it printed, then "error: ..." for
