@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"os"
 	"os/exec"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -17,6 +19,24 @@ func TestMain(m *testing.M) {
 		os.Exit(runContained(os.Args[i+1:]))
 	}
 	os.Exit(m.Run())
+}
+
+// startCLI starts the CLI with args as a process of its own (see
+// cliCommand), killed when ctx ends, and returns it with a reader of its
+// standard output and what it writes to standard error.
+func startCLI(t *testing.T, ctx context.Context, args ...string) (*exec.Cmd, *bufio.Reader, *strings.Builder) {
+	t.Helper()
+	cmd := cliCommand(ctx, args...)
+	stderr := &strings.Builder{}
+	cmd.Stderr = stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, bufio.NewReader(out), stderr
 }
 
 // cliCommand returns the command that runs the CLI with args as a process

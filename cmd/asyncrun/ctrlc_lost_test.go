@@ -3,7 +3,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"os"
 	"os/exec"
@@ -24,14 +23,7 @@ func TestFirstCtrlCNotLost(t *testing.T) {
 	os.WriteFile(script, []byte("def noop():\n    return 1\nnoop = asyncio.coroutine(noop)\nprint('ready')\nfor i in range(100000000):\n    asyncio.run(noop())\n    if i % 50 == 0:\n        print(i)\n"), 0o644)
 	for i := range 10 {
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-		cmd := cliCommand(ctx, script)
-		var stderr strings.Builder
-		cmd.Stderr = &stderr
-		out, _ := cmd.StdoutPipe()
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		r := bufio.NewReader(out)
+		cmd, r, stderr := startCLI(t, ctx, script)
 		if line, _ := r.ReadString('\n'); line != "ready\n" {
 			cmd.Process.Kill()
 			t.Fatalf("script printed %q", line)

@@ -72,14 +72,7 @@ start = asyncio.coroutine(start)
 			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 			defer cancel()
 			args := append([]string{"-allow-run=sh"}, tc.flags...)
-			cmd := cliCommand(ctx, append(args, script)...)
-			var stderr strings.Builder
-			cmd.Stderr = &stderr
-			out, _ := cmd.StdoutPipe()
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			r := bufio.NewReader(out)
+			cmd, r, stderr := startCLI(t, ctx, append(args, script)...)
 			line, _ := r.ReadString('\n')
 			var pids []int
 			for _, m := range regexp.MustCompile(`b'(\d+)\\n'`).FindAllStringSubmatch(line, -1) {

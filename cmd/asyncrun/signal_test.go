@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"io"
 	"os"
@@ -10,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // TestCtrlC runs the CLI as a child process (this test binary, re-executed),
@@ -27,14 +27,9 @@ func TestCtrlC(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			script := filepath.Join(t.TempDir(), "spin.star")
 			os.WriteFile(script, []byte(tc.src), 0o644)
-			cmd := cliCommand(context.Background(), script)
-			var stderr strings.Builder
-			cmd.Stderr = &stderr
-			out, _ := cmd.StdoutPipe()
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			r := bufio.NewReader(out)
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			cmd, r, stderr := startCLI(t, ctx, script)
 			line, _ := r.ReadString('\n')
 			if line != "spinning\n" {
 				cmd.Process.Kill()
@@ -94,14 +89,9 @@ asyncio.run(asyncio.coroutine(main)())
 			// A spinning main says so itself; one that awaits says so from a
 			// callback, which runs once main is suspended in its await.
 			os.WriteFile(script, []byte(strings.ReplaceAll(src, "SPIN", tc.spin)), 0o644)
-			cmd := cliCommand(context.Background(), "-debug", script)
-			var stderr strings.Builder
-			cmd.Stderr = &stderr
-			out, _ := cmd.StdoutPipe()
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			r := bufio.NewReader(out)
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			cmd, r, stderr := startCLI(t, ctx, "-debug", script)
 			if line, _ := r.ReadString('\n'); line != "spinning\n" {
 				cmd.Process.Kill()
 				t.Fatalf("script printed %q", line)
