@@ -119,7 +119,7 @@ func Run(cfg Config) int {
 	defer rl.Close()
 	defer in.Close()
 	s.rl = rl
-	s.out, s.errw = s.term.writer(rl.Stdout()), s.term.writer(rl.Stderr())
+	s.out, s.errw = s.term.writer(rl.Stdout(), stdout), s.term.writer(rl.Stderr(), stderr)
 	opts := cfg.Options
 	opts.Stdout, opts.Stderr = s.out, s.errw
 	opts.StepsPerRun = true
@@ -365,7 +365,11 @@ func (s *session) unwedge() bool {
 // written while a statement runs would be erased by the next prompt. So
 // while a prompt is shown every write ends its line, and a partial line is
 // ended before a prompt is drawn: the text stays, as in CPython's asyncio
-// REPL, and what follows it starts on the next line.
+// REPL, and what follows it starts on the next line. While no prompt is
+// shown, writes go straight to the terminal: readline's writers redraw the
+// prompt after a write while its reader is still marked as reading, which
+// it may be for a moment after a line was entered, and a statement's
+// partial line would then be followed by a stray "... ".
 type termLines struct {
 	mu       sync.Mutex
 	atPrompt bool // a prompt is shown, or about to be
@@ -373,13 +377,15 @@ type termLines struct {
 	w        io.Writer
 }
 
-// writer returns a writer to w (one of readline's) that keeps partial lines
-// visible; the writers of one termLines share its state.
-func (t *termLines) writer(w io.Writer) io.Writer {
+// writer returns a writer that keeps partial lines visible: it writes to
+// prompted (one of readline's) while a prompt is shown, and to direct (the
+// terminal under it) while none is. The writers of one termLines share its
+// state.
+func (t *termLines) writer(prompted, direct io.Writer) io.Writer {
 	if t.w == nil {
-		t.w = w
+		t.w = direct
 	}
-	return &lineWriter{t, w}
+	return &lineWriter{t, prompted, direct}
 }
 
 // prompt is called before a prompt is drawn: it ends a partial line.
@@ -401,8 +407,8 @@ func (t *termLines) noPrompt() {
 }
 
 type lineWriter struct {
-	t *termLines
-	w io.Writer
+	t                *termLines
+	prompted, direct io.Writer
 }
 
 func (w *lineWriter) Write(b []byte) (int, error) {
@@ -412,11 +418,14 @@ func (w *lineWriter) Write(b []byte) (int, error) {
 	t := w.t
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	out := b
-	if t.atPrompt && b[len(b)-1] != '\n' {
-		out = append(b[:len(b):len(b)], '\n')
+	out, to := b, w.direct
+	if t.atPrompt {
+		to = w.prompted
+		if b[len(b)-1] != '\n' {
+			out = append(b[:len(b):len(b)], '\n')
+		}
 	}
-	n, err := w.w.Write(out)
+	n, err := to.Write(out)
 	t.partial = out[len(out)-1] != '\n'
 	return min(n, len(b)), err
 }

@@ -2,6 +2,7 @@ package repl_test
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/asyncrun/asyncrun/interp"
 	"github.com/asyncrun/asyncrun/repl"
 	"github.com/creack/pty"
+	"go.starlark.net/starlark"
 )
 
 // term drives a REPL session through a pseudo-terminal. Ctrl-C while a
@@ -328,11 +330,26 @@ func TestStatementAfterBlockWithoutBlankLine(t *testing.T) {
 
 // TestPartialLinesStayVisible: output that does not end its line (print(x,
 // end="")) is not erased when the prompt is drawn again: the line is ended
-// first, from a background task as from a statement.
+// first, from a background task as from a statement. The background task
+// prints once the test lets it, at the idle prompt (it slept 0.05 s before,
+// which a loaded machine could end while the lines defining it were still
+// being read, and the prompt redrawn then came after the next output).
 func TestPartialLinesStayVisible(t *testing.T) {
-	tm := start(t, repl.Config{})
-	tm.send("def p():\r    await_(asyncio.sleep(0.05))\r    print('back' + 'ground', end='')\r\r")
+	release := make(chan struct{})
+	goOn := interp.AsyncFunc("go_on", func(ctx context.Context, _ starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+		select {
+		case <-release:
+			return starlark.None, nil
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	})
+	tm := start(t, repl.Config{Options: interp.Options{Predeclared: starlark.StringDict{"go_on": goOn}}})
+	tm.send("def p():\r    await_(go_on())\r    print('back' + 'ground', end='')\r\r")
 	tm.send("t = asyncio.ensure_future(asyncio.coroutine(p)())\r")
+	tm.expect("(p)())\r\n") // the line that starts t, entered
+	tm.expect(">>> ")       // and the prompt back, idle
+	close(release)
 	tm.expect("background")
 	tm.expectNext("\r\n")
 	tm.send("print('state' + 'ment', end='')\r")
